@@ -1,0 +1,165 @@
+"""The `equality-bot` command line: chat, ask, validate, eval (see docs/design in the README)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from bot.app import PROJECT_DIR, build_assistant, knowledge_dir
+from bot.core.model import Reply
+from bot.i18n import CatalogError
+from bot.knowledge_loader import KnowledgeError, check_knowledge
+
+DEFAULT_QUESTIONS = PROJECT_DIR / "tests" / "data" / "questions.yaml"
+
+
+def reply_json(reply: Reply, explain: bool = False) -> dict:
+    """The JSON object of the CLI contract for one reply."""
+    data = {
+        "lang": reply.lang,
+        "outcome": reply.outcome,
+        "entry": reply.entry_id,
+        "score": round(float(reply.score), 4),
+        "text": reply.text,
+        "suggestions": [{"entry": s.entry, "title": s.title} for s in reply.suggestions],
+        "related": [{"entry": s.entry, "title": s.title} for s in reply.related],
+    }
+    if explain:
+        data["explain"] = reply.explain
+    return data
+
+
+def explain_text(reply: Reply) -> str:
+    """A readable account of why the assistant replied as it did."""
+    e = reply.explain
+    lines = [f"outcome: {reply.outcome}  entry: {reply.entry_id}  score: {reply.score:.3f}  lang: {reply.lang}"]
+    if "language" in e:
+        lg = e["language"]
+        lines.append(f"language evidence: pl={lg['pl']:.2f} en={lg['en']:.2f} -> {lg['verdict'] or 'unclear'}")
+    if "trigger" in e:
+        lines.append(f"crisis trigger: {e['trigger']!r}")
+    if "smalltalk" in e:
+        lines.append(f"small talk: {e['smalltalk']}")
+    if "terms" in e:
+        lines.append("terms: " + ", ".join(
+            f"{t['word']}→{t['term']} (w={t['weight']}, {'typo ' if 0 < t['match'] < 1 else ''}{'matched' if t['match'] else 'unknown'})"
+            for t in e["terms"]))
+    for c in e.get("candidates", []):
+        lines.append(f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}) "
+                     f"via {c['variant']!r} on {c['matched']}")
+    if "decision" in e:
+        lines.append(f"decision: {e['decision']}")
+    return "\n".join(lines)
+
+
+def cmd_ask(args) -> int:
+    assistant = build_assistant(args.knowledge)
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            reply = assistant.reply(line.rstrip("\n"), args.lang)
+            if args.json:
+                print(json.dumps(reply_json(reply, args.explain), ensure_ascii=False), flush=True)
+            else:
+                print(reply.text + "\n", flush=True)
+        return 0
+    reply = assistant.reply(" ".join(args.question), args.lang)
+    if args.json:
+        print(json.dumps(reply_json(reply, args.explain), ensure_ascii=False))
+    else:
+        print(reply.text)
+        if args.explain:
+            print("\n" + explain_text(reply))
+    return 0
+
+
+def cmd_chat(args) -> int:
+    from bot.console import chat
+
+    return chat(build_assistant(args.knowledge), args.lang)
+
+
+def cmd_validate(args) -> int:
+    directory = knowledge_dir(args.directory)
+    knowledge, problems = check_knowledge(directory)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    if knowledge is None:
+        print(f"{errors} error(s) in {directory}", file=sys.stderr)
+        return 1
+    print(f"OK: {len(knowledge.entries)} entries, {len(knowledge.contacts)} contacts, "
+          f"{sum(len(v) for v in knowledge.crisis.triggers.values())} crisis triggers in {directory}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from bot import evaluation
+
+    items = evaluation.load_items(Path(args.file))
+    results = evaluation.evaluate(build_assistant(args.knowledge), items)
+    groups = evaluation.summary(results)
+    for r in results:
+        if not r.ok:
+            print(f"MISS [{r.item.outcome}/{r.item.lang}] {r.item.q!r}: {r.why}")
+    print(f"{len(results)} questions: " + " ".join(f"{k}={ok}/{n} ({ok / n:.3f})" for k, (ok, n) in groups.items()))
+    failures = evaluation.gate_failures(groups)
+    if failures and not args.no_gate:
+        print("Below the gate: " + "; ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    p = argparse.ArgumentParser(prog="equality-bot", description="Kraków equality assistant.")
+    p.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: $BOT_KNOWLEDGE_DIR or knowledge/)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="chat with the assistant in the terminal")
+    chat.add_argument("--lang", choices=["pl", "en"], help="your preferred language")
+    chat.set_defaults(func=cmd_chat)
+
+    ask = sub.add_parser("ask", help="ask one question, or one a line from stdin with '-'")
+    ask.add_argument("--lang", choices=["pl", "en"], help="preferred language when the question's is unclear")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per reply")
+    ask.add_argument("--explain", action="store_true", help="show why: the matched variant and scores")
+    ask.add_argument("question", nargs="+", help="the question, or '-' to read questions from stdin")
+    ask.set_defaults(func=cmd_ask)
+
+    val = sub.add_parser("validate", help="check the knowledge files and report problems as file:line")
+    val.add_argument("directory", nargs="?", help="knowledge directory (default: as --knowledge)")
+    val.set_defaults(func=cmd_validate)
+
+    ev = sub.add_parser("eval", help="measure accuracy on a question file")
+    ev.add_argument("file", nargs="?", default=str(DEFAULT_QUESTIONS), help="question file (default: tests/data/questions.yaml)")
+    ev.add_argument("--no-gate", action="store_true", help="report only; do not fail below the CI gate")
+    ev.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; errors become one `Error: ...` line (or file:line lines) and exit status 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Error: the knowledge has {len(exc.problems)} problem(s); fix them and try again.", file=sys.stderr)
+        return 1
+    except CatalogError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the evaluation's own file errors and the like
+        from bot.evaluation import QuestionFileError
+
+        if isinstance(exc, QuestionFileError):
+            print(f"Error: {exc}", file=sys.stderr)
+            return 1
+        raise
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,115 @@
+"""The assistant: one message in, one Reply out — crisis check, small talk, matching, composition."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from bot.core import compose
+from bot.core.analysis import Analyzer
+from bot.core.crisis import CrisisDetector
+from bot.core.language import detect, reply_language
+from bot.core.lexicon import Lexicon
+from bot.core.matcher import Candidate, Matcher, MatchResult, MatchSettings
+from bot.core.model import Entry, Knowledge, Reply, Suggestion
+from bot.core.smalltalk import SmallTalkMatcher
+from bot.core.text import MAX_MATCH_TOKENS, clean, tokens
+
+
+class Assistant:
+    """Answers residents from a knowledge base; pure and synchronous, no I/O."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        lexicon: Lexicon,
+        translations: Callable[[str], compose.Translations] | None = None,
+        settings: MatchSettings | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.lexicon = lexicon
+        self.analyzer = Analyzer(lexicon)
+        self.matcher = Matcher(knowledge.entries, self.analyzer, settings)
+        self.settings = self.matcher.settings
+        self.crisis = CrisisDetector(knowledge.crisis.triggers, self.analyzer)
+        self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
+        self._translations = translations or (lambda lang: compose.IdentityTranslations())
+
+    def tr(self, lang: str) -> compose.Translations:
+        """Translations of interface strings for a language."""
+        return self._translations(lang)
+
+    def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
+        """The reply to one message, in the message's language when it is clear."""
+        cleaned = clean(text)
+        words = tokens(cleaned)
+        guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
+        evidence = {"language": {"pl": guess.pl, "en": guess.en, "verdict": guess.lang}}
+
+        trigger = self.crisis.check(words)
+        if trigger is not None:
+            lang = reply_language(guess, preferred_lang)
+            text = compose.crisis_text(self.knowledge, lang, self.tr(lang))
+            return Reply("crisis", lang, text, score=1.0, explain=evidence | {"trigger": trigger.text})
+
+        talk = self.smalltalk.match(words)
+        if talk is not None:
+            intent, phrase_lang = talk
+            lang = reply_language(guess, preferred_lang, phrase_lang)
+            return Reply("smalltalk", lang, intent.reply[lang], explain=evidence | {"smalltalk": intent.id})
+
+        match_lang = guess.lang or preferred_lang or "pl"
+        result = self.matcher.match(words[:MAX_MATCH_TOKENS], match_lang)
+        return self._decide(result, guess, preferred_lang, evidence)
+
+    def answer(self, entry_id: str, lang: str) -> Reply | None:
+        """The answer of a given entry (deep links, "did you mean" choices); None if unknown."""
+        entry = self.knowledge.entry(entry_id)
+        if entry is None:
+            return None
+        return self._answer(entry, lang, 1.0, {})
+
+    def _decide(self, result: MatchResult, guess, preferred: str | None, evidence: dict) -> Reply:
+        s = self.settings
+        cands = result.candidates
+        best = cands[0] if cands else None
+        second = cands[1].score if len(cands) > 1 else 0.0
+        lang = reply_language(guess, preferred, best.variant.lang if best else None)
+        explain = evidence | _explain(result)
+        if best is None or best.score < s.suggest_threshold:
+            explain["decision"] = "fallback: best score below the suggest threshold"
+            text = compose.fallback_text(self.knowledge, lang, self.tr(lang))
+            return Reply("fallback", lang, text, score=best.score if best else 0.0, explain=explain)
+        if best.score >= s.answer_threshold and best.score - second >= s.margin:
+            explain["decision"] = "answer: above the answer threshold and clear of the runner-up"
+            return self._answer(best.entry, lang, best.score, explain)
+        floor = max(s.suggest_threshold, best.score - 0.2)
+        chosen = [c for c in cands if c.score >= floor][: s.max_suggestions]
+        if len(chosen) == 1 and best.score < s.answer_threshold:
+            explain["decision"] = "suggest: one candidate between the thresholds"
+        else:
+            explain["decision"] = "suggest: candidates too close to tell apart"
+        entries = [c.entry for c in chosen]
+        text = compose.suggest_text(entries, lang, self.tr(lang))
+        suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
+        return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, explain=explain)
+
+    def _answer(self, entry: Entry, lang: str, score: float, explain: dict) -> Reply:
+        related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]
+        text = compose.answer_text(entry, lang, related, self.tr(lang))
+        return Reply(
+            "answer", lang, text, entry_id=entry.id, score=score,
+            related=tuple(Suggestion(r.id, r.title[lang]) for r in related), explain=explain,
+        )
+
+
+def _explain(result: MatchResult) -> dict:
+    def cand(c: Candidate) -> dict:
+        return {"entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
+                "variant": c.variant.text, "matched": c.matched}
+
+    return {
+        "terms": [{"word": w, "term": t, "weight": round(wt, 3), "match": round(f, 2)}
+                  for w, t, wt, f in result.query_terms],
+        "corrections": result.corrections,
+        "candidates": [cand(c) for c in result.candidates[:3]],
+    }

@@ -1,0 +1,91 @@
+"""Recognises a message from someone who may be in danger, before anything else is done with it.
+
+Triggers are phrases from the knowledge (`crisis.triggers`). A trigger matches when each of its
+words appears, in any order, within a short window of the message, compared as lemmas and also
+as written, so inflected, diacritic-free and slightly misspelt forms are caught. Recall matters
+more than precision here: a needless emergency card costs little, a missed one may cost a life.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis import Analyzer
+from bot.core.model import LANGS
+from bot.core.text import tokens as split_tokens
+
+WINDOW_SLACK = 3
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A compiled crisis phrase: one set of accepted forms per word."""
+
+    text: str
+    words: tuple[frozenset[str], ...]
+
+
+class CrisisDetector:
+    """Checks a message against every crisis trigger of both languages."""
+
+    def __init__(self, triggers: dict[str, tuple[str, ...]], analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.triggers: list[Trigger] = []
+        self.vocabulary: set[str] = set()
+        for lang in LANGS:
+            for phrase in triggers.get(lang, ()):
+                words = tuple(self._forms(token, lang) for token in split_tokens(phrase))
+                if words:
+                    self.triggers.append(Trigger(phrase, words))
+                    for forms in words:
+                        self.vocabulary |= forms
+        self._fuzzy_vocabulary = sorted(f for f in self.vocabulary if len(f) >= 5)
+
+    def _forms(self, token: str, lang: str) -> frozenset[str]:
+        forms = {token, self.analyzer.term(token, lang)}
+        for other in LANGS:
+            lemma = self.analyzer.lexicon.lemma(token, other)
+            if lemma:
+                forms.add(lemma)
+        return frozenset(forms)
+
+    def _message_forms(self, token: str) -> set[str]:
+        forms = {token}
+        for lang in LANGS:
+            lemma = self.analyzer.lexicon.lemma(token, lang)
+            if lemma:
+                forms.add(lemma)
+        if forms.isdisjoint(self.vocabulary) and len(token) >= 5 and not self.analyzer.is_word(token):
+            found = process.extractOne(token, self._fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+            if found:
+                forms.add(found[0])
+        return forms
+
+    def check(self, tokens: list[str]) -> Trigger | None:
+        """The first trigger found in the message's folded tokens, or None."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, token in enumerate(tokens):
+            for form in self._message_forms(token) & self.vocabulary:
+                positions[form].append(i)
+        if not positions:
+            return None
+        for trigger in self.triggers:
+            if self._occurs(trigger, positions):
+                return trigger
+        return None
+
+    @staticmethod
+    def _occurs(trigger: Trigger, positions: dict[str, list[int]]) -> bool:
+        spots = []
+        for forms in trigger.words:
+            where = sorted({p for f in forms for p in positions.get(f, ())})
+            if not where:
+                return False
+            spots.append(where)
+        if len(spots) == 1:
+            return True
+        window = len(spots) + WINDOW_SLACK
+        return any(all(any(abs(p - q) < window for q in other) for other in spots[1:]) for p in spots[0])

@@ -1,0 +1,57 @@
+"""Tells Polish from English in a short, messy message, and picks the reply language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core import stopwords
+from bot.core.lexicon import Lexicon
+from bot.core.text import has_polish_letters
+
+_PL_ONLY = stopwords.POLISH - stopwords.ENGLISH
+_EN_ONLY = stopwords.ENGLISH - stopwords.POLISH
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """Evidence for each language and the verdict (None when the message is not clearly either)."""
+
+    lang: str | None
+    pl: float
+    en: float
+
+
+def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
+    """Weigh function words, Polish letters and dictionary membership; clear winners only."""
+    pl = 3.0 if has_polish_letters(text) else 0.0
+    en = 0.0
+    for token in tokens:
+        if token.isdigit():
+            continue
+        if token in _PL_ONLY:
+            pl += 1.5
+        elif token in _EN_ONLY:
+            en += 1.5
+        in_pl = lexicon.lemma(token, "pl") is not None
+        in_en = lexicon.lemma(token, "en") is not None
+        if in_pl and not in_en:
+            pl += 1.0
+        elif in_en and not in_pl:
+            en += 1.0
+        elif in_pl and in_en:
+            pl += 0.25
+            en += 0.25
+    lang = None
+    if pl >= 1.0 and pl >= 1.5 * en:
+        lang = "pl"
+    elif en >= 1.0 and en >= 1.5 * pl:
+        lang = "en"
+    return LanguageGuess(lang, pl, en)
+
+
+def reply_language(guess: LanguageGuess, preferred: str | None, fallback: str | None = None) -> str:
+    """The message's language when clear; else the resident's preference; else `fallback`; else Polish."""
+    for lang in (guess.lang, preferred, fallback):
+        if lang in ("pl", "en"):
+            return lang
+    return "pl"

@@ -1,0 +1,207 @@
+"""Finds the entry a question is about: an index built once, rare words weighing most, typo tolerance."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.analysis import Analyzer
+from bot.core.model import LANGS, Entry
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """The calibrated numbers of the matcher (see docs/matching.md for how they were chosen)."""
+
+    answer_threshold: float = 0.55
+    suggest_threshold: float = 0.32
+    margin: float = 0.06
+    max_suggestions: int = 3
+    # Weight of a query word the knowledge never uses, as a share of the rarest indexed word's
+    # weight: a dictionary word, and anything else (names, gibberish).
+    unknown_word_weight: float = 1.0
+    unknown_token_weight: float = 1.0
+    # How much the best single variant counts against the entry's variants taken together.
+    variant_share: float = 0.7
+    # How much query coverage counts against variant coverage in a variant's score.
+    query_share: float = 0.7
+    # Share of the whole-question rapidfuzz similarity in the final score.
+    fuzzy_share: float = 0.15
+    rerank: int = 6
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One question variant as indexed."""
+
+    entry: int
+    lang: str
+    text: str
+    terms: frozenset[str]
+    joined: str
+    weight: float
+
+
+@dataclass
+class Candidate:
+    """An entry's score for one question, with the numbers behind it."""
+
+    entry: Entry
+    score: float
+    lexical: float
+    fuzzy: float
+    variant: Variant
+    matched: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MatchResult:
+    """Ranked candidates and the analysis of the question."""
+
+    candidates: list[Candidate]
+    query_terms: list[tuple[str, str, float, float]]  # surface, term, weight, match factor
+    corrections: dict[str, str]
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+class Matcher:
+    """An inverted index over every question variant (and title) of every entry."""
+
+    def __init__(self, entries: tuple[Entry, ...], analyzer: Analyzer, settings: MatchSettings | None = None):
+        self.entries = entries
+        self.analyzer = analyzer
+        self.settings = settings or MatchSettings()
+        self.variants: list[Variant] = []
+        entry_terms: list[set[str]] = [set() for _ in entries]
+        surface: dict[str, str] = {}
+        raw: list[tuple[int, str, str, list[tuple[str, str]]]] = []
+        for i, entry in enumerate(entries):
+            for lang in LANGS:
+                texts = list(entry.questions.get(lang, ())) + [entry.title.get(lang, "")]
+                for text in texts:
+                    pairs = analyzer.terms(text, lang)
+                    if not pairs:
+                        continue
+                    raw.append((i, lang, text, pairs))
+                    for token, term in pairs:
+                        entry_terms[i].add(term)
+                        surface.setdefault(token, term)
+                        surface.setdefault(term, term)
+        n = max(len(entries), 1)
+        df: dict[str, int] = defaultdict(int)
+        for terms in entry_terms:
+            for term in terms:
+                df[term] += 1
+        self.idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
+        self.max_idf = max(self.idf.values(), default=1.0)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.entry_postings: dict[str, list[int]] = defaultdict(list)
+        for i, terms in enumerate(entry_terms):
+            for term in terms:
+                self.entry_postings[term].append(i)
+        for i, lang, text, pairs in raw:
+            terms = frozenset(term for _, term in pairs)
+            vid = len(self.variants)
+            weight = sum(self.idf[t] for t in terms)
+            self.variants.append(Variant(i, lang, text, terms, " ".join(sorted(terms)), weight))
+            for term in terms:
+                self.postings[term].append(vid)
+        self.surface = surface
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for form in surface:
+            by_initial[form[0]].append(form)
+        self._by_initial = dict(by_initial)
+        self._entry_variants: dict[int, list[int]] = defaultdict(list)
+        for vid, v in enumerate(self.variants):
+            self._entry_variants[v.entry].append(vid)
+
+    # -- query side -------------------------------------------------------------------------
+
+    def _resolve(self, token: str, term: str) -> tuple[str | None, float]:
+        """The indexed term a query word stands for, and how sure (1.0 exact, less when a typo)."""
+        if term in self.idf:
+            return term, 1.0
+        if token in self.surface:
+            return self.surface[token], 1.0
+        if len(token) < 4 or token.isdigit():
+            return None, 0.0
+        known = self.analyzer.is_word(token)
+        if known and len(token) < 7:
+            return None, 0.0
+        cutoff = 90 if known else (85 if len(token) < 5 else 80)
+        choices = self._by_initial.get(token[0], ())
+        found = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None:
+            return None, 0.0
+        return self.surface[found[0]], found[1] / 100.0
+
+    def match(self, tokens: list[str], lang: str) -> MatchResult:
+        """Score entries for a question given as folded tokens, best first."""
+        s = self.settings
+        query: list[tuple[str, str, float, float]] = []
+        corrections: dict[str, str] = {}
+        seen: set[str] = set()
+        for token, term in self.analyzer.terms_of_tokens(tokens, lang):
+            resolved, factor = self._resolve(token, term)
+            if resolved is None:
+                share = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
+                weight = share * self.max_idf
+                query.append((token, term, weight, 0.0))
+                continue
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            if factor < 1.0:
+                corrections[token] = resolved
+            query.append((token, resolved, self.idf[resolved], factor))
+        total = sum(w for _, _, w, _ in query)
+        if total <= 0:
+            return MatchResult([], query, corrections)
+        variant_hits: dict[int, float] = defaultdict(float)
+        entry_hits: dict[int, float] = defaultdict(float)
+        for _, term, weight, factor in query:
+            if factor <= 0:
+                continue
+            gain = weight * factor
+            for vid in self.postings.get(term, ()):
+                variant_hits[vid] += gain
+            for eid in self.entry_postings.get(term, ()):
+                entry_hits[eid] += gain
+        best_variant: dict[int, tuple[float, int]] = {}
+        for vid, hit in variant_hits.items():
+            v = self.variants[vid]
+            q_cov = hit / total
+            v_cov = hit / v.weight if v.weight else 0.0
+            score = (q_cov**s.query_share) * (v_cov ** (1.0 - s.query_share))
+            if score > best_variant.get(v.entry, (-1.0, -1))[0]:
+                best_variant[v.entry] = (score, vid)
+        lexical = {
+            eid: s.variant_share * vs + (1.0 - s.variant_share) * (entry_hits[eid] / total)
+            for eid, (vs, _) in best_variant.items()
+        }
+        top = heapq.nlargest(s.rerank, lexical.items(), key=lambda kv: kv[1])
+        joined = " ".join(sorted({term for _, term, _, f in query} ))
+        matched_terms = {term for _, term, _, f in query if f > 0}
+        candidates = []
+        for eid, lex in top:
+            fz, vid = 0.0, best_variant[eid][1]
+            if s.fuzzy_share > 0:
+                for other in self._entry_variants[eid]:
+                    ratio = fuzz.token_sort_ratio(joined, self.variants[other].joined) / 100.0
+                    if ratio > fz:
+                        fz = ratio
+            score = (1.0 - s.fuzzy_share) * lex + s.fuzzy_share * fz
+            variant = self.variants[vid]
+            candidates.append(
+                Candidate(self.entries[eid], round(score, 4), round(lex, 4), round(fz, 4), variant,
+                          sorted(matched_terms & variant.terms))
+            )
+        candidates.sort(key=lambda c: c.score, reverse=True)
+        return MatchResult(candidates, query, corrections)

@@ -1,0 +1,115 @@
+"""The knowledge model: entries, sources, contacts, crisis block, small talk, and the Reply type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS = ("pl", "en")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an answer's facts come from."""
+
+    title: str
+    publisher: str
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answerable question: its variants and answer in both languages, with sources."""
+
+    id: str
+    topic: str
+    title: dict[str, str]
+    questions: dict[str, tuple[str, ...]]
+    answer: dict[str, str]
+    sources: tuple[Source, ...]
+    reviewed: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A place to get help: phone, hours, web address, each with its source."""
+
+    id: str
+    name: dict[str, str]
+    phone: str = ""
+    hours: dict[str, str] = field(default_factory=dict)
+    url: str = ""
+    note: dict[str, str] = field(default_factory=dict)
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """Phrases that signal danger, and the contacts shown first when one is seen."""
+
+    triggers: dict[str, tuple[str, ...]]
+    contacts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """A greeting, thanks or question about the bot itself, with its reply."""
+
+    id: str
+    phrases: dict[str, tuple[str, ...]]
+    reply: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic area: one knowledge file."""
+
+    id: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the assistant knows, as loaded and validated from `knowledge/`."""
+
+    entries: tuple[Entry, ...]
+    contacts: dict[str, Contact]
+    crisis: Crisis
+    smalltalk: tuple[SmallTalk, ...]
+    fallback_contacts: tuple[str, ...]
+    topics: tuple[Topic, ...] = ()
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(entry_id)
+
+    @property
+    def _by_id(self) -> dict[str, Entry]:
+        cached = self.__dict__.get("_by_id_cache")
+        if cached is None:
+            cached = {e.id: e for e in self.entries}
+            object.__setattr__(self, "_by_id_cache", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An entry offered in a "did you mean" list or as a related entry."""
+
+    entry: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the assistant says to one message, and why."""
+
+    outcome: str  # "answer" | "suggest" | "fallback" | "crisis" | "smalltalk"
+    lang: str
+    text: str
+    entry_id: str | None = None
+    score: float = 0.0
+    suggestions: tuple[Suggestion, ...] = ()
+    related: tuple[Suggestion, ...] = ()
+    explain: dict = field(default_factory=dict)

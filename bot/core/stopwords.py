@@ -1,0 +1,29 @@
+"""Function words of Polish and English (folded) that carry no topic and are ignored in matching.
+
+Crisis detection does not use these lists: "end it all" needs its small words.
+"""
+
+POLISH = frozenset("""
+a aby abym ach aj ale albo ani aż az bardziej bardzo bez bo bowiem by byc byl byla byli bylo bym bys
+byś co cos coś czy czyli dla do dlaczego dlatego dokad dzieki gdy gdyz gdzie gdzies go i ich ile im
+inna inne inny ja jak jaka jaki jakie jakis jako je jego jej jemu jest jestem jestes jesli jezeli juz
+ja kiedy kim kogo komu ktora ktore ktory ktorzy kto ktos ku lub ma mam mamy mi mna mnie moge moj moja
+moje moze mozna mu my na nad nam nami nas nasz nasza nasze nia nic nich nie niech niej niemu nim nimi
+no o od oraz on ona one oni ono owszem po pod poniewaz przed przez przy sa sie siebie skad so sobie
+swoj swoja swoje ta tak taka taki takie tam te tego tej temu ten tez to toba tobie tu tutaj twoj
+twoja twoje ty tym u w we wiec wlasnie wszystko wy z za ze zeby prosze chce chcialbym chcialabym
+powiedz powiedziec wiedziec dowiedziec czym czemu jaka jakiej jakim jakich jakiego czego hej
+ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez ok okej
+""".split())
+
+ENGLISH = frozenset("""
+a about above after again all am an and any are as at be because been being below between both but
+by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours out over own same she should so some such than that the their them then
+there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself s t m re ve ll d tell please want know
+like get got im dont cant whats wheres hows id ive thats there is isnt
+""".split())
+
+BY_LANG = {"pl": POLISH, "en": ENGLISH}

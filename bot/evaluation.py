@@ -1,0 +1,113 @@
+"""Measures the assistant on a question file: accuracy per expected outcome, language, misses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.core.assistant import Assistant
+from bot.core.model import Reply
+from bot.core.text import fold, join_digits
+
+#: The CI gate: the least accuracy accepted per group.
+GATES = {"answer": 0.90, "fallback": 0.90, "crisis": 1.0, "lang": 1.0}
+OUTCOMES = ("answer", "info", "fallback", "crisis", "any")
+
+
+class QuestionFileError(Exception):
+    """The question file cannot be read or an item is malformed."""
+
+
+@dataclass
+class Item:
+    """One question and what a correct reply looks like."""
+
+    q: str
+    lang: str
+    outcome: str
+    must: list[list[str]] = field(default_factory=list)
+    entry: str | None = None
+
+
+@dataclass
+class Result:
+    """How the assistant did on one question."""
+
+    item: Item
+    reply: Reply
+    ok: bool
+    lang_ok: bool
+    why: str
+
+
+def load_items(path: Path) -> list[Item]:
+    """Read a question file (the format of ../shared/eval/dev-questions.yaml, plus optional `entry`)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise QuestionFileError(f"cannot read {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise QuestionFileError(f"{path} is not valid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise QuestionFileError(f"{path} must be a list of questions")
+    items = []
+    for i, raw in enumerate(data, 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("q"), str):
+            raise QuestionFileError(f"{path}: item {i} needs a text 'q'")
+        outcome = raw.get("outcome", "answer")
+        if outcome not in OUTCOMES:
+            raise QuestionFileError(f"{path}: item {i} has unknown outcome '{outcome}' (use {', '.join(OUTCOMES)})")
+        must = [[str(a) for a in group] if isinstance(group, list) else [str(group)] for group in raw.get("must") or []]
+        items.append(Item(raw["q"], str(raw.get("lang", "any")), outcome, must, raw.get("entry")))
+    return items
+
+
+def judge(item: Item, reply: Reply) -> Result:
+    """Whether a reply is right for an item, by the rules of the shared scorer."""
+    text = join_digits(fold(reply.text))
+    missing = [g for g in item.must if not any(join_digits(fold(alt)) in text for alt in g)]
+    lang_ok = item.lang == "any" or reply.lang == item.lang
+    out = reply.outcome
+    if item.outcome == "answer":
+        ok = out == "answer" and not missing
+    elif item.outcome == "info":
+        ok = out in ("answer", "crisis") and not missing
+    elif item.outcome == "fallback":
+        ok = out in ("fallback", "smalltalk")
+    elif item.outcome == "crisis":
+        ok = out == "crisis" and not missing
+    else:
+        ok = out != "crisis"
+    if ok and item.entry and out == "answer" and reply.entry_id != item.entry:
+        ok = False
+    ok = ok and lang_ok
+    why = "" if ok else f"got {out}" + (f" {reply.entry_id}" if reply.entry_id else "") + \
+        (f", missing {missing}" if missing else "") + ("" if lang_ok else f", lang {reply.lang}")
+    return Result(item, reply, ok, lang_ok, why)
+
+
+def evaluate(assistant: Assistant, items: list[Item]) -> list[Result]:
+    """Ask every question and judge every reply."""
+    return [judge(item, assistant.reply(item.q)) for item in items]
+
+
+def summary(results: list[Result]) -> dict[str, tuple[int, int]]:
+    """(right, total) per group: answer (answer + info), fallback, crisis, any, lang."""
+    groups: dict[str, list[int]] = {}
+    for r in results:
+        key = "answer" if r.item.outcome == "info" else r.item.outcome
+        g = groups.setdefault(key, [0, 0])
+        g[0] += r.ok
+        g[1] += 1
+        lg = groups.setdefault("lang", [0, 0])
+        lg[0] += r.lang_ok
+        lg[1] += 1
+    return {k: (v[0], v[1]) for k, v in groups.items()}
+
+
+def gate_failures(groups: dict[str, tuple[int, int]]) -> list[str]:
+    """The groups below their CI gate."""
+    return [f"{k}: {ok / n:.3f} < {GATES[k]:.2f}" for k, (ok, n) in groups.items()
+            if k in GATES and n and ok / n < GATES[k]]

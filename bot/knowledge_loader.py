@@ -1,0 +1,373 @@
+"""Reads `knowledge/*.yaml` into the core model and reports every problem as `file:line: message`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.core.markup import markup_problems
+from bot.core.model import LANGS, Contact, Crisis, Entry, Knowledge, SmallTalk, Source, Topic
+from bot.core.text import tokens
+from bot.yaml_lines import LDict, LList, Problem, line_of, read
+
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+FIELDS = {
+    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback"},
+    "topic": {"id", "title"},
+    "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
+    "source": {"title", "publisher", "date", "url"},
+    "contact": {"id", "name", "phone", "hours", "url", "note", "source"},
+    "crisis": {"triggers", "contacts"},
+    "smalltalk": {"id", "phrases", "reply"},
+    "fallback": {"contacts"},
+}
+REQUIRED = {
+    "topic": {"title"},
+    "entry": {"id", "title", "questions", "answer", "sources", "reviewed"},
+    "source": {"title", "publisher"},
+    "contact": {"id", "name"},
+    "crisis": {"triggers", "contacts"},
+    "smalltalk": {"id", "phrases", "reply"},
+    "fallback": {"contacts"},
+}
+
+
+class KnowledgeError(Exception):
+    """The knowledge could not be loaded; `problems` says why, file by file and line by line."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the knowledge")
+        self.problems = problems
+
+
+@dataclass
+class _Ref:
+    """An id reference to check once every file is read."""
+
+    target: str  # "entry" | "contact"
+    id: str
+    file: str
+    line: int
+    what: str
+
+
+class _Reader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.entries: list[Entry] = []
+        self.entry_lines: dict[str, tuple[str, int]] = {}
+        self.contacts: dict[str, Contact] = {}
+        self.contact_lines: dict[str, tuple[str, int]] = {}
+        self.smalltalk: list[SmallTalk] = []
+        self.topics: list[Topic] = []
+        self.crisis: list[tuple[Crisis, str, int]] = []
+        self.fallback: list[tuple[str, ...]] = []
+        self.refs: list[_Ref] = []
+        self.variants: dict[str, tuple[str, str, int]] = {}
+        self.file = ""
+
+    def problem(self, line: int, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, line, message, severity))
+
+    # -- generic shape checks --------------------------------------------------------------
+
+    def mapping(self, value, kind: str, line: int, label: str) -> LDict | None:
+        if not isinstance(value, LDict):
+            self.problem(line, f"{label} must be a mapping of fields ({', '.join(sorted(REQUIRED.get(kind, FIELDS[kind])))})")
+            return None
+        for key in value:
+            if key not in FIELDS[kind]:
+                close = difflib.get_close_matches(key, FIELDS[kind], n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(sorted(FIELDS[kind]))}"
+                self.problem(line_of(value, key), f"unknown field '{key}' in {label}{hint}")
+        for key in sorted(REQUIRED.get(kind, ())):
+            if value.get(key) in (None, "", [], {}):
+                self.problem(value.line, f"{label} has no '{key}'")
+        return value
+
+    def text(self, parent, key, label: str, required: bool = True) -> str:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(line_of(parent, key), f"{label} must be text, not a list or mapping")
+            return ""
+        if required and not value.strip():
+            self.problem(line_of(parent, key), f"{label} is empty")
+        return value.strip()
+
+    def bilingual(self, parent, key, label: str) -> dict[str, str]:
+        value = parent.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, LDict):
+            self.problem(line_of(parent, key), f"{label} must have a Polish (pl) and an English (en) text")
+            return {}
+        out = {}
+        for lang in LANGS:
+            if lang not in value or not isinstance(value[lang], str) or not value[lang].strip():
+                self.problem(value.line, f"{label} has no {_LANG_NAME[lang]} ({lang}) text")
+            else:
+                out[lang] = value[lang].strip()
+        for extra in value:
+            if extra not in LANGS:
+                self.problem(line_of(value, extra), f"{label}: unknown language '{extra}'; use pl and en")
+        return out
+
+    def string_list(self, parent, key, label: str) -> tuple[tuple[str, int], ...]:
+        value = parent.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, LList):
+            self.problem(line_of(parent, key), f"{label} must be a list (lines starting with '- ')")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(line_of(value, i), f"{label}: item {i + 1} must be non-empty text")
+            else:
+                out.append((item.strip(), line_of(value, i)))
+        return tuple(out)
+
+    def bilingual_lists(self, parent, key, label: str) -> dict[str, tuple[tuple[str, int], ...]]:
+        value = parent.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, LDict):
+            self.problem(line_of(parent, key), f"{label} must have a list for pl and a list for en")
+            return {}
+        out = {}
+        for lang in LANGS:
+            items = self.string_list(value, lang, f"{label} ({lang})")
+            if not items:
+                self.problem(value.line, f"{label} has no {_LANG_NAME[lang]} ({lang}) items")
+            out[lang] = items
+        for extra in value:
+            if extra not in LANGS:
+                self.problem(line_of(value, extra), f"{label}: unknown language '{extra}'; use pl and en")
+        return out
+
+    def ident(self, node: LDict, label: str) -> str:
+        value = self.text(node, "id", f"{label} id")
+        if value and not ID.match(value):
+            self.problem(line_of(node, "id"), f"id '{value}' must be 2-64 lower-case letters, digits or dashes "
+                                              f"(it appears in links), starting with a letter or digit")
+        return value
+
+    def source(self, node, line: int, label: str) -> Source | None:
+        node = self.mapping(node, "source", line, label)
+        if node is None:
+            return None
+        day = self.text(node, "date", f"{label} date", required=False)
+        if day and not DATE.match(day):
+            self.problem(line_of(node, "date"), f"{label} date must be YYYY, YYYY-MM or YYYY-MM-DD, not '{day}'")
+        url = self.text(node, "url", f"{label} url", required=False)
+        return Source(self.text(node, "title", f"{label} title"), self.text(node, "publisher", f"{label} publisher"),
+                      day, url)
+
+    def id_list(self, parent, key, target: str, label: str) -> tuple[str, ...]:
+        items = self.string_list(parent, key, label)
+        for value, line in items:
+            self.refs.append(_Ref(target, value, self.file, line, label))
+        return tuple(v for v, _ in items)
+
+    # -- sections --------------------------------------------------------------------------
+
+    def read_file(self, path: Path) -> None:
+        self.file = _display(path, self.root)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+            return
+        except OSError as exc:
+            self.problem(1, f"cannot read the file: {exc.strerror}")
+            return
+        data = read(text, self.file, self.problems)
+        if data is None:
+            if not self.problems or self.problems[-1].file != self.file:
+                self.problem(1, "the file is empty")
+            return
+        data = self.mapping(data, "file", 1, "a knowledge file")
+        if data is None:
+            return
+        topic_id = path.stem
+        if "topic" in data:
+            topic = self.mapping(data["topic"], "topic", line_of(data, "topic"), "topic")
+            if topic is not None:
+                topic_id = self.text(topic, "id", "topic id", required=False) or topic_id
+                self.topics.append(Topic(topic_id, self.bilingual(topic, "title", "topic title")))
+        for key, reader in (("entries", self.read_entry), ("contacts", self.read_contact),
+                            ("smalltalk", self.read_smalltalk)):
+            if key in data:
+                items = data[key]
+                if not isinstance(items, LList):
+                    self.problem(line_of(data, key), f"'{key}' must be a list (items starting with '- ')")
+                    continue
+                for i, item in enumerate(items):
+                    reader(item, line_of(items, i), topic_id)
+        if "crisis" in data:
+            self.read_crisis(data["crisis"], line_of(data, "crisis"))
+        if "fallback" in data:
+            node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), "fallback")
+            if node is not None:
+                self.fallback.append(self.id_list(node, "contacts", "contact", "fallback contacts"))
+
+    def read_entry(self, node, line: int, topic: str) -> None:
+        node = self.mapping(node, "entry", line, "an entry")
+        if node is None:
+            return
+        entry_id = self.ident(node, "entry")
+        label = f"entry '{entry_id}'" if entry_id else "an entry"
+        if entry_id in self.entry_lines:
+            file, first = self.entry_lines[entry_id]
+            self.problem(line_of(node, "id"), f"entry id '{entry_id}' is already used at {file}:{first}; ids must be unique")
+            entry_id = ""
+        elif entry_id:
+            self.entry_lines[entry_id] = (self.file, line_of(node, "id"))
+        questions = self.bilingual_lists(node, "questions", f"{label} questions")
+        for lang, items in questions.items():
+            for question, qline in items:
+                key = " ".join(tokens(question))
+                if key in self.variants and self.variants[key][0] != entry_id:
+                    other, ofile, oline = self.variants[key]
+                    self.problem(qline, f"question '{question}' is also a question of entry '{other}' "
+                                        f"({ofile}:{oline}); one question can lead to only one answer")
+                else:
+                    self.variants.setdefault(key, (entry_id, self.file, qline))
+        answer = self.bilingual(node, "answer", f"{label} answer")
+        answers = node.get("answer") if isinstance(node.get("answer"), LDict) else LDict()
+        for lang, text in answer.items():
+            for issue in markup_problems(text):
+                self.problem(line_of(answers, lang), f"{label} answer ({lang}): {issue}")
+        sources = []
+        raw_sources = node.get("sources")
+        if raw_sources is not None and not isinstance(raw_sources, LList):
+            self.problem(line_of(node, "sources"), f"{label} sources must be a list")
+        elif raw_sources:
+            for i, item in enumerate(raw_sources):
+                src = self.source(item, line_of(raw_sources, i), f"{label} source {i + 1}")
+                if src:
+                    sources.append(src)
+        reviewed = self.text(node, "reviewed", f"{label} reviewed date")
+        if reviewed:
+            try:
+                date.fromisoformat(reviewed)
+            except ValueError:
+                self.problem(line_of(node, "reviewed"), f"{label} reviewed date must be YYYY-MM-DD, not '{reviewed}'")
+        related = self.id_list(node, "related", "entry", f"{label} related")
+        if entry_id and entry_id in related:
+            self.problem(line_of(node, "related"), f"{label} lists itself as related")
+        if entry_id:
+            self.entries.append(Entry(
+                entry_id, topic, self.bilingual(node, "title", f"{label} title"),
+                {lang: tuple(q for q, _ in items) for lang, items in questions.items()},
+                answer, tuple(sources), reviewed, related,
+            ))
+
+    def read_contact(self, node, line: int, topic: str) -> None:
+        node = self.mapping(node, "contact", line, "a contact")
+        if node is None:
+            return
+        contact_id = self.ident(node, "contact")
+        label = f"contact '{contact_id}'"
+        if contact_id in self.contact_lines:
+            file, first = self.contact_lines[contact_id]
+            self.problem(line_of(node, "id"), f"contact id '{contact_id}' is already used at {file}:{first}")
+            return
+        source = None
+        if node.get("source") is not None:
+            source = self.source(node["source"], line_of(node, "source"), f"{label} source")
+        else:
+            self.problem(node.line, f"{label} has no 'source'; every number must say where it comes from")
+        hours = self.bilingual(node, "hours", f"{label} hours") if "hours" in node else {}
+        note = self.bilingual(node, "note", f"{label} note") if "note" in node else {}
+        if contact_id:
+            self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
+            self.contacts[contact_id] = Contact(
+                contact_id, self.bilingual(node, "name", f"{label} name"),
+                self.text(node, "phone", f"{label} phone", required=False), hours,
+                self.text(node, "url", f"{label} url", required=False), note, source,
+            )
+
+    def read_smalltalk(self, node, line: int, topic: str) -> None:
+        node = self.mapping(node, "smalltalk", line, "a small-talk item")
+        if node is None:
+            return
+        intent_id = self.ident(node, "small-talk")
+        label = f"small talk '{intent_id}'"
+        phrases = self.bilingual_lists(node, "phrases", f"{label} phrases")
+        reply = self.bilingual(node, "reply", f"{label} reply")
+        if intent_id:
+            self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
+
+    def read_crisis(self, node, line: int) -> None:
+        node = self.mapping(node, "crisis", line, "the crisis block")
+        if node is None:
+            return
+        triggers = self.bilingual_lists(node, "triggers", "crisis triggers")
+        contacts = self.id_list(node, "contacts", "contact", "crisis contacts")
+        self.crisis.append((Crisis({k: tuple(p for p, _ in v) for k, v in triggers.items()}, contacts),
+                            self.file, line))
+
+    # -- cross-file checks -----------------------------------------------------------------
+
+    def finish(self) -> Knowledge | None:
+        known = {"entry": self.entry_lines, "contact": self.contact_lines}
+        for ref in self.refs:
+            if ref.id not in known[ref.target]:
+                close = difflib.get_close_matches(ref.id, list(known[ref.target]), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.problems.append(Problem(ref.file, ref.line, f"{ref.what}: there is no {ref.target} '{ref.id}'{hint}"))
+        if not self.crisis:
+            self.problems.append(Problem(_display(self.root, self.root.parent), 1,
+                                         "no file has a 'crisis' block; the emergency numbers must be defined"))
+        for _, file, line in self.crisis[1:]:
+            self.problems.append(Problem(file, line, f"a second 'crisis' block; keep one (the first is in {self.crisis[0][1]})"))
+        if not self.entries and not any(p.severity == "error" for p in self.problems):
+            self.problems.append(Problem(_display(self.root, self.root.parent), 1, "no entries found"))
+        if any(p.severity == "error" for p in self.problems):
+            return None
+        fallback = tuple(c for group in self.fallback for c in group)
+        return Knowledge(tuple(self.entries), dict(self.contacts), self.crisis[0][0], tuple(self.smalltalk),
+                         fallback, tuple(self.topics))
+
+
+_LANG_NAME = {"pl": "Polish", "en": "English"}
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent)) if root.parent != path else str(path)
+    except ValueError:
+        return str(path)
+
+
+def check_knowledge(directory: Path) -> tuple[Knowledge | None, list[Problem]]:
+    """Read every `*.yaml` in `directory`; the knowledge (None if any error) and all problems, sorted."""
+    directory = Path(directory)
+    reader = _Reader(directory)
+    if not directory.is_dir():
+        return None, [Problem(str(directory), 1, "the knowledge directory does not exist")]
+    files = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    if not files:
+        return None, [Problem(str(directory), 1, "the knowledge directory has no .yaml files")]
+    for path in files:
+        reader.read_file(path)
+    knowledge = reader.finish()
+    return knowledge, sorted(set(reader.problems))
+
+
+def load_knowledge(directory: Path) -> Knowledge:
+    """The knowledge in `directory`; raises KnowledgeError listing every error."""
+    knowledge, problems = check_knowledge(directory)
+    if knowledge is None:
+        raise KnowledgeError([p for p in problems if p.severity == "error"])
+    return knowledge
