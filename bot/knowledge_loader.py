@@ -15,6 +15,7 @@ from bot.core.text import tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+_ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FIELDS = {
@@ -71,6 +72,7 @@ class _Reader:
         self.fallback: list[tuple[str, ...]] = []
         self.refs: list[_Ref] = []
         self.variants: dict[str, tuple[str, str, int]] = {}
+        self.unparsed_ids: set[str] = set()
         self.file = ""
 
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -183,17 +185,25 @@ class _Reader:
     def read_file(self, path: Path) -> None:
         self.file = _display(path, self.root)
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            self.problem(1, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-            return
+            raw = path.read_bytes()
         except OSError as exc:
             self.problem(1, f"cannot read the file: {exc.strerror}")
             return
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            self.problem(line, "the file is not UTF-8 text (this line has a character in another encoding); "
+                               "save the file as UTF-8")
+            return
+        before = len(self.problems)
         data = read(text, self.file, self.problems)
         if data is None:
-            if not self.problems or self.problems[-1].file != self.file:
+            if len(self.problems) == before:
                 self.problem(1, "the file is empty")
+            else:
+                # The file could not be parsed: its ids still exist, so references to them are fine.
+                self.unparsed_ids.update(m.group(1) for m in _ID_LINE.finditer(text))
             return
         data = self.mapping(data, "file", 1, "a knowledge file")
         if data is None:
@@ -221,7 +231,7 @@ class _Reader:
                 self.fallback.append(self.id_list(node, "contacts", "contact", "fallback contacts"))
 
     def read_entry(self, node, line: int, topic: str) -> None:
-        node = self.mapping(node, "entry", line, "an entry")
+        node = self.mapping(node, "entry", line, _label("entry", node))
         if node is None:
             return
         entry_id = self.ident(node, "entry")
@@ -273,7 +283,7 @@ class _Reader:
             ))
 
     def read_contact(self, node, line: int, topic: str) -> None:
-        node = self.mapping(node, "contact", line, "a contact")
+        node = self.mapping(node, "contact", line, _label("contact", node))
         if node is None:
             return
         contact_id = self.ident(node, "contact")
@@ -298,7 +308,7 @@ class _Reader:
             )
 
     def read_smalltalk(self, node, line: int, topic: str) -> None:
-        node = self.mapping(node, "smalltalk", line, "a small-talk item")
+        node = self.mapping(node, "smalltalk", line, _label("small talk", node))
         if node is None:
             return
         intent_id = self.ident(node, "small-talk")
@@ -322,7 +332,7 @@ class _Reader:
     def finish(self) -> Knowledge | None:
         known = {"entry": self.entry_lines, "contact": self.contact_lines}
         for ref in self.refs:
-            if ref.id not in known[ref.target]:
+            if ref.id not in known[ref.target] and ref.id not in self.unparsed_ids:
                 close = difflib.get_close_matches(ref.id, list(known[ref.target]), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 self.problems.append(Problem(ref.file, ref.line, f"{ref.what}: there is no {ref.target} '{ref.id}'{hint}"))
@@ -341,6 +351,14 @@ class _Reader:
 
 
 _LANG_NAME = {"pl": "Polish", "en": "English"}
+
+
+def _label(kind: str, node) -> str:
+    """How messages name an item: by its id when it has one."""
+    ident = node.get("id") if isinstance(node, dict) else None
+    if isinstance(ident, str) and ident.strip():
+        return f"{kind} '{ident.strip()}'"
+    return "an entry" if kind == "entry" else f"a {kind} item"
 
 
 def _display(path: Path, root: Path) -> str:

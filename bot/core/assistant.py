@@ -47,7 +47,7 @@ class Assistant:
 
         trigger = self.crisis.check(words)
         if trigger is not None:
-            lang = reply_language(guess, preferred_lang)
+            lang = reply_language(guess, preferred_lang, trigger.lang)
             text = compose.crisis_text(self.knowledge, lang, self.tr(lang))
             return Reply("crisis", lang, text, score=1.0, explain=evidence | {"trigger": trigger.text})
 
@@ -79,12 +79,15 @@ class Assistant:
             explain["decision"] = "fallback: best score below the suggest threshold"
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang))
             return Reply("fallback", lang, text, score=best.score if best else 0.0, explain=explain)
-        if best.score >= s.answer_threshold and best.score - second >= s.margin:
+        one_shared_word = self._one_shared_word(result)
+        if best.score >= s.answer_threshold and best.score - second >= s.margin and not one_shared_word:
             explain["decision"] = "answer: above the answer threshold and clear of the runner-up"
             return self._answer(best.entry, lang, best.score, explain)
         floor = max(s.suggest_threshold, best.score - 0.2)
         chosen = [c for c in cands if c.score >= floor][: s.max_suggestions]
-        if len(chosen) == 1 and best.score < s.answer_threshold:
+        if one_shared_word:
+            explain["decision"] = "suggest: a single word that several entries share"
+        elif len(chosen) == 1 and best.score < s.answer_threshold:
             explain["decision"] = "suggest: one candidate between the thresholds"
         else:
             explain["decision"] = "suggest: candidates too close to tell apart"
@@ -92,6 +95,13 @@ class Assistant:
         text = compose.suggest_text(entries, lang, self.tr(lang))
         suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, explain=explain)
+
+    def _one_shared_word(self, result: MatchResult) -> bool:
+        """True when the question matched one word only, several entries use it, and no variant is just it."""
+        matched = {term for _, term, _, factor in result.query_terms if factor > 0}
+        if len(matched) != 1 or result.best is None or result.best.lexical >= 0.999:
+            return False
+        return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
     def _answer(self, entry: Entry, lang: str, score: float, explain: dict) -> Reply:
         related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]

@@ -25,6 +25,7 @@ class Trigger:
     """A compiled crisis phrase: one set of accepted forms per word."""
 
     text: str
+    lang: str
     words: tuple[frozenset[str], ...]
 
 
@@ -39,7 +40,7 @@ class CrisisDetector:
             for phrase in triggers.get(lang, ()):
                 words = tuple(self._forms(token, lang) for token in split_tokens(phrase))
                 if words:
-                    self.triggers.append(Trigger(phrase, words))
+                    self.triggers.append(Trigger(phrase, lang, words))
                     for forms in words:
                         self.vocabulary |= forms
         self._fuzzy_vocabulary = sorted(f for f in self.vocabulary if len(f) >= 5)
@@ -59,7 +60,8 @@ class CrisisDetector:
             if lemma:
                 forms.add(lemma)
         if forms.isdisjoint(self.vocabulary) and len(token) >= 5 and not self.analyzer.is_word(token):
-            found = process.extractOne(token, self._fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=84)
+            cutoff = 78 if len(token) >= 8 else 84
+            found = process.extractOne(token, self._fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found:
                 forms.add(found[0])
         return forms

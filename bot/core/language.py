@@ -10,6 +10,8 @@ from bot.core.text import has_polish_letters
 
 _PL_ONLY = stopwords.POLISH - stopwords.ENGLISH
 _EN_ONLY = stopwords.ENGLISH - stopwords.POLISH
+# One dictionary word is not enough ("lgbt" is in the English list, "helo" is a Polish form).
+MIN_EVIDENCE = 1.5
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,11 @@ class LanguageGuess:
     lang: str | None
     pl: float
     en: float
+
+    @property
+    def leaning(self) -> str | None:
+        """The language with more evidence, however little; None on a tie."""
+        return "pl" if self.pl > self.en else "en" if self.en > self.pl else None
 
 
 def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
@@ -42,16 +49,17 @@ def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
             pl += 0.25
             en += 0.25
     lang = None
-    if pl >= 1.0 and pl >= 1.5 * en:
+    if pl >= MIN_EVIDENCE and pl >= 1.5 * en:
         lang = "pl"
-    elif en >= 1.0 and en >= 1.5 * pl:
+    elif en >= MIN_EVIDENCE and en >= 1.5 * pl:
         lang = "en"
     return LanguageGuess(lang, pl, en)
 
 
 def reply_language(guess: LanguageGuess, preferred: str | None, fallback: str | None = None) -> str:
-    """The message's language when clear; else the resident's preference; else `fallback`; else Polish."""
-    for lang in (guess.lang, preferred, fallback):
+    """The message's language when clear; else the resident's preference; else `fallback` (e.g. the
+    language of the phrase matched); else whichever language the little evidence leans to; else Polish."""
+    for lang in (guess.lang, preferred, fallback, guess.leaning):
         if lang in ("pl", "en"):
             return lang
     return "pl"

@@ -24,6 +24,7 @@ class _Checker(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
             self.problems.append(f"tag <{tag}> is not allowed in Telegram messages")
+            self.stack.append(tag)
             return
         for name, _ in attrs:
             if name not in ALLOWED_TAGS[tag]:

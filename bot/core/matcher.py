@@ -8,9 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
+from bot.core import stopwords
 from bot.core.analysis import Analyzer
 from bot.core.model import LANGS, Entry
+
+FUNCTION_WORDS = sorted(w for w in stopwords.POLISH | stopwords.ENGLISH if len(w) >= 3)
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,19 @@ class Matcher:
         known = self.analyzer.is_word(token)
         if known and len(token) < 7:
             return None, 0.0
-        cutoff = 90 if known else (85 if len(token) < 5 else 80)
+        # Optimal string alignment counts a swap of two letters ("wrok") as one edit.
+        cutoff = 0.85 if known else 0.74
         choices = self._by_initial.get(token[0], ())
-        found = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = process.extractOne(token, choices, scorer=OSA.normalized_similarity, score_cutoff=cutoff)
         if found is None:
             return None, 0.0
-        return self.surface[found[0]], found[1] / 100.0
+        return self.surface[found[0]], found[1]
+
+    def _is_misspelt_function_word(self, token: str) -> bool:
+        """True for an unknown token one edit away from a function word ("wher", "gdize")."""
+        if len(token) < 4 or self.analyzer.is_word(token):
+            return False
+        return process.extractOne(token, FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
 
     def match(self, tokens: list[str], lang: str) -> MatchResult:
         """Score entries for a question given as folded tokens, best first."""
@@ -151,6 +162,8 @@ class Matcher:
         for token, term in self.analyzer.terms_of_tokens(tokens, lang):
             resolved, factor = self._resolve(token, term)
             if resolved is None:
+                if self._is_misspelt_function_word(token):
+                    continue
                 share = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
                 weight = share * self.max_idf
                 query.append((token, term, weight, 0.0))

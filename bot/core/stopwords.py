@@ -13,7 +13,8 @@ no o od oraz on ona one oni ono owszem po pod poniewaz przed przez przy sa sie s
 swoj swoja swoje ta tak taka taki takie tam te tego tej temu ten tez to toba tobie tu tutaj twoj
 twoja twoje ty tym u w we wiec wlasnie wszystko wy z za ze zeby prosze chce chcialbym chcialabym
 powiedz powiedziec wiedziec dowiedziec czym czemu jaka jakiej jakim jakich jakiego czego hej
-ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez ok okej
+ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez ok okej ds
+spraw tzw np itp itd pytanie zapytac wiesz moglbys moglabys mozesz
 """.split())
 
 ENGLISH = frozenset("""
@@ -23,7 +24,8 @@ hers him his how i if in into is it its itself just me more most my myself no no
 once only or other our ours out over own same she should so some such than that the their them then
 there these they this those through to too under until up very was we were what when where which
 while who whom why will with would you your yours yourself s t m re ve ll d tell please want know
-like get got im dont cant whats wheres hows id ive thats there is isnt
+like get got im dont cant whats wheres hows id ive thats there is isnt question ask
+anything something explain info
 """.split())
 
 BY_LANG = {"pl": POLISH, "en": ENGLISH}

@@ -1,0 +1,153 @@
+"""Editors get every problem at once, as `file:line: message`, never a traceback."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge_loader import KnowledgeError, check_knowledge, load_knowledge
+
+from conftest import DATA, PROJECT
+
+GOOD_ENTRY = """
+  - id: {id}
+    title: {{pl: Tytuł, en: Title}}
+    questions:
+      pl: [pytanie {id} jeden, pytanie {id} dwa]
+      en: [question {id} one, question {id} two]
+    answer: {{pl: Odpowiedź., en: Answer.}}
+    sources: [{{title: T, publisher: P}}]
+    reviewed: "2026-01-01"
+"""
+
+
+def kb(tmp_path: Path, **files: str) -> Path:
+    """A copy of the small fixture knowledge with extra or replaced files."""
+    root = tmp_path / "knowledge"
+    shutil.copytree(DATA / "kb_small", root)
+    for name, text in files.items():
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def messages(root: Path) -> list[str]:
+    knowledge, problems = check_knowledge(root)
+    return [str(p) for p in problems]
+
+
+def test_the_real_knowledge_is_valid():
+    knowledge, problems = check_knowledge(PROJECT / "knowledge")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert len(knowledge.entries) >= 15
+
+
+def test_the_fixture_knowledge_is_valid():
+    assert messages(DATA / "kb_small") == []
+
+
+def test_syntax_error_names_file_line_and_shows_the_line(tmp_path):
+    root = kb(tmp_path, extra="entries:\n  - id: a\n    title: {pl: x, en: y\n")
+    out = messages(root)
+    assert len(out) == 1
+    assert out[0].startswith("knowledge/extra.yaml:4: YAML syntax error:")
+
+
+def test_duplicate_keys_are_reported_not_silently_dropped(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="dup-key").replace('    reviewed: "2026-01-01"',
+                                                               '    reviewed: "2026-01-01"\n    reviewed: "2026-02-01"')
+    out = messages(kb(tmp_path, extra=text))
+    assert out == ["knowledge/extra.yaml:10: key 'reviewed' appears twice in this mapping (first at line 9); "
+                   "remove or rename one"]
+
+
+def test_missing_fields_and_languages(tmp_path):
+    text = """entries:
+  - id: half-done
+    title: {pl: Tytuł}
+    questions:
+      pl: [pytanie jeden]
+    answer: {pl: Odpowiedź., en: Answer.}
+    reviewed: "2026-01-01"
+"""
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:2: entry 'half-done' has no 'sources'",
+        "knowledge/extra.yaml:3: entry 'half-done' title has no English (en) text",
+        "knowledge/extra.yaml:5: entry 'half-done' questions has no English (en) items",
+    ]
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="typo").replace("    answer:", "    answr:")
+    out = messages(kb(tmp_path, extra=text))
+    assert "knowledge/extra.yaml:7: unknown field 'answr' in entry 'typo' (did you mean 'answer'?)" in out
+    assert "knowledge/extra.yaml:2: entry 'typo' has no 'answer'" in out
+
+
+def test_duplicate_ids_point_at_the_first_one(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="rainbow-flag")
+    out = messages(kb(tmp_path, extra=text))
+    assert out[0].startswith("knowledge/extra.yaml:2: entry id 'rainbow-flag' is already used at knowledge/entries.yaml:")
+
+
+def test_unknown_related_id_is_reported_with_a_guess(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="lonely").replace("    reviewed:", "    related: [rainbow-flg]\n    reviewed:")
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:9: entry 'lonely' related: there is no entry 'rainbow-flg' (did you mean 'rainbow-flag'?)"
+    ]
+
+
+def test_a_question_shared_by_two_entries(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="copycat").replace("[question copycat one,", "[flag from Leuven!,")
+    out = messages(kb(tmp_path, extra=text))
+    assert len(out) == 1
+    assert out[0].startswith("knowledge/extra.yaml:6: question 'flag from Leuven!' is also a question of entry "
+                             "'rainbow-flag' (knowledge/entries.yaml:")
+
+
+@pytest.mark.parametrize("answer, problem", [
+    ("<div>x</div>", "tag <div> is not allowed in Telegram messages"),
+    ("<b>bold", "<b> is never closed"),
+    ("Tom & Jerry", "a bare '&' must be written as &amp;"),
+    ('<a>link</a>', "<a> needs an href attribute"),
+])
+def test_markup_telegram_would_reject(tmp_path, answer, problem):
+    text = "entries:" + GOOD_ENTRY.format(id="markup").replace("en: Answer.", f"en: '{answer}'")
+    assert messages(kb(tmp_path, extra=text)) == [f"knowledge/extra.yaml:7: entry 'markup' answer (en): {problem}"]
+
+
+def test_every_problem_at_once_sorted(tmp_path):
+    broken = (PROJECT / "knowledge")
+    root = tmp_path / "knowledge"
+    shutil.copytree(broken, root)
+    council = root / "equality-council.yaml"
+    text = council.read_text(encoding="utf-8")
+    text = text.replace("related: [equality-council-members, equality-council-join, equality-plenipotentiary]",
+                        "related: [equality-council-members, no-such-entry]", 1)
+    text = text.replace("  - id: equality-council-join", "  - id: equality-council-members", 1)
+    council.write_text(text, encoding="utf-8")
+    (root / "human-rights-city.yaml").write_text(
+        (root / "human-rights-city.yaml").read_text(encoding="utf-8").replace("  - id: city-values\n", "  - id: city-values\n  bad: [\n", 1),
+        encoding="utf-8")
+    out = messages(root)
+    assert any(m.startswith("knowledge/equality-council.yaml:") and "there is no entry 'no-such-entry'" in m for m in out)
+    assert any(m.startswith("knowledge/equality-council.yaml:") and "entry id 'equality-council-members' is already used" in m for m in out)
+    assert any(m.startswith("knowledge/human-rights-city.yaml:") and "YAML syntax error" in m for m in out)
+    assert out == sorted(out, key=lambda m: (m.split(":")[0], int(m.split(":")[1])))
+
+
+def test_load_knowledge_raises_with_the_problems(tmp_path):
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(kb(tmp_path, extra="entries: [\n"))
+    assert str(info.value.problems[0]).startswith("knowledge/extra.yaml:")
+
+
+def test_missing_directory_and_empty_file(tmp_path):
+    assert messages(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}:1: the knowledge directory does not exist"]
+    assert "knowledge/extra.yaml:1: the file is empty" in messages(kb(tmp_path, extra=""))
+
+
+def test_not_utf8(tmp_path):
+    root = kb(tmp_path)
+    (root / "latin.yaml").write_bytes("entries: []\n# zażółć\n".encode("cp1250"))
+    assert messages(root) == ["knowledge/latin.yaml:2: the file is not UTF-8 text (this line has a character "
+                              "in another encoding); save the file as UTF-8"]

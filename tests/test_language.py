@@ -1,0 +1,35 @@
+import pytest
+
+from bot.core.language import detect, reply_language
+from bot.core.text import tokens
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gdzie zgłosić dyskryminację?", "pl"),
+    ("gdzie zglosic dyskryminacje w pracy", "pl"),
+    ("mam mysli samobojcze", "pl"),
+    ("numer telefonu rpo", "pl"),
+    ("czy w krakowie sa strefy wolne od lgbt", "pl"),
+    ("discrimination at work", "en"),
+    ("free lawyer krakow", "en"),
+    ("my boss treats me differently because im gay", "en"),
+    ("Dzień dobry", "pl"),
+    ("good morning", "en"),
+])
+def test_detects_the_language_of_messy_messages(lexicon, text, lang):
+    assert detect(text, tokens(text), lexicon).lang == lang
+
+
+@pytest.mark.parametrize("text", ["", "lgbt", "helo", "12345", "🙂🙂"])
+def test_unclear_messages_have_no_verdict(lexicon, text):
+    assert detect(text, tokens(text), lexicon).lang is None
+
+
+def test_reply_language_prefers_message_then_choice_then_fallback(lexicon):
+    clear = detect("where can I get help", tokens("where can I get help"), lexicon)
+    unclear = detect("lgbt", ["lgbt"], lexicon)
+    assert reply_language(clear, "pl") == "en"
+    assert reply_language(unclear, "en") == "en"
+    assert reply_language(unclear, None, "en") == "en"
+    assert reply_language(unclear, None) == "en"  # "lgbt" is in the English word list: a weak lean
+    assert reply_language(detect("", [], lexicon), None) == "pl"

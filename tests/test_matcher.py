@@ -1,0 +1,89 @@
+"""Matching on a small fixture knowledge base: the behaviour a resident notices."""
+
+import pytest
+
+from bot.core.assistant import Assistant
+from bot.core.matcher import MatchSettings
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("gdzie zglosic dyskryminacje w pracy", "work-discrimination"),      # no diacritics
+    ("Gdzie zgłaszać dyskryminację w pracy?", "work-discrimination"),      # another inflection
+    ("dyskryminacja w pracy", "work-discrimination"),                      # short fragment
+    ("wher do i reprot discrimination at wrok", "work-discrimination"),    # typos
+    ("my boss discriminates me", "work-discrimination"),
+    ("flaga leuven", "rainbow-flag"),
+    ("Who sent the rainbow flag?", "rainbow-flag"),
+    ("czym jest rada rownego traktowania", "equality-council"),
+])
+def test_messy_questions_find_their_entry(small_assistant, question, entry):
+    reply = small_assistant.reply(question)
+    assert (reply.outcome, reply.entry_id) == ("answer", entry), reply.explain
+
+
+def test_reply_is_in_the_question_language_with_source(small_assistant):
+    pl = small_assistant.reply("gdzie zglosic dyskryminacje w pracy")
+    en = small_assistant.reply("where to report discrimination at work")
+    assert pl.lang == "pl" and "inspekcji pracy" in pl.text and "Źródło: Kodeks pracy, Sejm, 1974-06-26" in pl.text
+    assert en.lang == "en" and "labour inspectorate" in en.text and "Source: Kodeks pracy" in en.text
+
+
+def test_answer_markup_becomes_plain_text(small_assistant):
+    assert "<b>" not in small_assistant.reply("discrimination at work").text
+
+
+def test_related_entries_are_named(small_assistant):
+    reply = small_assistant.reply("discrimination at work")
+    assert [r.entry for r in reply.related] == ["equality-council"]
+    assert "See also: Equality Council" in reply.text
+
+
+def test_cross_lingual_match_replies_in_the_question_language(small_assistant):
+    # "leuven" appears in both languages' variants; a Polish question gets Polish.
+    reply = small_assistant.reply("skąd jest tęczowa flaga leuven")
+    assert reply.entry_id == "rainbow-flag" and reply.lang == "pl"
+
+
+@pytest.mark.parametrize("question", [
+    "How do I get a parking permit?",
+    "Jak dojechać na dworzec główny?",
+    "asdkjh qwepoi zxcmnb",
+    "What's the weather in Kraków tomorrow?",
+])
+def test_out_of_scope_questions_get_an_honest_fallback(small_assistant, question):
+    reply = small_assistant.reply(question)
+    assert reply.outcome == "fallback"
+    assert "12 616 55 55" in reply.text and "112" in reply.text
+
+
+def test_city_words_alone_do_not_decide(small_assistant):
+    # "Kraków" appears in several entries; it must not pull an answer for an unrelated question.
+    reply = small_assistant.reply("Kraków zabytki i muzea")
+    assert reply.outcome == "fallback"
+
+
+def test_close_candidates_give_did_you_mean(small_assistant):
+    reply = small_assistant.reply("rada")
+    assert reply.outcome == "suggest"
+    assert {s.entry for s in reply.suggestions} == {"equality-council", "council-join"}
+    assert len(reply.suggestions) <= 3
+    assert "Did you mean" in small_assistant.reply("council").text
+
+
+def test_rare_words_weigh_more_than_common_ones(small_knowledge, small_assistant):
+    matcher = small_assistant.matcher
+    assert matcher.idf["leuven"] > matcher.idf["rada"]
+
+
+def test_explain_names_the_matched_variant(small_assistant):
+    reply = small_assistant.reply("flag from leuven")
+    best = reply.explain["candidates"][0]
+    assert best["variant"] == "flag from leuven" and best["entry"] == "rainbow-flag"
+    assert "answer" in reply.explain["decision"]
+
+
+def test_thresholds_come_from_settings(small_knowledge, lexicon, small_assistant):
+    question = "who sent a flag to krakow"
+    assert small_assistant.reply(question).outcome == "answer"
+    strict = Assistant(small_knowledge, lexicon, settings=MatchSettings(answer_threshold=0.99))
+    assert strict.reply(question).outcome == "suggest"
