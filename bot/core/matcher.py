@@ -36,6 +36,8 @@ class MatchSettings:
     # Share of the whole-question rapidfuzz similarity in the final score.
     fuzzy_share: float = 0.15
     rerank: int = 6
+    # Most variants scored for one question (see Matcher._variant_hits).
+    candidate_cap: int = 800
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Matcher:
         self.idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings: dict[str, list[int]] = defaultdict(list)
+        self.entry_terms = [frozenset(t) for t in entry_terms]
         self.entry_postings: dict[str, list[int]] = defaultdict(list)
         for i, terms in enumerate(entry_terms):
             for term in terms:
@@ -153,6 +156,25 @@ class Matcher:
             return False
         return process.extractOne(token, FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
 
+    def _variant_hits(self, matched: list[tuple[str, float]]) -> dict[int, float]:
+        """Matched weight per candidate variant. Candidates come from the query's rarest terms until
+        there are about `candidate_cap` of them; commoner terms then only add to those candidates."""
+        hits: dict[int, float] = defaultdict(float)
+        rest = []
+        for term, gain in sorted(matched, key=lambda tg: len(self.postings.get(tg[0], ()))):
+            postings = self.postings.get(term, ())
+            if hits and len(hits) + len(postings) > self.settings.candidate_cap:
+                rest.append((term, gain))
+                continue
+            for vid in postings:
+                hits[vid] += gain
+        for vid in hits if rest else ():
+            terms = self.variants[vid].terms
+            for term, gain in rest:
+                if term in terms:
+                    hits[vid] += gain
+        return hits
+
     def match(self, tokens: list[str], lang: str) -> MatchResult:
         """Score entries for a question given as folded tokens, best first."""
         s = self.settings
@@ -177,24 +199,18 @@ class Matcher:
         total = sum(w for _, _, w, _ in query)
         if total <= 0:
             return MatchResult([], query, corrections)
-        variant_hits: dict[int, float] = defaultdict(float)
-        entry_hits: dict[int, float] = defaultdict(float)
-        for _, term, weight, factor in query:
-            if factor <= 0:
-                continue
-            gain = weight * factor
-            for vid in self.postings.get(term, ()):
-                variant_hits[vid] += gain
-            for eid in self.entry_postings.get(term, ()):
-                entry_hits[eid] += gain
+        matched = [(term, weight * factor) for _, term, weight, factor in query if factor > 0]
         best_variant: dict[int, tuple[float, int]] = {}
-        for vid, hit in variant_hits.items():
+        qs, vs = s.query_share, 1.0 - s.query_share
+        for vid, hit in self._variant_hits(matched).items():
             v = self.variants[vid]
-            q_cov = hit / total
-            v_cov = hit / v.weight if v.weight else 0.0
-            score = (q_cov**s.query_share) * (v_cov ** (1.0 - s.query_share))
+            score = (hit / total) ** qs * (hit / v.weight) ** vs
             if score > best_variant.get(v.entry, (-1.0, -1))[0]:
                 best_variant[v.entry] = (score, vid)
+        entry_hits = {}
+        for eid in best_variant:
+            terms = self.entry_terms[eid]
+            entry_hits[eid] = sum(gain for term, gain in matched if term in terms)
         lexical = {
             eid: s.variant_share * vs + (1.0 - s.variant_share) * (entry_hits[eid] / total)
             for eid, (vs, _) in best_variant.items()

@@ -1,0 +1,160 @@
+"""Benchmark: per-question latency (p50, p99), start-up time and memory of the assistant, on the
+shipped knowledge and on synthetic knowledge bases, beside the naive rapidfuzz baseline
+(`process.extractOne` with `WRatio` over every variant). Prints figures; asserts nothing.
+
+    python bench/bench_matching.py [--questions FILE] [--sizes 1000 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.core.assistant import Assistant  # noqa: E402
+from bot.core.model import Crisis, Entry, Knowledge, Reply, Source  # noqa: E402
+from bot.core.text import fold  # noqa: E402
+from bot.evaluation import evaluate, judge, load_items, summary  # noqa: E402
+from bot.i18n import Catalogs  # noqa: E402
+from bot.knowledge_loader import load_knowledge  # noqa: E402
+from bot.lexicon_store import load_lexicon  # noqa: E402
+
+
+def current_rss() -> int:
+    """Resident memory of this process now, in bytes (Linux)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
+
+
+def percentiles(samples: list[float]) -> tuple[float, float, float]:
+    s = sorted(samples)
+    return s[len(s) // 2], s[min(len(s) - 1, int(len(s) * 0.99))], s[-1]
+
+
+def time_replies(reply, questions: list[str], repeat: int) -> list[float]:
+    for q in questions[:20]:
+        reply(q)  # warm caches as a running bot would have them
+    out = []
+    for _ in range(repeat):
+        for q in questions:
+            t = time.perf_counter()
+            reply(q)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+class NaiveBaseline:
+    """`extractOne(WRatio)` over every folded variant; answer above a cut-off, else fallback."""
+
+    def __init__(self, knowledge: Knowledge, cutoff: float = 86):
+        self.knowledge, self.cutoff = knowledge, cutoff
+        self.choices, self.owner = [], []
+        for e in knowledge.entries:
+            for lang in ("pl", "en"):
+                for q in e.questions.get(lang, ()):
+                    self.choices.append(fold(q))
+                    self.owner.append((e, lang))
+
+    def reply(self, text: str) -> Reply:
+        found = process.extractOne(fold(text), self.choices, scorer=fuzz.WRatio)
+        if found is None or found[1] < self.cutoff:
+            return Reply("fallback", "pl", "", score=found[1] / 100 if found else 0.0)
+        entry, lang = self.owner[found[2]]
+        return Reply("answer", lang, entry.answer[lang], entry_id=entry.id, score=found[1] / 100)
+
+
+def synthetic_knowledge(n_entries: int, real: Knowledge, seed: int = 7) -> tuple[Knowledge, list[str]]:
+    """n entries of 8 variants each, built from real and made-up words (Zipf-like frequencies)."""
+    rng = random.Random(seed)
+    words = sorted({w for e in real.entries for lang in ("pl", "en") for q in e.questions[lang] for w in fold(q).split()
+                    if w.isalpha() and len(w) > 3})
+    syllables = ["ka", "ro", "wi", "sze", "prz", "dom", "lan", "te", "mi", "ou", "ter", "bra", "no", "sk", "ja", "ely"]
+    while len(words) < 30_000:
+        words.append("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    weights = [1 / (i + 1) ** 0.8 for i in range(len(words))]
+    entries, questions = [], []
+    for i in range(n_entries):
+        topic = rng.choices(words, weights, k=3)
+        variants = []
+        for _ in range(8):
+            variants.append(" ".join(topic[: rng.randint(1, 3)] + rng.choices(words, weights, k=rng.randint(2, 5))))
+        entries.append(Entry(f"e{i}", "synthetic", {"pl": variants[0], "en": variants[0]},
+                             {"pl": tuple(variants[:4]), "en": tuple(variants[4:])}, {"pl": "x", "en": "x"},
+                             (Source("s", "p"),), "2026-01-01"))
+        if i % max(1, n_entries // 500) == 0:
+            q = rng.choice(variants).split()
+            rng.shuffle(q)
+            questions.append(" ".join(q[:-1] if len(q) > 2 else q))
+    kb = Knowledge(tuple(entries), real.contacts, real.crisis, real.smalltalk, real.fallback_contacts)
+    return kb, questions
+
+
+def line(label: str, samples: list[float]) -> str:
+    p50, p99, mx = percentiles(samples)
+    return f"{label:<34} p50 {p50:8.3f} ms   p99 {p99:8.3f} ms   max {mx:8.3f} ms   (n={len(samples)})"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    lexicon = load_lexicon()
+    t_lex = time.perf_counter() - t0
+    catalogs = Catalogs()
+    knowledge = load_knowledge(ROOT / "knowledge")
+    t1 = time.perf_counter()
+    assistant = Assistant(knowledge, lexicon, catalogs)
+    t_index = time.perf_counter() - t1
+    print(f"start-up: lexicon {t_lex * 1000:.0f} ms, knowledge+catalogs {(t1 - t0 - t_lex) * 1000:.0f} ms, "
+          f"index {t_index * 1000:.1f} ms ({len(knowledge.entries)} entries, {len(assistant.matcher.variants)} variants)")
+
+    path = Path(args.questions)
+    if not path.exists():
+        path = ROOT.parent / "shared" / "eval" / "dev-questions.yaml"
+    items = load_items(path)
+    questions = [i.q for i in items]
+    print(f"\nshipped knowledge, {len(questions)} questions from {path.name}, one core:")
+    print(line("assistant", time_replies(assistant.reply, questions, args.repeat)))
+    naive = NaiveBaseline(knowledge)
+    print(line("naive extractOne(WRatio)", time_replies(naive.reply, questions, args.repeat)))
+    ours = summary(evaluate(assistant, items))
+    base = summary([judge(i, naive.reply(i.q)) for i in items])
+    fmt = lambda g: "  ".join(f"{k} {ok}/{n} ({ok / n:.2f})" for k, (ok, n) in sorted(g.items()))
+    print(f"accuracy, assistant: {fmt(ours)}")
+    print(f"accuracy, naive:     {fmt(base)}   (WRatio cut-off 86; no crisis check, no language choice)")
+
+    for size in args.sizes:
+        kb, qs = synthetic_knowledge(size, knowledge)
+        gc.collect()
+        before = current_rss()
+        t = time.perf_counter()
+        big = Assistant(kb, lexicon, catalogs)
+        build = time.perf_counter() - t
+        gc.collect()
+        current = current_rss() - before
+        print(f"\nsynthetic knowledge: {size} entries x 8 variants; index built in {build:.2f} s, "
+              f"{current / 2**20:.1f} MiB")
+        print(line("assistant", time_replies(big.reply, qs, args.repeat)))
+        naive = NaiveBaseline(kb)
+        print(line("naive extractOne(WRatio)", time_replies(naive.reply, qs, 1)))
+        del big, naive, kb
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS of this process: {rss:.0f} MiB (lexicon included)")
+
+
+if __name__ == "__main__":
+    main()
