@@ -48,7 +48,8 @@ def explain_text(reply: Reply) -> str:
             f"{t['word']}→{t['term']} (w={t['weight']}, {'typo ' if 0 < t['match'] < 1 else ''}{'matched' if t['match'] else 'unknown'})"
             for t in e["terms"]))
     for c in e.get("candidates", []):
-        lines.append(f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}) "
+        lines.append(f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}, "
+                     f"covers {c['coverage']:.0%} of the question and {c['variant_coverage']:.0%} of the variant) "
                      f"via {c['variant']!r} on {c['matched']}")
     if "decision" in e:
         lines.append(f"decision: {e['decision']}")

@@ -19,7 +19,7 @@ _ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FIELDS = {
-    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback"},
+    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope"},
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
@@ -73,6 +73,9 @@ class _Reader:
         self.refs: list[_Ref] = []
         self.variants: dict[str, tuple[str, str, int]] = {}
         self.unparsed_ids: set[str] = set()
+        self.synonyms: list[tuple[str, ...]] = []
+        self.out_of_scope: dict[str, list[str]] = {}
+        self.synonym_lines: dict[str, tuple[str, int]] = {}
         self.file = ""
 
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -225,6 +228,12 @@ class _Reader:
                     reader(item, line_of(items, i), topic_id)
         if "crisis" in data:
             self.read_crisis(data["crisis"], line_of(data, "crisis"))
+        if "out_of_scope" in data:
+            lists = self.bilingual_lists(data, "out_of_scope", "out_of_scope")
+            for lang, items in lists.items():
+                self.out_of_scope.setdefault(lang, []).extend(q for q, _ in items)
+        if "synonyms" in data:
+            self.read_synonyms(data["synonyms"], line_of(data, "synonyms"))
         if "fallback" in data:
             node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), "fallback")
             if node is not None:
@@ -318,6 +327,31 @@ class _Reader:
         if intent_id:
             self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
 
+    def read_synonyms(self, node, line: int) -> None:
+        if not isinstance(node, LList):
+            self.problem(line, "'synonyms' must be a list of groups, each a list of words: - [telefon, numer, phone]")
+            return
+        for i, group in enumerate(node):
+            gline = line_of(node, i)
+            if not isinstance(group, LList) or len(group) < 2:
+                self.problem(gline, "a synonym group must be a list of at least two words")
+                continue
+            words = []
+            for j, word in enumerate(group):
+                if not isinstance(word, str) or len(tokens(word)) != 1:
+                    self.problem(line_of(group, j), f"synonym '{word}' must be a single word")
+                    continue
+                key = tokens(word)[0]
+                if key in self.synonym_lines:
+                    file, first = self.synonym_lines[key]
+                    self.problem(line_of(group, j), f"'{word}' is already in a synonym group at {file}:{first}; "
+                                                    f"a word can belong to one group only")
+                    continue
+                self.synonym_lines[key] = (self.file, line_of(group, j))
+                words.append(word.strip())
+            if len(words) >= 2:
+                self.synonyms.append(tuple(words))
+
     def read_crisis(self, node, line: int) -> None:
         node = self.mapping(node, "crisis", line, "the crisis block")
         if node is None:
@@ -347,7 +381,8 @@ class _Reader:
             return None
         fallback = tuple(c for group in self.fallback for c in group)
         return Knowledge(tuple(self.entries), dict(self.contacts), self.crisis[0][0], tuple(self.smalltalk),
-                         fallback, tuple(self.topics))
+                         fallback, tuple(self.topics), tuple(self.synonyms),
+                         {k: tuple(v) for k, v in self.out_of_scope.items()})
 
 
 _LANG_NAME = {"pl": "Polish", "en": "English"}

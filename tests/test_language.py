@@ -30,6 +30,7 @@ def test_reply_language_prefers_message_then_choice_then_fallback(lexicon):
     unclear = detect("lgbt", ["lgbt"], lexicon)
     assert reply_language(clear, "pl") == "en"
     assert reply_language(unclear, "en") == "en"
-    assert reply_language(unclear, None, "en") == "en"
+    assert reply_language(unclear, None, phrase="pl") == "pl"
+    assert reply_language(unclear, None, variant="pl") == "en"  # the weak lean beats the variant
     assert reply_language(unclear, None) == "en"  # "lgbt" is in the English word list: a weak lean
     assert reply_language(detect("", [], lexicon), None) == "pl"

@@ -13,16 +13,41 @@ _OTHER = {"pl": "en", "en": "pl"}
 
 
 class Analyzer:
-    """Lemmatises folded tokens with a lexicon, preferring the text's own language."""
+    """Lemmatises folded tokens with a lexicon, preferring the text's own language, and maps
+    words of one synonym group ("telefon", "numer", "phone") to the group's first word."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, synonyms: tuple[tuple[str, ...], ...] = ()) -> None:
         self.lexicon = lexicon
         self.term = lru_cache(maxsize=50_000)(self._term)
+        self.canonical: dict[str, str] = {}
+        for group in synonyms:
+            forms = [self._forms(word) for word in group]
+            head = self._term(split_tokens(group[0])[0], "pl") if split_tokens(group[0]) else ""
+            for word_forms in forms:
+                for form in word_forms:
+                    self.canonical.setdefault(form, head)
+        self.matching_term = lru_cache(maxsize=50_000)(self._matching_term)
+
+    def _forms(self, word: str) -> set[str]:
+        folded = split_tokens(word)
+        if len(folded) != 1:
+            return set()
+        token = folded[0]
+        forms = {token}
+        for lang in _OTHER:
+            lemma = self.lexicon.lemma(token, lang)
+            if lemma:
+                forms.add(lemma)
+        return forms
 
     def _term(self, token: str, lang: str) -> str:
         if token.isdigit():
             return token
         return self.lexicon.lemma(token, lang) or self.lexicon.lemma(token, _OTHER[lang]) or token
+
+    def _matching_term(self, token: str, lang: str) -> str:
+        term = self._term(token, lang)
+        return self.canonical.get(term) or self.canonical.get(token) or term
 
     def is_word(self, token: str) -> bool:
         """True when the lexicon knows the token in either language."""
@@ -39,7 +64,7 @@ class Analyzer:
         for token in tokens:
             if token in _STOP or (len(token) == 1 and not token.isdigit()):
                 continue
-            term = self.term(token, lang)
+            term = self.matching_term(token, lang)
             if term in _STOP or term in seen:
                 continue
             seen.add(term)

@@ -9,7 +9,7 @@ from bot.core.analysis import Analyzer
 from bot.core.crisis import CrisisDetector
 from bot.core.language import detect, reply_language
 from bot.core.lexicon import Lexicon
-from bot.core.matcher import Candidate, Matcher, MatchResult, MatchSettings
+from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
 from bot.core.model import Entry, Knowledge, Reply, Suggestion
 from bot.core.smalltalk import SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, tokens
@@ -27,8 +27,8 @@ class Assistant:
     ) -> None:
         self.knowledge = knowledge
         self.lexicon = lexicon
-        self.analyzer = Analyzer(lexicon)
-        self.matcher = Matcher(knowledge.entries, self.analyzer, settings)
+        self.analyzer = Analyzer(lexicon, knowledge.synonyms)
+        self.matcher = Matcher(knowledge.entries, self.analyzer, settings, knowledge.out_of_scope)
         self.settings = self.matcher.settings
         self.crisis = CrisisDetector(knowledge.crisis.triggers, self.analyzer)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
@@ -69,28 +69,15 @@ class Assistant:
         return self._answer(entry, lang, 1.0, {})
 
     def _decide(self, result: MatchResult, guess, preferred: str | None, evidence: dict) -> Reply:
-        s = self.settings
-        cands = result.candidates
-        best = cands[0] if cands else None
-        second = cands[1].score if len(cands) > 1 else 0.0
-        lang = reply_language(guess, preferred, best.variant.lang if best else None)
-        explain = evidence | _explain(result)
-        if best is None or best.score < s.suggest_threshold:
-            explain["decision"] = "fallback: best score below the suggest threshold"
+        best = result.best
+        lang = reply_language(guess, preferred, variant=best.variant.lang if best else None)
+        outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
+        explain = evidence | _explain(result) | {"decision": reason}
+        if outcome == "fallback":
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang))
             return Reply("fallback", lang, text, score=best.score if best else 0.0, explain=explain)
-        one_shared_word = self._one_shared_word(result)
-        if best.score >= s.answer_threshold and best.score - second >= s.margin and not one_shared_word:
-            explain["decision"] = "answer: above the answer threshold and clear of the runner-up"
+        if outcome == "answer":
             return self._answer(best.entry, lang, best.score, explain)
-        floor = max(s.suggest_threshold, best.score - 0.2)
-        chosen = [c for c in cands if c.score >= floor][: s.max_suggestions]
-        if one_shared_word:
-            explain["decision"] = "suggest: a single word that several entries share"
-        elif len(chosen) == 1 and best.score < s.answer_threshold:
-            explain["decision"] = "suggest: one candidate between the thresholds"
-        else:
-            explain["decision"] = "suggest: candidates too close to tell apart"
         entries = [c.entry for c in chosen]
         text = compose.suggest_text(entries, lang, self.tr(lang))
         suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
@@ -99,7 +86,7 @@ class Assistant:
     def _one_shared_word(self, result: MatchResult) -> bool:
         """True when the question matched one word only, several entries use it, and no variant is just it."""
         matched = {term for _, term, _, factor in result.query_terms if factor > 0}
-        if len(matched) != 1 or result.best is None or result.best.lexical >= 0.999:
+        if len(matched) != 1 or result.best is None or result.best.variant.terms <= matched:
             return False
         return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
@@ -112,9 +99,38 @@ class Assistant:
         )
 
 
+def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False) -> tuple[str, list[Candidate], str]:
+    """Answer, suggest or fallback for ranked candidates: (outcome, candidates, reason)."""
+    cands = result.candidates
+    best = cands[0] if cands else None
+    if best is None or best.score < s.suggest_threshold:
+        return "fallback", [], "fallback: best score below the suggest threshold"
+    if best.entry.id == OUT_OF_SCOPE:
+        return "fallback", [], f"fallback: out of scope, like {best.variant.text!r}"
+    cands = [c for c in cands if c.entry.id != OUT_OF_SCOPE]
+    second = cands[1].score if len(cands) > 1 else 0.0
+    if best.coverage < s.min_suggest_coverage:
+        return "fallback", [], "fallback: most of the question is about something the knowledge does not cover"
+    understood = best.coverage >= s.min_answer_coverage and best.variant_coverage >= s.min_variant_coverage
+    if best.score >= s.answer_threshold and best.score - second >= s.margin and understood and not one_shared_word:
+        return "answer", [best], "answer: above the answer threshold and clear of the runner-up"
+    floor = max(s.suggest_threshold, best.score - 0.2)
+    chosen = [c for c in cands if c.score >= floor and c.coverage >= s.min_suggest_coverage][: s.max_suggestions]
+    if one_shared_word:
+        reason = "suggest: a single word that several entries share"
+    elif not understood:
+        reason = "suggest: too little of the question is understood to be sure"
+    elif best.score < s.answer_threshold:
+        reason = "suggest: between the suggest and answer thresholds"
+    else:
+        reason = "suggest: candidates too close to tell apart"
+    return "suggest", chosen, reason
+
+
 def _explain(result: MatchResult) -> dict:
     def cand(c: Candidate) -> dict:
         return {"entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
+                "coverage": c.coverage, "variant_coverage": c.variant_coverage,
                 "variant": c.variant.text, "matched": c.matched}
 
     return {

@@ -8,8 +8,8 @@ from bot.core import stopwords
 from bot.core.lexicon import Lexicon
 from bot.core.text import has_polish_letters
 
-_PL_ONLY = stopwords.POLISH - stopwords.ENGLISH
-_EN_ONLY = stopwords.ENGLISH - stopwords.POLISH
+_PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
+_EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
 # One dictionary word is not enough ("lgbt" is in the English list, "helo" is a Polish form).
 MIN_EVIDENCE = 1.5
 
@@ -26,6 +26,15 @@ class LanguageGuess:
     def leaning(self) -> str | None:
         """The language with more evidence, however little; None on a tie."""
         return "pl" if self.pl > self.en else "en" if self.en > self.pl else None
+
+    @property
+    def weak(self) -> str | None:
+        """The language that at least one word and no more than half as much counter-evidence favour."""
+        lang = self.leaning
+        if lang is None:
+            return None
+        mine, other = (self.pl, self.en) if lang == "pl" else (self.en, self.pl)
+        return lang if mine >= 1.0 and mine >= 2 * other else None
 
 
 def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
@@ -56,10 +65,12 @@ def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     return LanguageGuess(lang, pl, en)
 
 
-def reply_language(guess: LanguageGuess, preferred: str | None, fallback: str | None = None) -> str:
-    """The message's language when clear; else the resident's preference; else `fallback` (e.g. the
-    language of the phrase matched); else whichever language the little evidence leans to; else Polish."""
-    for lang in (guess.lang, preferred, fallback, guess.leaning):
+def reply_language(guess: LanguageGuess, preferred: str | None, phrase: str | None = None,
+                   variant: str | None = None) -> str:
+    """The message's language when clear; else the resident's preference; else the language of a
+    whole phrase recognised (small talk, crisis trigger); else the language weak evidence favours;
+    else the language of the question variant matched; else any lean at all; else Polish."""
+    for lang in (guess.lang, preferred, phrase, guess.weak, variant, guess.leaning):
         if lang in ("pl", "en"):
             return lang
     return "pl"

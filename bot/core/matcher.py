@@ -14,28 +14,36 @@ from bot.core import stopwords
 from bot.core.analysis import Analyzer
 from bot.core.model import LANGS, Entry
 
-FUNCTION_WORDS = sorted(w for w in stopwords.POLISH | stopwords.ENGLISH if len(w) >= 3)
+FUNCTION_WORDS = sorted(w for w in stopwords.POLISH | stopwords.ENGLISH | stopwords.QUESTION_WORDS if len(w) >= 3)
+QUESTION_WORDS = stopwords.QUESTION_WORDS
 
 
 @dataclass(frozen=True)
 class MatchSettings:
     """The calibrated numbers of the matcher (see docs/matching.md for how they were chosen)."""
 
-    answer_threshold: float = 0.55
-    suggest_threshold: float = 0.32
-    margin: float = 0.06
+    answer_threshold: float = 0.4
+    suggest_threshold: float = 0.35
+    margin: float = 0.02
     max_suggestions: int = 3
     # Weight of a query word the knowledge never uses, as a share of the rarest indexed word's
     # weight: a dictionary word, and anything else (names, gibberish).
     unknown_word_weight: float = 1.0
-    unknown_token_weight: float = 1.0
+    unknown_token_weight: float = 0.8
     # How much the best single variant counts against the entry's variants taken together.
-    variant_share: float = 0.7
+    variant_share: float = 0.5
     # How much query coverage counts against variant coverage in a variant's score.
-    query_share: float = 0.7
+    query_share: float = 0.5
     # Share of the whole-question rapidfuzz similarity in the final score.
-    fuzzy_share: float = 0.15
+    fuzzy_share: float = 0.1
     rerank: int = 6
+    # Weight of a question word ("kto", "how") as a share of its rarity weight.
+    question_word_weight: float = 0.2
+    # Least share of the question's weight an entry must cover to be answered / suggested.
+    min_answer_coverage: float = 0.4
+    # Least share of the matched variant's weight the question must cover to be answered.
+    min_variant_coverage: float = 0.3
+    min_suggest_coverage: float = 0.3
     # Most variants scored for one question (see Matcher._variant_hits).
     candidate_cap: int = 800
 
@@ -62,6 +70,8 @@ class Candidate:
     fuzzy: float
     variant: Variant
     matched: list[str] = field(default_factory=list)
+    coverage: float = 0.0  # share of the question's weight this entry's variants cover
+    variant_coverage: float = 0.0  # share of the best variant's weight the question covers
 
 
 @dataclass
@@ -77,10 +87,24 @@ class MatchResult:
         return self.candidates[0] if self.candidates else None
 
 
-class Matcher:
-    """An inverted index over every question variant (and title) of every entry."""
+#: Id of the pseudo-entry holding the out-of-scope phrases (real ids have at least two characters).
+OUT_OF_SCOPE = "-"
 
-    def __init__(self, entries: tuple[Entry, ...], analyzer: Analyzer, settings: MatchSettings | None = None):
+
+def out_of_scope_entry(phrases: dict[str, tuple[str, ...]]) -> Entry:
+    """A pseudo-entry whose variants are things the assistant does not handle (parking, taxes …)."""
+    return Entry(OUT_OF_SCOPE, "", {"pl": "", "en": ""}, {k: tuple(v) for k, v in phrases.items()},
+                 {"pl": "", "en": ""}, (), "")
+
+
+class Matcher:
+    """An inverted index over every question variant (and title) of every entry, and over the
+    out-of-scope phrases as one pseudo-entry that, when it wins, means "not ours"."""
+
+    def __init__(self, entries: tuple[Entry, ...], analyzer: Analyzer, settings: MatchSettings | None = None,
+                 out_of_scope: dict[str, tuple[str, ...]] | None = None):
+        if out_of_scope:
+            entries = tuple(entries) + (out_of_scope_entry(out_of_scope),)
         self.entries = entries
         self.analyzer = analyzer
         self.settings = settings or MatchSettings()
@@ -105,7 +129,8 @@ class Matcher:
         for terms in entry_terms:
             for term in terms:
                 df[term] += 1
-        self.idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
+        self.idf = {t: math.log(1.0 + n / d) * (self.settings.question_word_weight if t in QUESTION_WORDS else 1.0)
+                    for t, d in df.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entry_terms = [frozenset(t) for t in entry_terms]
@@ -137,7 +162,7 @@ class Matcher:
             return term, 1.0
         if token in self.surface:
             return self.surface[token], 1.0
-        if len(token) < 4 or token.isdigit():
+        if len(token) < 4 or token.isdigit() or term in QUESTION_WORDS:
             return None, 0.0
         known = self.analyzer.is_word(token)
         if known and len(token) < 7:
@@ -184,7 +209,7 @@ class Matcher:
         for token, term in self.analyzer.terms_of_tokens(tokens, lang):
             resolved, factor = self._resolve(token, term)
             if resolved is None:
-                if self._is_misspelt_function_word(token):
+                if term in QUESTION_WORDS or self._is_misspelt_function_word(token):
                     continue
                 share = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
                 weight = share * self.max_idf
@@ -202,7 +227,8 @@ class Matcher:
         matched = [(term, weight * factor) for _, term, weight, factor in query if factor > 0]
         best_variant: dict[int, tuple[float, int]] = {}
         qs, vs = s.query_share, 1.0 - s.query_share
-        for vid, hit in self._variant_hits(matched).items():
+        hits = self._variant_hits(matched)
+        for vid, hit in hits.items():
             v = self.variants[vid]
             score = (hit / total) ** qs * (hit / v.weight) ** vs
             if score > best_variant.get(v.entry, (-1.0, -1))[0]:
@@ -230,7 +256,8 @@ class Matcher:
             variant = self.variants[vid]
             candidates.append(
                 Candidate(self.entries[eid], round(score, 4), round(lex, 4), round(fz, 4), variant,
-                          sorted(matched_terms & variant.terms))
+                          sorted(matched_terms & variant.terms), round(entry_hits[eid] / total, 4),
+                          round(hits[vid] / variant.weight, 4))
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(candidates, query, corrections)

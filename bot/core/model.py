@@ -79,6 +79,8 @@ class Knowledge:
     smalltalk: tuple[SmallTalk, ...]
     fallback_contacts: tuple[str, ...]
     topics: tuple[Topic, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    out_of_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

@@ -14,7 +14,9 @@ swoj swoja swoje ta tak taka taki takie tam te tego tej temu ten tez to toba tob
 twoja twoje ty tym u w we wiec wlasnie wszystko wy z za ze zeby prosze chce chcialbym chcialabym
 powiedz powiedziec wiedziec dowiedziec czym czemu jaka jakiej jakim jakich jakiego czego hej
 ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez ok okej ds
-spraw tzw np itp itd pytanie zapytac wiesz moglbys moglabys mozesz
+spraw tzw np itp itd pytanie zapytac wiesz moglbys moglabys mozesz robic zrobic
+cos ktos jakis jakas jakies powinienem powinnam trzeba bedzie beda bedziemy bylo
+byly mial miala mialo
 """.split())
 
 ENGLISH = frozenset("""
@@ -25,7 +27,17 @@ once only or other our ours out over own same she should so some such than that 
 there these they this those through to too under until up very was we were what when where which
 while who whom why will with would you your yours yourself s t m re ve ll d tell please want know
 like get got im dont cant whats wheres hows id ive thats there is isnt question ask
-anything something explain info
+anything something explain info much many someone somebody
+should need
 """.split())
+
+#: Question words: they tell sibling entries apart ("kto" → who sits on the council, "jak" → how to
+#: join it) but say nothing about the topic, so they count lightly and never count against a match.
+QUESTION_POLISH = frozenset("kto kogo komu kim gdzie kiedy jak ile dlaczego czemu skad dokad ktory ktora ktore".split())
+QUESTION_ENGLISH = frozenset("who whom where when how why which".split())
+QUESTION_WORDS = QUESTION_POLISH | QUESTION_ENGLISH
+
+POLISH = POLISH - QUESTION_WORDS
+ENGLISH = ENGLISH - QUESTION_WORDS
 
 BY_LANG = {"pl": POLISH, "en": ENGLISH}
