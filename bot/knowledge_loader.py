@@ -75,7 +75,7 @@ class _Reader:
         self.unparsed_ids: set[str] = set()
         self.synonyms: list[tuple[str, ...]] = []
         self.out_of_scope: dict[str, list[str]] = {}
-        self.synonym_lines: dict[str, tuple[str, int]] = {}
+        self.synonym_lines: dict[str, tuple[str, str, int]] = {}
         self.file = ""
 
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -343,11 +343,12 @@ class _Reader:
                     continue
                 key = tokens(word)[0]
                 if key in self.synonym_lines:
-                    file, first = self.synonym_lines[key]
-                    self.problem(line_of(group, j), f"'{word}' is already in a synonym group at {file}:{first}; "
+                    first_word, file, first = self.synonym_lines[key]
+                    same = f"the same word as '{first_word}'" if first_word != word.strip() else "already listed"
+                    self.problem(line_of(group, j), f"synonym '{word}' is {same} in the group at {file}:{first}; "
                                                     f"a word can belong to one group only")
                     continue
-                self.synonym_lines[key] = (self.file, line_of(group, j))
+                self.synonym_lines[key] = (word.strip(), self.file, line_of(group, j))
                 words.append(word.strip())
             if len(words) >= 2:
                 self.synonyms.append(tuple(words))

@@ -20,6 +20,15 @@ CRISIS = [
     ("thinking about suicide", "en"),
     ("suicidal thougths", "en"),
     ("myśli samobujcze", "pl"),
+    ("mam dosc zycia, chce zniknac na zawsze", "pl"),
+    ("nałykałam się tabletek", "pl"),
+    ("on ma nóż i mi grozi", "pl"),
+    ("nie widze sensu zycia", "pl"),
+    ("partner threatens me with a knife", "en"),
+    ("i took too many pills", "en"),
+    ("there is no reason to live", "en"),
+    ("everyone would be better off without me", "en"),
+    ("someone is breaking in to my flat", "en"),
 ]
 
 NOT_CRISIS = [
@@ -30,6 +39,9 @@ NOT_CRISIS = [
     "dyskryminacja w pracy",
     "Czym jest Rada ds. Równego Traktowania?",
     "kill the lights",
+    "What is the emergency number in Poland?",
+    "how to report a homophobic attack i witnessed last week",
+    "Jaka kara grozi za pobicie na tle rasowym?",
 ]
 
 

@@ -151,3 +151,14 @@ def test_not_utf8(tmp_path):
     (root / "latin.yaml").write_bytes("entries: []\n# zażółć\n".encode("cp1250"))
     assert messages(root) == ["knowledge/latin.yaml:2: the file is not UTF-8 text (this line has a character "
                               "in another encoding); save the file as UTF-8"]
+
+
+def test_synonym_groups_must_not_overlap(tmp_path):
+    text = "synonyms:\n  - [telefon, numer]\n  - [phone, Numer]\n  - [lgbt, lgbt+]\n  - [samotny]\n"
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:3: synonym 'Numer' is the same word as 'numer' in the group at knowledge/extra.yaml:2; "
+        "a word can belong to one group only",
+        "knowledge/extra.yaml:4: synonym 'lgbt+' is the same word as 'lgbt' in the group at knowledge/extra.yaml:4; "
+        "a word can belong to one group only",
+        "knowledge/extra.yaml:5: a synonym group must be a list of at least two words",
+    ]

@@ -18,6 +18,10 @@ from bot.core.model import LANGS
 from bot.core.text import tokens as split_tokens
 
 WINDOW_SLACK = 3
+# Pronouns match only as written: their lemmas merge "me" with "I" and "mnie" with "ja", which
+# would turn "an attack I witnessed" into "attacking me".
+PRONOUNS = frozenset("i me my mine myself he him his she her it we us you ja mnie mi mna moj moja moje "
+                     "sie siebie sobie on ona ono go jej jemu ich nas".split())
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class CrisisDetector:
         self._fuzzy_vocabulary = sorted(f for f in self.vocabulary if len(f) >= 5)
 
     def _forms(self, token: str, lang: str) -> frozenset[str]:
+        if token in PRONOUNS:
+            return frozenset({token})
         forms = {token, self.analyzer.term(token, lang)}
         for other in LANGS:
             lemma = self.analyzer.lexicon.lemma(token, other)
@@ -55,6 +61,8 @@ class CrisisDetector:
 
     def _message_forms(self, token: str) -> set[str]:
         forms = {token}
+        if token in PRONOUNS:
+            return forms
         for lang in LANGS:
             lemma = self.analyzer.lexicon.lemma(token, lang)
             if lemma:
