@@ -48,6 +48,11 @@ class CrisisDetector:
                     for forms in words:
                         self.vocabulary |= forms
         self._fuzzy_vocabulary = sorted(f for f in self.vocabulary if len(f) >= 5)
+        # Triggers by the forms of their first word: a trigger can only match where that word is.
+        self._by_first_form: dict[str, list[int]] = defaultdict(list)
+        for i, trigger in enumerate(self.triggers):
+            for form in trigger.words[0]:
+                self._by_first_form[form].append(i)
 
     def _forms(self, token: str, lang: str) -> frozenset[str]:
         if token in PRONOUNS:
@@ -82,9 +87,10 @@ class CrisisDetector:
                 positions[form].append(i)
         if not positions:
             return None
-        for trigger in self.triggers:
-            if self._occurs(trigger, positions):
-                return trigger
+        candidates = sorted({i for form in positions for i in self._by_first_form.get(form, ())})
+        for i in candidates:
+            if self._occurs(self.triggers[i], positions):
+                return self.triggers[i]
         return None
 
     @staticmethod
