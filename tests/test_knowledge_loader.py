@@ -162,3 +162,11 @@ def test_synonym_groups_must_not_overlap(tmp_path):
         "a word can belong to one group only",
         "knowledge/extra.yaml:5: a synonym group must be a list of at least two words",
     ]
+
+
+def test_real_entries_have_five_variants_a_language_and_sources():
+    knowledge = load_knowledge(PROJECT / "knowledge")
+    thin = [(e.id, lang) for e in knowledge.entries for lang in ("pl", "en") if len(e.questions[lang]) < 5]
+    assert thin == []
+    assert all(e.sources and e.reviewed for e in knowledge.entries)
+    assert len(knowledge.entries) >= 45
