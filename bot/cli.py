@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.app import PROJECT_DIR, build_assistant, knowledge_dir
 from bot.core.model import Reply
-from bot.i18n import CatalogError
+from bot.config import ConfigError
+from bot.i18n import CatalogError, Catalogs
 from bot.knowledge_loader import KnowledgeError, check_knowledge
 
 DEFAULT_QUESTIONS = PROJECT_DIR / "tests" / "data" / "questions.yaml"
@@ -113,6 +114,28 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_run(args) -> int:
+    from collections import OrderedDict
+
+    from bot.config import load_config
+    from bot.pseudonym import Pseudonymizer, load_key
+    from bot.storage import Store
+    from bot.telegram_bot import Services, run
+
+    config = load_config()
+    try:
+        store = Store(config.database)
+        key = load_key(config.secret, config.key_file)
+    except OSError as exc:
+        raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
+    svc = Services(build_assistant(args.knowledge), Catalogs(), store,
+                   Pseudonymizer(key), OrderedDict())
+    logging.getLogger().setLevel(logging.INFO)
+    run(config, svc)
+    store.close()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     p = argparse.ArgumentParser(prog="equality-bot", description="Kraków equality assistant.")
@@ -138,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("file", nargs="?", default=str(DEFAULT_QUESTIONS), help="question file (default: tests/data/questions.yaml)")
     ev.add_argument("--no-gate", action="store_true", help="report only; do not fail below the CI gate")
     ev.set_defaults(func=cmd_eval)
+
+    run = sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
+    run.set_defaults(func=cmd_run)
     return p
 
 
@@ -151,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"Error: the knowledge has {len(exc.problems)} problem(s); fix them and try again.", file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
         return 1
     except CatalogError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -1,0 +1,73 @@
+"""Configuration from environment variables; a bad value stops start-up with one clear sentence."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,60}$")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything `equality-bot run` needs to know."""
+
+    token: str
+    api_url: str
+    data_dir: Path
+    database: Path
+    secret: str | None
+    webhook_url: str | None
+    webhook_secret: str | None
+    webhook_listen: str
+    webhook_port: int
+
+    @property
+    def key_file(self) -> Path:
+        """Where the generated pseudonym key lives when BOT_SECRET is not set (apart from the database)."""
+        return self.data_dir / "pseudonym.key"
+
+
+def _url(name: str, value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(f"{name} must be an http(s) URL such as https://api.telegram.org, not {value!r}.")
+    return value.rstrip("/")
+
+
+def load_config(env: dict[str, str] | None = None) -> Config:
+    """Read and check the environment (see the README's table of variables)."""
+    env = dict(os.environ if env is None else env)
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there.")
+    if not TOKEN.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30-60 letters, "
+                          "digits, '-' or '_'); copy it again from @BotFather.")
+    api_url = _url("BOT_TELEGRAM_API_URL", env.get("BOT_TELEGRAM_API_URL", "https://api.telegram.org").strip())
+    data_dir = Path(env.get("BOT_DATA_DIR", "data")).expanduser()
+    database = env.get("BOT_DATABASE", "").strip()
+    if database.startswith(("postgres://", "postgresql://")):
+        raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
+    database_path = Path(database).expanduser() if database else data_dir / "bot.sqlite3"
+    secret = env.get("BOT_SECRET", "").strip() or None
+    if secret is not None and len(secret) < 16:
+        raise ConfigError("BOT_SECRET must be at least 16 characters long (or unset, to generate a key file).")
+    webhook_url = env.get("BOT_WEBHOOK_URL", "").strip() or None
+    webhook_secret = env.get("BOT_WEBHOOK_SECRET", "").strip() or None
+    if webhook_url:
+        webhook_url = _url("BOT_WEBHOOK_URL", webhook_url)
+        if not webhook_secret or not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", webhook_secret):
+            raise ConfigError("BOT_WEBHOOK_SECRET must be set in webhook mode: 16-256 letters, digits, '-' or '_'.")
+    port_text = env.get("BOT_WEBHOOK_PORT", "8443").strip()
+    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        raise ConfigError(f"BOT_WEBHOOK_PORT must be a port number from 1 to 65535, not {port_text!r}.")
+    return Config(token, api_url, data_dir, database_path, secret, webhook_url, webhook_secret,
+                  env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text))

@@ -1,0 +1,78 @@
+"""SQLite storage of residents' preferences, keyed by pseudonym; failures never stop answers."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = [
+    """CREATE TABLE preferences (
+           pseudonym TEXT PRIMARY KEY,
+           lang TEXT NOT NULL CHECK (lang IN ('pl', 'en')),
+           updated TEXT NOT NULL DEFAULT (datetime('now'))
+       )""",
+]
+
+
+class Store:
+    """The bot's own small database (one file, WAL, schema versioned by PRAGMA user_version)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        new = not self.path.exists()
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
+        if new:
+            os.chmod(self.path, 0o600)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for number, statement in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+
+    def language(self, pseudonym: str) -> str | None:
+        """The resident's chosen language, or None (also when the database fails)."""
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT lang FROM preferences WHERE pseudonym = ?", (pseudonym,)).fetchone()
+            return row[0] if row else None
+        except sqlite3.Error as exc:
+            log.warning("preferences read failed: %s", type(exc).__name__)
+            return None
+
+    def set_language(self, pseudonym: str, lang: str) -> bool:
+        """Remember a language choice; False when it could not be stored."""
+        try:
+            with self._lock:
+                self._db.execute(
+                    "INSERT INTO preferences (pseudonym, lang) VALUES (?, ?) "
+                    "ON CONFLICT (pseudonym) DO UPDATE SET lang = excluded.lang, updated = datetime('now')",
+                    (pseudonym, lang))
+            return True
+        except sqlite3.Error as exc:
+            log.warning("preferences write failed: %s", type(exc).__name__)
+            return False
+
+    def forget(self, pseudonym: str) -> dict[str, int] | None:
+        """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""
+        try:
+            with self._lock:
+                cursor = self._db.execute("DELETE FROM preferences WHERE pseudonym = ?", (pseudonym,))
+            return {"preferences": cursor.rowcount}
+        except sqlite3.Error as exc:
+            log.warning("forget failed: %s", type(exc).__name__)
+            return None
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,361 @@
+"""The Telegram front end: python-telegram-bot handlers around the assistant (I/O only)."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity,
+                      Update)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
+                          ContextTypes, MessageHandler, filters)
+
+from bot import telegram_render as render
+from bot.config import Config
+from bot.core.assistant import Assistant
+from bot.core.model import Reply
+from bot.core.text import MAX_CHARS
+from bot.i18n import Catalogs, negotiate
+from bot.pseudonym import Pseudonymizer
+from bot.storage import Store
+
+log = logging.getLogger(__name__)
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogs; it is translated where it is used."""
+    return message
+
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+COMMANDS = ("start", "help", "language", "settings", "topics", "privacy", "forget")
+
+
+@dataclass
+class Services:
+    """What every handler needs, reached through `services(context)`."""
+
+    assistant: Assistant
+    catalogs: Catalogs
+    store: Store
+    pseudonym: Pseudonymizer
+    # Our reply to each recent incoming message, so an edited question edits the reply.
+    replies: OrderedDict
+
+    def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
+        self.replies[(chat_id, message_id)] = reply_id
+        while len(self.replies) > 5000:
+            self.replies.popitem(last=False)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    """The shared services stored on the application."""
+    return context.application.bot_data["services"]
+
+
+def _markup(rows: list[list[render.Button]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                                 for row in rows])
+
+
+def interface_language(update: Update, svc: Services) -> str:
+    """The resident's chosen language, else Telegram's language_code, else Polish."""
+    user = update.effective_user
+    if user is None:
+        return "pl"
+    return svc.store.language(svc.pseudonym(user.id)) or negotiate(user.language_code) or "pl"
+
+
+async def send_html(message: Message, text: str, rows: list[list[render.Button]] | None = None) -> Message:
+    """Send HTML in parts below Telegram's limit; buttons go under the last part."""
+    parts = render.split_message(text)
+    sent = None
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        sent = await message.reply_text(part, parse_mode=ParseMode.HTML, do_quote=False,
+                                        reply_markup=_markup(rows or []) if last else None,
+                                        disable_web_page_preview=True)
+    return sent
+
+
+# -- commands -------------------------------------------------------------------------------
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome, or open an entry directly from a deep link (t.me/<bot>?start=<entry-id>)."""
+    svc = services(context)
+    lang = interface_language(update, svc)
+    payload = context.args[0] if context.args else ""
+    if payload:
+        reply = svc.assistant.answer(payload, lang)
+        if reply is not None:
+            await send_reply(update.effective_message, reply, svc)
+            return
+    _ = svc.catalogs(lang).gettext
+    text = _("Hello! I answer questions about equal treatment and discrimination in Kraków and tell you "
+             "where to get help. Write your question in your own words, in Polish or English.\n\n"
+             "I am not a lawyer and I do not replace the police: in danger, call 112.\n\n"
+             "I do not keep the text of your messages. /privacy explains what I store.")
+    await send_html(update.effective_message, html.escape(text), render.topics_keyboard(svc.assistant.knowledge, lang))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the bot can do and its commands."""
+    svc = services(context)
+    _ = svc.catalogs(interface_language(update, svc)).gettext
+    text = _("Ask a question in your own words, e.g. \"where do I report discrimination at work?\".\n\n"
+             "/topics – browse the topics\n/language – Polish or English\n/privacy – what I store\n"
+             "/forget – erase what I store about you\n\nIn danger, call 112.")
+    await send_html(update.effective_message, html.escape(text))
+
+
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the language choice."""
+    svc = services(context)
+    _ = svc.catalogs(interface_language(update, svc)).gettext
+    await send_html(update.effective_message, html.escape(_("Choose your language:")), render.language_keyboard())
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Browse topic areas."""
+    svc = services(context)
+    lang = interface_language(update, svc)
+    _ = svc.catalogs(lang).gettext
+    await send_html(update.effective_message, html.escape(_("Choose a topic:")),
+                    render.topics_keyboard(svc.assistant.knowledge, lang))
+
+
+async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What is stored, why and for how long."""
+    svc = services(context)
+    _ = svc.catalogs(interface_language(update, svc)).gettext
+    text = _("What I store: only your language choice, if you make one, under a code computed from your "
+             "Telegram account with a secret key – never your name, username, phone number or Telegram id. "
+             "I do not store what you write. It is kept until you use /forget.\n\n"
+             "Why: so that I answer in the language you chose.\n\n"
+             "Telegram itself keeps this chat on its servers; only you can delete it there.")
+    await send_html(update.effective_message, html.escape(text))
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask for confirmation before erasing."""
+    svc = services(context)
+    _ = svc.catalogs(interface_language(update, svc)).gettext
+    rows = [[(_("Yes, erase it"), "forget:yes"), (_("No"), "forget:no")]]
+    await send_html(update.effective_message, html.escape(_("Erase everything I store about you?")), rows)
+
+
+# -- messages -------------------------------------------------------------------------------
+
+def _addressed_text(update: Update, bot_username: str) -> str | None:
+    """The text to answer, or None when a group message is not addressed to the bot."""
+    message = update.effective_message
+    text = message.text or ""
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    mention = f"@{bot_username}".lower()
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+        and message.reply_to_message.from_user.username == bot_username
+    mentioned = any(e.type == MessageEntity.MENTION and message.parse_entity(e).lower() == mention
+                    for e in message.entities or ())
+    if not (mentioned or replied):
+        return None
+    return text.replace(f"@{bot_username}", " ").strip()
+
+
+async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int | None = None) -> Message | None:
+    """Render and send (or edit) the assistant's reply."""
+    tr = svc.catalogs(reply.lang)
+    text = render.reply_html(reply, svc.assistant.knowledge, tr)
+    rows = render.reply_keyboard(reply, svc.catalogs)
+    if message.chat.type != ChatType.PRIVATE:
+        username = message.get_bot().username
+        text += "\n\n" + html.escape(tr.gettext("You can also ask me in a private chat: {link}").format(
+            link=f"https://t.me/{username}"))
+    if edit_of is not None:
+        try:
+            return await message.get_bot().edit_message_text(
+                chat_id=message.chat_id, message_id=edit_of, text=render.split_message(text)[0],
+                parse_mode=ParseMode.HTML, reply_markup=_markup(rows), disable_web_page_preview=True)
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return None
+            raise
+    return await send_html(message, text, rows)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a question; crisis messages are answered before any storage is touched."""
+    svc = services(context)
+    message = update.effective_message
+    text = _addressed_text(update, context.bot.username)
+    if text is None:
+        return
+    user = update.effective_user
+    telegram_lang = negotiate(user.language_code) if user else None
+    reply = svc.assistant.reply(text, telegram_lang)
+    if reply.outcome != "crisis":
+        chosen = interface_language(update, svc) if user else None
+        if chosen and chosen != telegram_lang:
+            reply = svc.assistant.reply(text, chosen)
+    edit_of = svc.replies.get((message.chat_id, message.message_id)) if update.edited_message else None
+    sent = await send_reply(message, reply, svc, edit_of)
+    if len(message.text or "") > MAX_CHARS:
+        await message.reply_text(svc.catalogs(reply.lang).gettext(
+            "Your message was very long; I read only its beginning."), do_quote=False)
+    if sent is not None and edit_of is None:
+        svc.remember_reply(message.chat_id, message.message_id, sent.message_id)
+
+
+async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice and the like in a private chat: say that only text is read."""
+    svc = services(context)
+    _ = svc.catalogs(interface_language(update, svc)).gettext
+    await send_html(update.effective_message, html.escape(
+        _("I can only read text messages. Write your question in words, please. In danger, call 112.")))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An unknown command gets the help text."""
+    await help_command(update, context)
+
+
+# -- buttons --------------------------------------------------------------------------------
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button: answered at once, data parsed defensively (it may be forged or outdated)."""
+    query = update.callback_query
+    await query.answer()
+    svc = services(context)
+    data = query.data or ""
+    kind, _, rest = data.partition(":")
+    message = query.message if isinstance(query.message, Message) else None
+    if message is None:
+        return
+    if kind == "e":
+        lang, _, entry_id = rest.partition(":")
+        reply = svc.assistant.answer(entry_id, lang if lang in ("pl", "en") else "pl")
+        if reply is not None:
+            await send_reply(message, reply, svc)
+            return
+    elif kind == "t":
+        lang, _, topic = rest.partition(":")
+        lang = lang if lang in ("pl", "en") else "pl"
+        rows = render.topic_entries_keyboard(svc.assistant.knowledge, topic, lang)
+        if rows:
+            await send_html(message, html.escape(svc.catalogs(lang).gettext("Choose a question:")), rows)
+            return
+    elif kind == "lang" and rest in ("pl", "en"):
+        stored = svc.store.set_language(svc.pseudonym(query.from_user.id), rest)
+        _ = svc.catalogs(rest).gettext
+        text = _("I will answer in English when your language is unclear.") if stored else _("I could not save your choice right now; please try again later.")
+        await send_html(message, html.escape(text))
+        return
+    elif kind == "forget" and rest in ("yes", "no"):
+        _ = svc.catalogs(interface_language(update, svc)).gettext
+        if rest == "no":
+            await send_html(message, html.escape(_("Nothing was erased.")))
+            return
+        lang = interface_language(update, svc)
+        _ = svc.catalogs(lang).gettext
+        deleted = svc.store.forget(svc.pseudonym(query.from_user.id))
+        if deleted is None:
+            text = _("I could not erase it right now; please try again later.")
+        else:
+            n = deleted["preferences"]
+            text = svc.catalogs(lang).ngettext(
+                "Erased: your language choice ({n} record). I cannot erase this chat from Telegram's "
+                "servers; you can delete it in Telegram.",
+                "Erased: your language choice ({n} records). I cannot erase this chat from Telegram's "
+                "servers; you can delete it in Telegram.", n).format(n=n)
+        await send_html(message, html.escape(text))
+        return
+    lang = interface_language(update, svc)
+    await send_html(message, html.escape(svc.catalogs(lang).gettext(
+        "This button no longer works. Please ask your question again.")))
+
+
+# -- errors and wiring ----------------------------------------------------------------------
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the exception type and update id only (never content), and apologise to the resident."""
+    update_id = getattr(update, "update_id", None)
+    log.error("handler error %s in update %s", type(context.error).__name__, update_id)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            svc = services(context)
+            lang = interface_language(update, svc)
+            await update.effective_message.reply_text(svc.catalogs(lang).gettext(
+                "Sorry, something went wrong on my side. Please try again; in danger, call 112."), do_quote=False)
+        except Exception as exc:  # the apology must not raise in turn
+            log.error("apology failed: %s", type(exc).__name__)
+
+
+async def post_init(application: Application) -> None:
+    """Command menus and descriptions in both languages."""
+    catalogs: Catalogs = application.bot_data["services"].catalogs
+    descriptions = {
+        "start": N_("Start / welcome"), "help": N_("What I can do"), "language": N_("Polish or English"),
+        "settings": N_("Settings"), "topics": N_("Browse topics"), "privacy": N_("What I store"),
+        "forget": N_("Erase my data"),
+    }
+    for lang in ("en", "pl"):
+        _ = catalogs(lang).gettext
+        commands = [BotCommand(name, _(descriptions[name])) for name in COMMANDS]
+        await application.bot.set_my_commands(commands=commands, language_code=None if lang == "en" else lang)
+        await application.bot.set_my_short_description(
+            short_description=_("Equality and anti-discrimination help for Kraków residents."),
+            language_code=None if lang == "en" else lang)
+
+
+def build_application(config: Config, svc: Services) -> Application:
+    """The python-telegram-bot Application with every handler registered."""
+    application = (
+        Application.builder()
+        .token(config.token)
+        .base_url(f"{config.api_url}/bot")
+        .base_file_url(f"{config.api_url}/file/bot")
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .get_updates_connection_pool_size(4)
+        .post_init(post_init)
+        .build()
+    )
+    application.bot_data["services"] = svc
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler(["language", "settings"], language))
+    application.add_handler(CommandHandler("topics", topics))
+    application.add_handler(CommandHandler("privacy", privacy))
+    application.add_handler(CommandHandler("forget", forget))
+    application.add_handler(CallbackQueryHandler(on_callback))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_handler(MessageHandler(filters.COMMAND & private, unknown_command))
+    application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND & private & ~filters.StatusUpdate.ALL,
+                                           on_other_message))
+    application.add_error_handler(on_error)
+    return application
+
+
+def quiet_loggers() -> None:
+    """httpx logs request URLs (with the token) at INFO; PTB logs payloads at DEBUG."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("telegram").setLevel(logging.INFO)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def run(config: Config, svc: Services) -> None:
+    """Run until SIGINT/SIGTERM: long polling, or a webhook when BOT_WEBHOOK_URL is set."""
+    quiet_loggers()
+    application = build_application(config, svc)
+    if config.webhook_url:
+        application.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
+                                webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+                                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=5)
+    else:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=5)

@@ -1,0 +1,122 @@
+"""The real bot (`equality-bot run`, python-telegram-bot Application, polling) against the emulator."""
+
+import os
+
+import pytest
+
+from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, buttons, node_available
+
+if not node_available():
+    if os.environ.get("CI"):
+        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
+    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def emulator():
+    emu = Emulator()
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture(scope="module")
+def bot(emulator, tmp_path_factory):
+    data = tmp_path_factory.mktemp("bot-data")
+    process = BotProcess(emulator, data)
+    Resident(emulator, 1).command("/start", timeout=60)  # wait until the bot is polling
+    yield process
+    process.stop()
+
+
+def test_start_welcomes_with_topic_buttons(emulator, bot):
+    reply = Resident(emulator, 101, "pl").command("/start")
+    assert "Dzień dobry" in reply[0]["text"] and "112" in reply[0]["text"]
+    assert any(data.startswith("t:pl:") for _, data in buttons(reply[0]))
+
+
+def test_polish_question_gets_a_sourced_answer(emulator, bot):
+    reply = Resident(emulator, 102, "pl").say("Czym jest Rada ds. Równego Traktowania?")
+    text = reply[-1]["text"]
+    assert "17 maja 2019" in text and "Źródło:" in text
+    assert ("Show in English", "e:en:equality-council") in buttons(reply[-1])
+
+
+def test_english_question_without_diacritics_and_typos(emulator, bot):
+    reply = Resident(emulator, 103, "pl").say("free lawer in krakow")
+    assert "728 366 319" in reply[-1]["text"] and "Source:" in reply[-1]["text"]
+
+
+def test_crisis_message_gets_112_first(emulator, bot):
+    reply = Resident(emulator, 104, "en").say("chce sie zabic")
+    assert reply[0]["text"].startswith("Jeśli grozi Ci niebezpieczeństwo") and "112" in reply[0]["text"].splitlines()[0]
+    assert "116 123" in reply[0]["text"]
+
+
+def test_did_you_mean_button_opens_the_answer(emulator, bot):
+    resident = Resident(emulator, 105, "pl")
+    reply = resident.say("rada")
+    choices = [b for b in buttons(reply[-1]) if b[1].startswith("e:pl:")]
+    assert len(choices) >= 2
+    opened = resident.tap(reply[-1], choices[0][1])
+    assert "Źródło:" in opened[-1]["text"]
+
+
+def test_sticker_gets_a_text_only_notice(emulator, bot):
+    reply = Resident(emulator, 106, "en").send_raw({"sticker": {"file_id": "x", "file_unique_id": "y", "width": 1,
+                                                                "height": 1, "is_animated": False,
+                                                                "is_video": False, "type": "regular"}})
+    assert "only read text" in reply[0]["text"]
+
+
+def test_deep_link_opens_an_entry(emulator, bot):
+    reply = Resident(emulator, 107, "en").command("/start coat-of-arms-open-gate")
+    assert "open gate" in reply[-1]["text"]
+
+
+def test_group_message_not_addressed_gets_no_reply_and_a_mention_does(emulator, bot):
+    member = Resident(emulator, 108, "pl", chat_type="group", chat_id=-500)
+    member.say("dyskryminacja w pracy", expect=0)
+    import time
+    time.sleep(1.5)
+    assert member.history() == []
+    reply = member.send_raw({"text": "@TestNameBot dyskryminacja w pracy",
+                             "entities": [{"offset": 0, "length": 12, "type": "mention"}]})
+    assert "Kodeks pracy" in reply[-1]["text"] and "dyskryminacja w pracy" not in reply[-1]["text"].lower()[:40]
+    assert "t.me/TestNameBot" in reply[-1]["text"]
+
+
+def test_privacy_and_forget(emulator, bot):
+    resident = Resident(emulator, 109, "en")
+    assert "never your name" in resident.command("/privacy")[0]["text"]
+    ask = resident.command("/forget")
+    assert ("Yes, erase it", "forget:yes") in buttons(ask[0])
+    done = resident.tap(ask[0], "forget:yes")
+    assert "cannot erase this chat from Telegram" in done[0]["text"]
+
+
+def test_forged_button_data_is_answered_politely(emulator, bot):
+    resident = Resident(emulator, 110, "en")
+    start = resident.command("/start")
+    reply = resident.tap(start[0], "e:xx:<script>")
+    assert "no longer works" in reply[0]["text"]
+
+
+def test_language_choice_survives_a_restart(emulator, tmp_path):
+    first = BotProcess(emulator, tmp_path)
+    resident = Resident(emulator, 111, "pl")
+    choice = resident.command("/language")  # the module's bot also polls: either may answer
+    resident.tap(choice[-1], "lang:en")
+    first.stop()
+    second = BotProcess(emulator, tmp_path)
+    try:
+        reply = resident.command("/help", timeout=60)
+        assert reply[-1]["text"].startswith("Ask a question in your own words")
+    finally:
+        second.stop()
+
+
+def test_log_has_no_token_and_no_message_text(emulator, bot):
+    Resident(emulator, 112, "pl").say("bardzo prywatne pytanie o radę równego traktowania")
+    log = bot.log_text()
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+    assert "prywatne" not in log

@@ -1,0 +1,36 @@
+"""Preferences keyed by pseudonym; the key file and database are private; failures do not raise."""
+
+import os
+import stat
+
+from bot.pseudonym import Pseudonymizer, load_key
+from bot.storage import Store
+
+
+def test_pseudonyms_are_stable_keyed_and_not_the_id(tmp_path):
+    key = load_key(None, tmp_path / "k" / "pseudonym.key")
+    assert stat.S_IMODE(os.stat(tmp_path / "k" / "pseudonym.key").st_mode) == 0o600
+    assert load_key(None, tmp_path / "k" / "pseudonym.key") == key
+    p = Pseudonymizer(key)
+    assert p(42) == p(42) and p(42) != p(43) and len(p(42)) == 64
+    assert Pseudonymizer(b"another key with 16+ chars")(42) != p(42)
+
+
+def test_language_survives_reopening_and_forget_erases(tmp_path):
+    store = Store(tmp_path / "bot.sqlite3")
+    assert stat.S_IMODE(os.stat(tmp_path / "bot.sqlite3").st_mode) == 0o600
+    assert store.language("abc") is None
+    assert store.set_language("abc", "en")
+    store.close()
+    store = Store(tmp_path / "bot.sqlite3")
+    assert store.language("abc") == "en"
+    assert store.forget("abc") == {"preferences": 1}
+    assert store.language("abc") is None
+
+
+def test_a_broken_database_does_not_raise(tmp_path):
+    store = Store(tmp_path / "bot.sqlite3")
+    store.close()  # every call now fails inside sqlite3
+    assert store.language("abc") is None
+    assert store.set_language("abc", "pl") is False
+    assert store.forget("abc") is None
