@@ -14,7 +14,7 @@ from bot.core.model import LANGS, Contact, Crisis, Entry, Knowledge, SmallTalk, 
 from bot.core.text import tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 _ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -162,7 +162,7 @@ class _Reader:
     def ident(self, node: LDict, label: str) -> str:
         value = self.text(node, "id", f"{label} id")
         if value and not ID.match(value):
-            self.problem(line_of(node, "id"), f"id '{value}' must be 2-64 lower-case letters, digits or dashes "
+            self.problem(line_of(node, "id"), f"id '{value}' must be 2-40 lower-case letters, digits or dashes "
                                               f"(it appears in links), starting with a letter or digit")
         return value
 

@@ -16,6 +16,13 @@ MIGRATIONS = [
            lang TEXT NOT NULL CHECK (lang IN ('pl', 'en')),
            updated TEXT NOT NULL DEFAULT (datetime('now'))
        )""",
+    """CREATE TABLE feedback (
+           pseudonym TEXT NOT NULL,
+           entry TEXT NOT NULL,
+           helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+           day TEXT NOT NULL DEFAULT (date('now')),
+           PRIMARY KEY (pseudonym, entry)
+       )""",
 ]
 
 
@@ -64,12 +71,28 @@ class Store:
             log.warning("preferences write failed: %s", type(exc).__name__)
             return False
 
+    def record_feedback(self, pseudonym: str, entry: str, helpful: bool) -> bool:
+        """One 👍/👎 per resident and entry (a second tap replaces the first); False on failure."""
+        try:
+            with self._lock:
+                self._db.execute(
+                    "INSERT INTO feedback (pseudonym, entry, helpful) VALUES (?, ?, ?) "
+                    "ON CONFLICT (pseudonym, entry) DO UPDATE SET helpful = excluded.helpful, day = date('now')",
+                    (pseudonym, entry, int(helpful)))
+            return True
+        except sqlite3.Error as exc:
+            log.warning("feedback write failed: %s", type(exc).__name__)
+            return False
+
     def forget(self, pseudonym: str) -> dict[str, int] | None:
         """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""
         try:
-            with self._lock:
-                cursor = self._db.execute("DELETE FROM preferences WHERE pseudonym = ?", (pseudonym,))
-            return {"preferences": cursor.rowcount}
+            deleted = {}
+            with self._lock, self._db:
+                self._db.execute("BEGIN")
+                for table in ("preferences", "feedback"):
+                    deleted[table] = self._db.execute(f"DELETE FROM {table} WHERE pseudonym = ?", (pseudonym,)).rowcount
+            return deleted
         except sqlite3.Error as exc:
             log.warning("forget failed: %s", type(exc).__name__)
             return None

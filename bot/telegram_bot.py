@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import logging
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity,
                       Update)
@@ -34,6 +36,32 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 COMMANDS = ("start", "help", "language", "settings", "topics", "privacy", "forget")
 
 
+class FloodGuard:
+    """Per-resident message rate (in memory, keyed by pseudonym): over the limit, one notice, then quiet."""
+
+    def __init__(self, limit: int = 20, window: float = 60.0, quiet: float = 60.0):
+        self.limit, self.window, self.quiet = limit, window, quiet
+        self.times: dict[str, deque] = {}
+        self.quiet_until: dict[str, float] = {}
+
+    def check(self, key: str, now: float | None = None) -> str:
+        """"ok", "notify" (first message over the limit) or "drop"."""
+        now = time.monotonic() if now is None else now
+        if self.quiet_until.get(key, 0) > now:
+            return "drop"
+        times = self.times.setdefault(key, deque())
+        times.append(now)
+        while times and times[0] < now - self.window:
+            times.popleft()
+        if len(times) > self.limit:
+            self.quiet_until[key] = now + self.quiet
+            times.clear()
+            return "notify"
+        if len(self.times) > 50_000:
+            self.times = {k: v for k, v in self.times.items() if v and v[-1] > now - self.window}
+        return "ok"
+
+
 @dataclass
 class Services:
     """What every handler needs, reached through `services(context)`."""
@@ -44,6 +72,11 @@ class Services:
     pseudonym: Pseudonymizer
     # Our reply to each recent incoming message, so an edited question edits the reply.
     replies: OrderedDict
+    flood: "FloodGuard" = None
+
+    def __post_init__(self) -> None:
+        if self.flood is None:
+            self.flood = FloodGuard()
 
     def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
         self.replies[(chat_id, message_id)] = reply_id
@@ -133,10 +166,10 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What is stored, why and for how long."""
     svc = services(context)
     _ = svc.catalogs(interface_language(update, svc)).gettext
-    text = _("What I store: only your language choice, if you make one, under a code computed from your "
-             "Telegram account with a secret key – never your name, username, phone number or Telegram id. "
-             "I do not store what you write. It is kept until you use /forget.\n\n"
-             "Why: so that I answer in the language you chose.\n\n"
+    text = _("What I store: your language choice, if you make one, and your 👍/👎 ratings of answers, under a "
+             "code computed from your Telegram account with a secret key – never your name, username, phone "
+             "number or Telegram id. I do not store what you write. They are kept until you use /forget.\n\n"
+             "Why: so that I answer in the language you chose, and editors see which answers need work.\n\n"
              "Telegram itself keeps this chat on its servers; only you can delete it there.")
     await send_html(update.effective_message, html.escape(text))
 
@@ -198,6 +231,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     telegram_lang = negotiate(user.language_code) if user else None
     reply = svc.assistant.reply(text, telegram_lang)
+    if reply.outcome != "crisis" and user is not None:
+        verdict = svc.flood.check(svc.pseudonym(user.id))
+        if verdict != "ok":
+            if verdict == "notify":
+                await message.reply_text(svc.catalogs(reply.lang).gettext(
+                    "You are sending messages very fast; I will pause for a minute. In danger, call 112."),
+                    do_quote=False)
+            return
     if reply.outcome != "crisis":
         chosen = interface_language(update, svc) if user else None
         if chosen and chosen != telegram_lang:
@@ -249,6 +290,20 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if rows:
             await send_html(message, html.escape(svc.catalogs(lang).gettext("Choose a question:")), rows)
             return
+    elif kind == "fb":
+        entry_id, _, value = rest.rpartition(":")
+        if svc.assistant.knowledge.entry(entry_id) is not None and value in ("0", "1"):
+            svc.store.record_feedback(svc.pseudonym(query.from_user.id), entry_id, value == "1")
+            lang = interface_language(update, svc)
+            await send_html(message, html.escape(svc.catalogs(lang).gettext(
+                "Thank you! Your rating helps the editors improve the answers.")))
+            return
+    elif kind == "why":
+        lang = rest.partition(":")[0]
+        text = render.why_text(svc.assistant.knowledge, data, svc.catalogs(lang if lang in ("pl", "en") else "pl"))
+        if text:
+            await send_html(message, html.escape(text))
+            return
     elif kind == "lang" and rest in ("pl", "en"):
         stored = svc.store.set_language(svc.pseudonym(query.from_user.id), rest)
         _ = svc.catalogs(rest).gettext
@@ -266,12 +321,12 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if deleted is None:
             text = _("I could not erase it right now; please try again later.")
         else:
-            n = deleted["preferences"]
+            n = sum(deleted.values())
             text = svc.catalogs(lang).ngettext(
-                "Erased: your language choice ({n} record). I cannot erase this chat from Telegram's "
-                "servers; you can delete it in Telegram.",
-                "Erased: your language choice ({n} records). I cannot erase this chat from Telegram's "
-                "servers; you can delete it in Telegram.", n).format(n=n)
+                "Erased {n} record (your language choice and ratings). I cannot erase this chat from "
+                "Telegram's servers; you can delete it in Telegram.",
+                "Erased {n} records (your language choice and ratings). I cannot erase this chat from "
+                "Telegram's servers; you can delete it in Telegram.", n).format(n=n)
         await send_html(message, html.escape(text))
         return
     lang = interface_language(update, svc)
@@ -355,6 +410,7 @@ def run(config: Config, svc: Services) -> None:
     application = build_application(config, svc)
     if config.webhook_url:
         application.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
+                                url_path=urlparse(config.webhook_url).path.lstrip("/"),
                                 webhook_url=config.webhook_url, secret_token=config.webhook_secret,
                                 allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=5)
     else:

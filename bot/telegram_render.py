@@ -54,10 +54,48 @@ def reply_keyboard(reply: Reply, translations: Callable[[str], Translations]) ->
     rows: list[list[Button]] = [[entry_button(s.entry, s.title, reply.lang)] for s in reply.suggestions]
     if reply.outcome == "answer" and reply.entry_id:
         rows += [[entry_button(r.entry, r.title, reply.lang)] for r in reply.related[:3]]
+        feedback = [("👍", f"fb:{reply.entry_id}:1"), ("👎", f"fb:{reply.entry_id}:0")]
+        why = why_data(reply)
+        if why:
+            feedback.append((translations(reply.lang).gettext("Why this answer?"), why))
+        rows.append(feedback)
         other = "en" if reply.lang == "pl" else "pl"
         label = translations(other).gettext("Show this answer in my language")
         rows.append([(label, f"e:{other}:{reply.entry_id}")])
     return rows
+
+
+def confidence_band(score: float) -> str:
+    """h, m or l: how sure the matcher was."""
+    return "h" if score >= 0.7 else "m" if score >= 0.5 else "l"
+
+
+def why_data(reply: Reply) -> str | None:
+    """Callback data naming the variant matched ("why:<lang>:<entry>:<variant lang><index>:<band>")."""
+    candidates = reply.explain.get("candidates") or []
+    if not candidates or candidates[0]["entry"] != reply.entry_id:
+        return None
+    best = candidates[0]
+    return f"why:{reply.lang}:{reply.entry_id}:{best['variant_lang']}{best.get('variant_index', -1)}:" \
+           f"{confidence_band(reply.score)}"
+
+
+def why_text(knowledge: Knowledge, data: str, tr: Translations) -> str | None:
+    """The explanation for "why this answer?" callback data, or None if the data is not valid."""
+    parts = data.split(":")
+    if len(parts) != 5 or parts[4] not in ("h", "m", "l"):
+        return None
+    entry = knowledge.entry(parts[2])
+    vlang, index = parts[3][:2], parts[3][2:]
+    if entry is None or vlang not in entry.questions or not index.lstrip("-").isdigit():
+        return None
+    questions = entry.questions[vlang]
+    i = int(index)
+    variant = questions[i] if 0 <= i < len(questions) else entry.title.get(vlang, "")
+    _ = tr.gettext
+    band = {"h": _("I am quite sure of this match."), "m": _("I am fairly sure of this match."),
+            "l": _("I am not very sure of this match.")}[parts[4]]
+    return _("Your question looked most like this one: “{variant}”.").format(variant=variant) + " " + band
 
 
 def language_keyboard() -> list[list[Button]]:

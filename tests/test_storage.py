@@ -24,7 +24,8 @@ def test_language_survives_reopening_and_forget_erases(tmp_path):
     store.close()
     store = Store(tmp_path / "bot.sqlite3")
     assert store.language("abc") == "en"
-    assert store.forget("abc") == {"preferences": 1}
+    assert store.record_feedback("abc", "rpo-complaint", True) and store.record_feedback("abc", "rpo-complaint", False)
+    assert store.forget("abc") == {"preferences": 1, "feedback": 1}
     assert store.language("abc") is None
 
 

@@ -129,9 +129,11 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
 
 def _explain(result: MatchResult) -> dict:
     def cand(c: Candidate) -> dict:
-        return {"entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
+        variants = c.entry.questions.get(c.variant.lang, ())
+        index = variants.index(c.variant.text) if c.variant.text in variants else -1
+        return {"variant_index": index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
                 "coverage": c.coverage, "variant_coverage": c.variant_coverage,
-                "variant": c.variant.text, "matched": c.matched}
+                "variant": c.variant.text, "variant_lang": c.variant.lang, "matched": c.matched}
 
     return {
         "terms": [{"word": w, "term": t, "weight": round(wt, 3), "match": round(f, 2)}

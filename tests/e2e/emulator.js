@@ -71,6 +71,52 @@ outer.post('/history', (req, res) => {
     .map((u) => ({ message_id: u.messageId, ...u.message })));
 });
 
+// Webhooks: answer setWebhook with true, and deliver updates with the secret-token header that
+// Telegram sends (the emulator posts without it, and python-telegram-bot rightly answers 403).
+const axios = require('axios');
+outer.all('/bot:token/setWebhook', (req, res) => {
+  const hook = decode(req.body && req.body.url ? req.body : req.query);
+  if (!hook.url) return res.json({ ok: false, error_code: 400, description: 'Bad Request: url is empty' });
+  server.setWebhook(hook, req.params.token);
+  return ok(res, true);
+});
+outer.all('/bot:token/deleteWebhook', (req, res) => { server.deleteWebhook(req.params.token); ok(res, true); });
+const addUserUpdate = server.addUserUpdate.bind(server);
+server.addUserUpdate = async (update) => {
+  const hook = server.webhooks[update.botToken];
+  if (!hook) return addUserUpdate(update);
+  const headers = hook.secret_token ? { 'X-Telegram-Bot-Api-Secret-Token': hook.secret_token } : {};
+  let formatted = TelegramServer.formatUpdate(update);
+  if (formatted.callback_query) {
+    formatted = { ...formatted, callback_query: { chat_instance: '1', ...formatted.callback_query } };
+  }
+  await axios({ url: hook.url, method: 'POST', data: formatted, headers, validateStatus: () => true });
+  server.updateId++;
+  return undefined;
+};
+// Test client: a resident edits an earlier message (the emulator has no such endpoint).
+const formatUpdate = TelegramServer.formatUpdate;
+TelegramServer.formatUpdate = (u) => {
+  if (u.edited) {
+    return { update_id: u.updateId, edited_message: { ...u.message, edit_date: Math.floor(Date.now() / 1000) } };
+  }
+  const formatted = formatUpdate(u);
+  if (formatted.message && u.message && u.message.message_id) formatted.message.message_id = u.message.message_id;
+  return formatted;
+};
+outer.post('/editMessage', async (req, res) => {
+  const { botToken, ...message } = req.body;
+  await server.addUserUpdate({ ...server.getCommonFields(botToken), message, edited: true });
+  ok(res, null);
+});
+outer.post('/webhooks', (req, res) => ok(res, Object.keys(server.webhooks)));
+// Test client: post a raw update to the webhook without the secret (must be refused).
+outer.post('/forgedWebhook', async (req, res) => {
+  const hook = server.webhooks[req.body.token];
+  const resp = await axios({ url: hook.url, method: 'POST', data: req.body.update, validateStatus: () => true });
+  ok(res, resp.status);
+});
+
 // Callback queries lack chat_instance, which the Bot API always sends.
 const getUpdates = server.getUpdates.bind(server);
 server.getUpdates = (token) => getUpdates(token).map((u) => (u.callback_query

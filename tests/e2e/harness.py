@@ -44,6 +44,9 @@ class Emulator:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
+    def webhooks_set(self) -> list[str]:
+        return self.post("/webhooks", {})["result"]
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
@@ -104,9 +107,10 @@ class Resident:
             time.sleep(0.05)
         raise AssertionError(f"no reply within {timeout} s; history: {self.history()[before:]}")
 
-    def say(self, text: str, timeout: float = 20, expect: int = 1) -> list[dict]:
+    def say(self, text: str, timeout: float = 20, expect: int = 1, message_id: int | None = None) -> list[dict]:
         before = len(self.history())
-        self.emulator.post("/sendMessage", self._message(text))
+        extra = {"message_id": message_id} if message_id else {}
+        self.emulator.post("/sendMessage", self._message(text, **extra))
         return self._wait(before, expect, timeout) if expect else []
 
     def command(self, text: str, timeout: float = 20) -> list[dict]:
@@ -115,6 +119,19 @@ class Resident:
         entities = [{"offset": 0, "length": len(name), "type": "bot_command"}]
         self.emulator.post("/sendCommand", self._message(text, entities=entities))
         return self._wait(before, 1, timeout)
+
+    def edit(self, message_id: int, text: str, timeout: float = 20) -> dict:
+        """Edit an earlier message; returns our earlier reply once the bot has edited it."""
+        before = [m.get("text") for m in self.history()]
+        self.emulator.post("/editMessage", self._message(text, message_id=message_id))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            now = self.history()
+            changed = [m for m, old in zip(now, before) if m.get("text") != old]
+            if changed:
+                return changed[0]
+            time.sleep(0.05)
+        raise AssertionError("the earlier reply was not edited")
 
     def send_raw(self, message: dict, expect: int = 1, timeout: float = 20) -> list[dict]:
         before = len(self.history())

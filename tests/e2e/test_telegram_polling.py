@@ -120,3 +120,34 @@ def test_log_has_no_token_and_no_message_text(emulator, bot):
     log = bot.log_text()
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "prywatne" not in log
+
+
+def test_feedback_and_why_buttons(emulator, bot):
+    resident = Resident(emulator, 113, "en")
+    answer = resident.say("how do i join the equality council")
+    labels = dict((d.split(":")[0], d) for _, d in buttons(answer[-1]))
+    thanks = resident.tap(answer[-1], labels["fb"])
+    assert "Thank you" in thanks[0]["text"]
+    why = resident.tap(answer[-1], labels["why"])
+    assert "looked most like this one" in why[0]["text"]
+
+
+def test_flood_gets_one_notice_then_quiet_but_crisis_passes(emulator, bot):
+    resident = Resident(emulator, 114, "en")
+    for i in range(21):
+        resident.say(f"hello number {i}", expect=0)
+    import time
+    time.sleep(3)
+    texts = [m["text"] for m in resident.history()]
+    assert sum("very fast" in t for t in texts) == 1
+    assert len(texts) == 21  # 20 replies and one notice; the 21st question is not answered
+    crisis = resident.say("I want to kill myself")
+    assert "112" in crisis[0]["text"]
+
+
+def test_an_edited_question_edits_the_earlier_reply(emulator, bot):
+    resident = Resident(emulator, 115, "en")
+    first = resident.say("what is the equality council", message_id=7001)
+    edited = resident.edit(7001, "free legal advice krakow")
+    assert int(edited["message_id"]) == int(first[-1]["message_id"])
+    assert "728 366 319" in edited["text"]
