@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bot.core.hours import HoursError
+from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
-from bot.core.model import LANGS, Contact, Crisis, Entry, Knowledge, SmallTalk, Source, Topic
+from bot.core.model import (LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk, Source,
+                            Topic)
 from bot.core.text import tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
@@ -19,16 +22,20 @@ _ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FIELDS = {
-    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope"},
+    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report"},
+    "report": {"places", "grounds"},
+    "route": {"id", "label", "contacts", "entries"},
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
-    "contact": {"id", "name", "phone", "hours", "url", "note", "source"},
+    "contact": {"id", "name", "phone", "hours", "open", "url", "note", "source"},
     "crisis": {"triggers", "contacts"},
     "smalltalk": {"id", "phrases", "reply"},
     "fallback": {"contacts"},
 }
 REQUIRED = {
+    "report": {"places", "grounds"},
+    "route": {"id", "label"},
     "topic": {"title"},
     "entry": {"id", "title", "questions", "answer", "sources", "reviewed"},
     "source": {"title", "publisher"},
@@ -75,6 +82,7 @@ class _Reader:
         self.unparsed_ids: set[str] = set()
         self.synonyms: list[tuple[str, ...]] = []
         self.out_of_scope: dict[str, list[str]] = {}
+        self.routing: Routing | None = None
         self.synonym_lines: dict[str, tuple[str, str, int]] = {}
         self.file = ""
 
@@ -232,6 +240,8 @@ class _Reader:
             lists = self.bilingual_lists(data, "out_of_scope", "out_of_scope")
             for lang, items in lists.items():
                 self.out_of_scope.setdefault(lang, []).extend(q for q, _ in items)
+        if "report" in data:
+            self.read_report(data["report"], line_of(data, "report"))
         if "synonyms" in data:
             self.read_synonyms(data["synonyms"], line_of(data, "synonyms"))
         if "fallback" in data:
@@ -307,6 +317,12 @@ class _Reader:
         else:
             self.problem(node.line, f"{label} has no 'source'; every number must say where it comes from")
         hours = self.bilingual(node, "hours", f"{label} hours") if "hours" in node else {}
+        opening = self.string_list(node, "open", f"{label} open")
+        for rule, rule_line in opening:
+            try:
+                parse_hours((rule,))
+            except HoursError as exc:
+                self.problem(rule_line, f"{label} open: {exc}")
         note = self.bilingual(node, "note", f"{label} note") if "note" in node else {}
         if contact_id:
             self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
@@ -314,6 +330,7 @@ class _Reader:
                 contact_id, self.bilingual(node, "name", f"{label} name"),
                 self.text(node, "phone", f"{label} phone", required=False), hours,
                 self.text(node, "url", f"{label} url", required=False), note, source,
+                tuple(rule for rule, _ in opening),
             )
 
     def read_smalltalk(self, node, line: int, topic: str) -> None:
@@ -326,6 +343,30 @@ class _Reader:
         reply = self.bilingual(node, "reply", f"{label} reply")
         if intent_id:
             self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
+
+    def read_report(self, node, line: int) -> None:
+        node = self.mapping(node, "report", line, "the report routing")
+        if node is None:
+            return
+        steps = {}
+        for key in ("places", "grounds"):
+            items = node.get(key)
+            if not isinstance(items, LList):
+                if items is not None:
+                    self.problem(line_of(node, key), f"report {key} must be a list")
+                continue
+            out = []
+            for i, item in enumerate(items):
+                item = self.mapping(item, "route", line_of(items, i), f"report {key[:-1]} {i + 1}")
+                if item is None:
+                    continue
+                step_id = self.ident(item, f"report {key[:-1]}")
+                label = f"report {key[:-1]} '{step_id}'"
+                out.append(RouteStep(step_id, self.bilingual(item, "label", f"{label} label"),
+                                     self.id_list(item, "contacts", "contact", f"{label} contacts"),
+                                     self.id_list(item, "entries", "entry", f"{label} entries")))
+            steps[key] = tuple(out)
+        self.routing = Routing(steps.get("places", ()), steps.get("grounds", ()))
 
     def read_synonyms(self, node, line: int) -> None:
         if not isinstance(node, LList):
@@ -383,7 +424,7 @@ class _Reader:
         fallback = tuple(c for group in self.fallback for c in group)
         return Knowledge(tuple(self.entries), dict(self.contacts), self.crisis[0][0], tuple(self.smalltalk),
                          fallback, tuple(self.topics), tuple(self.synonyms),
-                         {k: tuple(v) for k, v in self.out_of_scope.items()})
+                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing)
 
 
 _LANG_NAME = {"pl": "Polish", "en": "English"}

@@ -7,7 +7,9 @@ import logging
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity,
                       Update)
@@ -33,7 +35,8 @@ def N_(message: str) -> str:
 
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
-COMMANDS = ("start", "help", "language", "settings", "topics", "privacy", "forget")
+COMMANDS = ("start", "help", "report", "contacts", "language", "settings", "topics", "privacy", "forget")
+WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 class FloodGuard:
@@ -141,7 +144,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     _ = svc.catalogs(interface_language(update, svc)).gettext
     text = _("Ask a question in your own words, e.g. \"where do I report discrimination at work?\".\n\n"
-             "/topics – browse the topics\n/language – Polish or English\n/privacy – what I store\n"
+             "/report – where to report discrimination, step by step\n"
+             "/topics – browse the topics\n/contacts – help numbers, open now or not\n/language – Polish or English\n/privacy – what I store\n"
              "/forget – erase what I store about you\n\nIn danger, call 112.")
     await send_html(update.effective_message, html.escape(text))
 
@@ -160,6 +164,25 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _ = svc.catalogs(lang).gettext
     await send_html(update.effective_message, html.escape(_("Choose a topic:")),
                     render.topics_keyboard(svc.assistant.knowledge, lang))
+
+
+async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The help numbers card, each contact marked open or closed now (Kraków time)."""
+    svc = services(context)
+    lang = interface_language(update, svc)
+    now = datetime.now(WARSAW)
+    text = render.contacts_html(svc.assistant.knowledge, lang, now.weekday(), now.hour * 60 + now.minute,
+                                svc.catalogs(lang))
+    await send_html(update.effective_message, text)
+
+
+async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Start the "where do I report this?" flow."""
+    svc = services(context)
+    lang = interface_language(update, svc)
+    step = render.report_step(svc.assistant.knowledge, f"r:{lang}", svc.catalogs(lang))
+    if step is not None:
+        await send_html(update.effective_message, step[0], step[1])
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -290,6 +313,16 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if rows:
             await send_html(message, html.escape(svc.catalogs(lang).gettext("Choose a question:")), rows)
             return
+    elif kind == "r":
+        lang = rest.partition(":")[0]
+        step = render.report_step(svc.assistant.knowledge, data, svc.catalogs(lang if lang in ("pl", "en") else "pl"))
+        if step is not None:
+            text, rows, danger = step
+            if danger:
+                crisis = svc.assistant.crisis_reply(lang)
+                await send_html(message, html.escape(crisis.text))
+            await send_html(message, text, rows)
+            return
     elif kind == "fb":
         entry_id, _, value = rest.rpartition(":")
         if svc.assistant.knowledge.entry(entry_id) is not None and value in ("0", "1"):
@@ -356,7 +389,8 @@ async def post_init(application: Application) -> None:
     descriptions = {
         "start": N_("Start / welcome"), "help": N_("What I can do"), "language": N_("Polish or English"),
         "settings": N_("Settings"), "topics": N_("Browse topics"), "privacy": N_("What I store"),
-        "forget": N_("Erase my data"),
+        "forget": N_("Erase my data"), "contacts": N_("Help numbers"),
+        "report": N_("Where to report discrimination"),
     }
     for lang in ("en", "pl"):
         _ = catalogs(lang).gettext
@@ -385,6 +419,8 @@ def build_application(config: Config, svc: Services) -> Application:
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler(["language", "settings"], language))
     application.add_handler(CommandHandler("topics", topics))
+    application.add_handler(CommandHandler("contacts", contacts))
+    application.add_handler(CommandHandler("report", report))
     application.add_handler(CommandHandler("privacy", privacy))
     application.add_handler(CommandHandler("forget", forget))
     application.add_handler(CallbackQueryHandler(on_callback))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, source_line
+from bot.core.compose import Translations, contact_line, source_line
+from bot.core.hours import is_open
+from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
 
 #: Telegram allows 4096 characters after entity parsing; leave headroom for markup and emoji.
@@ -98,6 +100,30 @@ def why_text(knowledge: Knowledge, data: str, tr: Translations) -> str | None:
     return _("Your question looked most like this one: “{variant}”.").format(variant=variant) + " " + band
 
 
+def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr: Translations) -> str:
+    """The help numbers card: 112 first, crisis lines, then the rest, each marked open or closed now
+    when its hours are known."""
+    _ = tr.gettext
+    order = ["emergency-112", *knowledge.crisis.contacts, *knowledge.fallback_contacts, *knowledge.contacts]
+    lines = [f"<b>{html.escape(_('Help numbers'))}</b>"]
+    for contact_id in dict.fromkeys(order):
+        contact = knowledge.contacts.get(contact_id)
+        if contact is None:
+            continue
+        line = f"<b>{html.escape(contact.name[lang])}</b>"
+        if contact.phone:
+            line += f": {html.escape(contact.phone)}"
+        if contact.hours.get(lang):
+            line += f" ({html.escape(contact.hours[lang])})"
+        if contact.open:
+            state = _("open now") if is_open(parse_hours(contact.open), weekday, minute) else _("closed now")
+            line += f" – <i>{html.escape(state)}</i>"
+        if contact.url:
+            line += f"\n{html.escape(contact.url)}"
+        lines.append(line)
+    return "\n\n".join(lines)
+
+
 def language_keyboard() -> list[list[Button]]:
     """Polish / English choice (each label in its own language)."""
     return [[("Polski", "lang:pl"), ("English", "lang:en")]]
@@ -112,3 +138,42 @@ def topics_keyboard(knowledge: Knowledge, lang: str) -> list[list[Button]]:
 def topic_entries_keyboard(knowledge: Knowledge, topic: str, lang: str) -> list[list[Button]]:
     """One button per entry of a topic."""
     return [[entry_button(e.id, e.title[lang], lang)] for e in knowledge.entries if e.topic == topic]
+
+
+def report_step(knowledge: Knowledge, data: str, tr: Translations) -> tuple[str, list[list[Button]], bool] | None:
+    """One step of the /report flow for callback data "r:<lang>[:<place>[:<ground>[:y|n]]]":
+    (HTML text, buttons, whether the crisis card comes first), or None when the data is not valid."""
+    routing = knowledge.routing
+    parts = data.split(":")
+    if routing is None or len(parts) < 2 or parts[0] != "r" or parts[1] not in ("pl", "en") or len(parts) > 5:
+        return None
+    _ = tr.gettext
+    lang = parts[1]
+    if len(parts) == 2:
+        rows = [[(p.label[lang], f"r:{lang}:{p.id}")] for p in routing.places]
+        return html.escape(_("Where did it happen?")), rows, False
+    place = routing.place(parts[2])
+    if place is None:
+        return None
+    if len(parts) == 3:
+        rows = [[(g.label[lang], f"r:{lang}:{place.id}:{g.id}")] for g in routing.grounds]
+        return html.escape(_("Why do you think you were treated this way?")), rows, False
+    ground = routing.ground(parts[3])
+    if ground is None:
+        return None
+    if len(parts) == 4:
+        rows = [[(_("Yes, someone is in danger now"), f"r:{lang}:{place.id}:{ground.id}:y"),
+                 (_("No"), f"r:{lang}:{place.id}:{ground.id}:n")]]
+        return html.escape(_("Is anyone in danger right now?")), rows, False
+    if parts[4] not in ("y", "n"):
+        return None
+    lines = [f"<b>{html.escape(_('Where to turn:'))}</b>"]
+    for contact_id in dict.fromkeys(place.contacts + ground.contacts):
+        contact = knowledge.contacts.get(contact_id)
+        if contact is not None:
+            lines.append(html.escape(contact_line(contact, lang)))
+    lines.append(html.escape(_("Write down the date, place and witnesses, and keep messages, photos and "
+                               "screenshots.")))
+    entries = [knowledge.entry(e) for e in dict.fromkeys(place.entries + ground.entries)]
+    rows = [[entry_button(e.id, e.title[lang], lang)] for e in entries if e is not None]
+    return "\n\n".join(lines), rows, parts[4] == "y"

@@ -31,3 +31,34 @@ def test_keyboards_carry_short_self_contained_data(small_assistant, catalogs):
     assert all(len(d.encode()) <= 64 for d in data)
     suggest = render.reply_keyboard(small_assistant.reply("rada"), catalogs)
     assert {d for row in suggest for _, d in row} == {"e:pl:equality-council", "e:pl:council-join"}
+
+
+def test_contacts_card_puts_112_first_and_marks_open_now(real_assistant, catalogs):
+    knowledge = real_assistant.knowledge
+    monday_9 = render.contacts_html(knowledge, "en", 0, 9 * 60, catalogs("en"))
+    lines = monday_9.split("\n\n")
+    assert "112" in lines[1] and "open now" in lines[1]
+    rpo = next(line for line in lines if "800 676 676" in line)
+    assert "closed now" in rpo  # Monday opens at 10:00
+    tuesday_9 = render.contacts_html(knowledge, "en", 1, 9 * 60, catalogs("en"))
+    assert "open now" in next(line for line in tuesday_9.split("\n\n") if "800 676 676" in line)
+    polish = render.contacts_html(knowledge, "pl", 6, 12 * 60, catalogs("pl"))
+    assert "Numery pomocowe" in polish and "teraz zamknięte" in polish
+
+
+def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
+    knowledge, en = real_assistant.knowledge, catalogs("en")
+    text, rows, danger = render.report_step(knowledge, "r:en", en)
+    assert "Where did it happen?" in text and ("At work or when applying for a job", "r:en:work") in [r[0] for r in rows]
+    text, rows, _ = render.report_step(knowledge, "r:en:work", en)
+    assert ("Sexual orientation", "r:en:work:orientation") in [r[0] for r in rows]
+    text, rows, _ = render.report_step(knowledge, "r:en:work:orientation", en)
+    assert [d for _, d in rows[0]] == ["r:en:work:orientation:y", "r:en:work:orientation:n"]
+    text, rows, danger = render.report_step(knowledge, "r:en:work:orientation:n", en)
+    assert not danger and "pip.gov.pl" in text and "800 676 676" in text and "znakirownosci.org.pl" in text
+    assert ("e:en:work-discrimination") in [d for row in rows for _, d in row]
+    assert render.report_step(knowledge, "r:en:work:orientation:y", en)[2] is True
+    for bad in ["r:xx", "r:en:moon", "r:en:work:zodiac", "r:en:work:age:maybe", "r:en:a:b:c:d:e"]:
+        assert render.report_step(knowledge, bad, en) is None
+    assert all(len(d.encode()) <= 64 for place in knowledge.routing.places for ground in knowledge.routing.grounds
+               for d in [f"r:pl:{place.id}:{ground.id}:n"])

@@ -61,6 +61,10 @@ class Assistant:
         result = self.matcher.match(words[:MAX_MATCH_TOKENS], match_lang)
         return self._decide(result, guess, preferred_lang, evidence)
 
+    def crisis_reply(self, lang: str) -> Reply:
+        """The emergency card in a language (for a resident who says someone is in danger)."""
+        return Reply("crisis", lang, compose.crisis_text(self.knowledge, lang, self.tr(lang)), score=1.0)
+
     def answer(self, entry_id: str, lang: str) -> Reply | None:
         """The answer of a given entry (deep links, "did you mean" choices); None if unknown."""
         entry = self.knowledge.entry(entry_id)

@@ -42,6 +42,7 @@ class Contact:
     url: str = ""
     note: dict[str, str] = field(default_factory=dict)
     source: Source | None = None
+    open: tuple[str, ...] = ()  # machine-readable hours, e.g. ("mon-fri 08:00-16:00",) or ("24/7",)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,30 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class RouteStep:
+    """A place or a ground in the /report flow, with the contacts and entries it leads to."""
+
+    id: str
+    label: dict[str, str]
+    contacts: tuple[str, ...] = ()
+    entries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Routing:
+    """The "where do I report this?" table: where it happened, on what ground."""
+
+    places: tuple[RouteStep, ...]
+    grounds: tuple[RouteStep, ...]
+
+    def place(self, step_id: str) -> RouteStep | None:
+        return next((p for p in self.places if p.id == step_id), None)
+
+    def ground(self, step_id: str) -> RouteStep | None:
+        return next((g for g in self.grounds if g.id == step_id), None)
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """Everything the assistant knows, as loaded and validated from `knowledge/`."""
 
@@ -81,6 +106,7 @@ class Knowledge:
     topics: tuple[Topic, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     out_of_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    routing: Routing | None = None
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

@@ -151,3 +151,15 @@ def test_an_edited_question_edits_the_earlier_reply(emulator, bot):
     edited = resident.edit(7001, "free legal advice krakow")
     assert int(edited["message_id"]) == int(first[-1]["message_id"])
     assert "728 366 319" in edited["text"]
+
+
+def test_report_flow_and_contacts_card(emulator, bot):
+    resident = Resident(emulator, 116, "en")
+    places = resident.command("/report")
+    grounds = resident.tap(places[-1], "r:en:street")
+    danger = resident.tap(grounds[-1], "r:en:street:origin")
+    result = resident.tap(danger[-1], "r:en:street:origin:y")
+    assert result[0]["text"].startswith("If you are in danger") and "112" in result[0]["text"]
+    assert "zglosnienawisc.otwarta.org" in result[-1]["text"]
+    card = resident.command("/contacts")
+    assert "Help numbers" in card[0]["text"] and ("open now" in card[0]["text"])
