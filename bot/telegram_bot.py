@@ -15,6 +15,7 @@ from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Me
                       Update)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
+from telegram.request import BaseRequest
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
                           ContextTypes, MessageHandler, filters)
 
@@ -396,23 +397,30 @@ async def post_init(application: Application) -> None:
         _ = catalogs(lang).gettext
         commands = [BotCommand(name, _(descriptions[name])) for name in COMMANDS]
         await application.bot.set_my_commands(commands=commands, language_code=None if lang == "en" else lang)
+        await application.bot.set_my_description(description=_(
+            "I answer questions about equal treatment and discrimination in Kraków, in Polish or English, "
+            "and tell you where to get help. Every answer names its source. In danger, call 112."),
+            language_code=None if lang == "en" else lang)
         await application.bot.set_my_short_description(
             short_description=_("Equality and anti-discrimination help for Kraków residents."),
             language_code=None if lang == "en" else lang)
 
 
-def build_application(config: Config, svc: Services) -> Application:
-    """The python-telegram-bot Application with every handler registered."""
-    application = (
+def build_application(config: Config, svc: Services, request: BaseRequest | None = None) -> Application:
+    """The python-telegram-bot Application with every handler registered (`request`: for tests)."""
+    builder = (
         Application.builder()
         .token(config.token)
         .base_url(f"{config.api_url}/bot")
         .base_file_url(f"{config.api_url}/file/bot")
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .get_updates_connection_pool_size(4)
         .post_init(post_init)
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.get_updates_connection_pool_size(4)
+    application = builder.build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE
     application.add_handler(CommandHandler("start", start))

@@ -97,21 +97,24 @@ class Resident:
     def history(self) -> list[dict]:
         return self.emulator.post("/history", {"token": TOKEN, "chatId": self.chat["id"]})["result"]
 
-    def _wait(self, before: int, count: int, timeout: float) -> list[dict]:
+    def _wait(self, before: int, count: int, timeout: float, settle: float = 0.3, poll: float = 0.05) -> list[dict]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             messages = self.history()
             if len(messages) >= before + count:
-                time.sleep(0.3)  # let a multi-part reply finish
-                return self.history()[before:]
-            time.sleep(0.05)
+                if settle:
+                    time.sleep(settle)  # let a multi-part reply finish
+                    return self.history()[before:]
+                return messages[before:]
+            time.sleep(poll)
         raise AssertionError(f"no reply within {timeout} s; history: {self.history()[before:]}")
 
-    def say(self, text: str, timeout: float = 20, expect: int = 1, message_id: int | None = None) -> list[dict]:
+    def say(self, text: str, timeout: float = 20, expect: int = 1, message_id: int | None = None,
+            settle: float = 0.3, poll: float = 0.05) -> list[dict]:
         before = len(self.history())
         extra = {"message_id": message_id} if message_id else {}
         self.emulator.post("/sendMessage", self._message(text, **extra))
-        return self._wait(before, expect, timeout) if expect else []
+        return self._wait(before, expect, timeout, settle, poll) if expect else []
 
     def command(self, text: str, timeout: float = 20) -> list[dict]:
         before = len(self.history())
