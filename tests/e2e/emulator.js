@@ -1,7 +1,8 @@
 // Bot API emulator for the end-to-end tests: telegram-test-api 4.2.1 behind a thin bridge that
 // answers what python-telegram-bot 22 needs and the emulator lacks (docs/telegram.md of shared/):
 //   getMe without is_bot; message dates in milliseconds; setMyCommands, sendChatAction … missing;
-//   getUpdates ignoring `timeout` (we long-poll, so the bot does not spin).
+//   getUpdates ignoring `offset` and `timeout`; callback queries without chat_instance; webhook
+//   updates without the secret-token header and without retries; JSON-string fields echoed back.
 // Usage: node tests/e2e/emulator.js PORT   (prints "ready" on stdout when listening)
 'use strict';
 const express = require('express');
@@ -51,16 +52,30 @@ outer.all('/bot:token/editMessageText', (req, res) => {
   });
 });
 
-// Long polling: wait for a user update (or the timeout) before answering.
-outer.all('/bot:token/getUpdates', async (req, res, next) => {
+// getUpdates with Telegram's semantics: an update is forgotten only once a later call confirms it
+// with `offset`; until then every call returns it (a bot that stops mid-poll loses nothing). With
+// `timeout`, wait for an update (long polling) so the bot does not spin; give up if the caller left.
+const withChatInstance = (u) => (u.callback_query
+  ? { ...u, callback_query: { chat_instance: String(u.callback_query.message.chat.id), ...u.callback_query } }
+  : u);
+outer.all('/bot:token/getUpdates', async (req, res) => {
   const token = req.params.token;
-  const timeout = Math.min(Number((req.body && req.body.timeout) || req.query.timeout || 0), 10);
-  const pending = () => server.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
-  const deadline = Date.now() + timeout * 1000;
-  while (!pending() && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25));
+  const params = { ...req.query, ...decode(req.body) };
+  const offset = Number(params.offset || 0);
+  const timeout = Math.min(Number(params.timeout || 0), 10);
+  for (const u of server.storage.userMessages) {
+    if (u.botToken === token && offset && u.updateId < offset) u.isRead = true;
   }
-  next();
+  server.storage.userMessages = server.storage.userMessages.filter((u) => !(u.botToken === token && u.isRead));
+  const pending = () => server.storage.userMessages.filter((u) => u.botToken === token && u.updateId >= offset);
+  let gone = false;
+  res.on('close', () => { if (!res.writableFinished) gone = true; });
+  const deadline = Date.now() + timeout * 1000;
+  while (!pending().length && Date.now() < deadline && !gone) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (gone) return undefined;
+  return ok(res, pending().slice(0, Number(params.limit || 100)).map((u) => withChatInstance(TelegramServer.formatUpdate(u))));
 });
 
 // Test client: all bot messages of a chat, read or not, in order (with edits applied).
@@ -81,17 +96,38 @@ outer.all('/bot:token/setWebhook', (req, res) => {
   return ok(res, true);
 });
 outer.all('/bot:token/deleteWebhook', (req, res) => { server.deleteWebhook(req.params.token); ok(res, true); });
+// Like Telegram, keep an update until the webhook accepts it, retrying in order (a bot that is
+// restarting or briefly down loses nothing).
 const addUserUpdate = server.addUserUpdate.bind(server);
+const outbox = [];
+let delivering = false;
+async function deliver() {
+  if (delivering) return;
+  delivering = true;
+  while (outbox.length) {
+    const { token, data } = outbox[0];
+    const hook = server.webhooks[token];
+    if (!hook) { outbox.shift(); continue; }
+    const headers = hook.secret_token ? { 'X-Telegram-Bot-Api-Secret-Token': hook.secret_token } : {};
+    let status = 0;
+    try {
+      status = (await axios({ url: hook.url, method: 'POST', data, headers, validateStatus: () => true, timeout: 10000 })).status;
+    } catch (e) { status = 0; }
+    if (status >= 200 && status < 300) outbox.shift();
+    else await new Promise((r) => setTimeout(r, 300));
+  }
+  delivering = false;
+}
 server.addUserUpdate = async (update) => {
   const hook = server.webhooks[update.botToken];
   if (!hook) return addUserUpdate(update);
-  const headers = hook.secret_token ? { 'X-Telegram-Bot-Api-Secret-Token': hook.secret_token } : {};
   let formatted = TelegramServer.formatUpdate(update);
   if (formatted.callback_query) {
     formatted = { ...formatted, callback_query: { chat_instance: '1', ...formatted.callback_query } };
   }
-  await axios({ url: hook.url, method: 'POST', data: formatted, headers, validateStatus: () => true });
+  outbox.push({ token: update.botToken, data: formatted });
   server.updateId++;
+  deliver();
   return undefined;
 };
 // Test client: a resident edits an earlier message (the emulator has no such endpoint).
@@ -116,12 +152,6 @@ outer.post('/forgedWebhook', async (req, res) => {
   const resp = await axios({ url: hook.url, method: 'POST', data: req.body.update, validateStatus: () => true });
   ok(res, resp.status);
 });
-
-// Callback queries lack chat_instance, which the Bot API always sends.
-const getUpdates = server.getUpdates.bind(server);
-server.getUpdates = (token) => getUpdates(token).map((u) => (u.callback_query
-  ? { ...u, callback_query: { chat_instance: String(u.callback_query.message.chat.id), ...u.callback_query } }
-  : u));
 
 outer.use(inner);
 server.webServer = outer;

@@ -1,10 +1,12 @@
-"""The real bot (`equality-bot run`, python-telegram-bot Application, polling) against the emulator."""
+"""The real bot (`equality-bot run`, python-telegram-bot Application) against the Bot API emulator,
+every scenario in polling and in webhook mode."""
 
 import os
+import time
 
 import pytest
 
-from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, buttons, node_available
+from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, buttons, free_port, node_available
 
 if not node_available():
     if os.environ.get("CI"):
@@ -12,18 +14,55 @@ if not node_available():
     pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
 
 
+SECRET = "webhook-secret-for-tests-0123456789"
+
+
+class Bot:
+    """The bot process in one mode, restartable on the same data directory."""
+
+    def __init__(self, emulator, data, mode):
+        self.emulator, self.data, self.mode = emulator, data, mode
+        self.env = {}
+        if mode == "webhook":
+            port = free_port()
+            self.env = {"BOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram", "BOT_WEBHOOK_SECRET": SECRET,
+                        "BOT_WEBHOOK_LISTEN": "127.0.0.1", "BOT_WEBHOOK_PORT": str(port)}
+        self.start()
+
+    def start(self):
+        self.process = BotProcess(self.emulator, self.data, self.env)
+        if self.mode == "webhook":
+            deadline = time.monotonic() + 60
+            while TOKEN not in self.emulator.webhooks_set() and time.monotonic() < deadline:
+                time.sleep(0.1)
+        Resident(self.emulator, 1).command("/start", timeout=60)  # ready when it answers
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+    def stop(self):
+        return self.process.stop()
+
+    def log_text(self):
+        return self.process.log_text()
+
+
+@pytest.fixture(scope="module", params=["polling", "webhook"])
+def mode(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def emulator():
+def emulator(mode):
     emu = Emulator()
     yield emu
     emu.stop()
 
 
 @pytest.fixture(scope="module")
-def bot(emulator, tmp_path_factory):
-    data = tmp_path_factory.mktemp("bot-data")
-    process = BotProcess(emulator, data)
-    Resident(emulator, 1).command("/start", timeout=60)  # wait until the bot is polling
+def bot(emulator, mode, tmp_path_factory):
+    process = Bot(emulator, tmp_path_factory.mktemp(f"bot-{mode}"), mode)
     yield process
     process.stop()
 
@@ -101,18 +140,22 @@ def test_forged_button_data_is_answered_politely(emulator, bot):
     assert "no longer works" in reply[0]["text"]
 
 
-def test_language_choice_survives_a_restart(emulator, tmp_path):
-    first = BotProcess(emulator, tmp_path)
+def test_language_choice_survives_a_restart(emulator, bot):
     resident = Resident(emulator, 111, "pl")
-    choice = resident.command("/language")  # the module's bot also polls: either may answer
+    choice = resident.command("/language")
     resident.tap(choice[-1], "lang:en")
-    first.stop()
-    second = BotProcess(emulator, tmp_path)
-    try:
-        reply = resident.command("/help", timeout=60)
-        assert reply[-1]["text"].startswith("Ask a question in your own words")
-    finally:
-        second.stop()
+    bot.restart()
+    reply = resident.command("/help", timeout=60)
+    assert reply[-1]["text"].startswith("Ask a question in your own words")
+
+
+def test_webhook_only_in_webhook_mode_and_only_with_the_secret(emulator, bot, mode):
+    if mode == "polling":
+        assert emulator.webhooks_set() == []  # run_polling removes any webhook
+        return
+    status = emulator.post("/forgedWebhook", {"token": TOKEN, "update": {"update_id": 999999, "message": {
+        "message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "forged"}}})["result"]
+    assert status == 403
 
 
 def test_log_has_no_token_and_no_message_text(emulator, bot):
