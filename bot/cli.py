@@ -118,14 +118,14 @@ def cmd_run(args) -> int:
     from collections import OrderedDict
 
     from bot.config import load_config
-    from bot.pseudonym import Pseudonymizer, load_key
+    from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
     from bot.storage import Store
     from bot.telegram_bot import Services, run
 
     config = load_config()
     try:
-        store = Store(config.database)
         key = load_key(config.secret, config.key_file)
+        store = Store(config.database, load_sample_key(config.sample_key_file))
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
     svc = Services(build_assistant(args.knowledge), Catalogs(), store,

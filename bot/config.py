@@ -34,6 +34,11 @@ class Config:
         """Where the generated pseudonym key lives when BOT_SECRET is not set (apart from the database)."""
         return self.data_dir / "pseudonym.key"
 
+    @property
+    def sample_key_file(self) -> Path:
+        """The key that encrypts questions residents send to the editors (apart from the database)."""
+        return self.data_dir / "samples.key"
+
 
 def _url(name: str, value: str) -> str:
     parsed = urlparse(value)

@@ -25,6 +25,23 @@ def load_key(secret: str | None, key_file: Path) -> bytes:
     return key
 
 
+def load_sample_key(key_file: Path) -> bytes:
+    """The Fernet key that encrypts residents' questions kept for the editors: generated once into
+    `key_file` (mode 0600), kept apart from the database."""
+    from cryptography.fernet import Fernet
+
+    try:
+        return key_file.read_bytes().strip()
+    except FileNotFoundError:
+        pass
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key()
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(key)
+    return key
+
+
 class Pseudonymizer:
     """Turns a Telegram user id into a stable pseudonym that cannot be reversed without the key."""
 

@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from cryptography.fernet import Fernet, InvalidToken
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = [
@@ -23,14 +25,23 @@ MIGRATIONS = [
            day TEXT NOT NULL DEFAULT (date('now')),
            PRIMARY KEY (pseudonym, entry)
        )""",
+    # Questions residents chose to send to the editors: redacted, encrypted, not linked to anyone.
+    """CREATE TABLE samples (
+           id INTEGER PRIMARY KEY,
+           day TEXT NOT NULL DEFAULT (date('now')),
+           lang TEXT NOT NULL,
+           text BLOB NOT NULL
+       )""",
 ]
+SAMPLE_DAYS = 30
 
 
 class Store:
     """The bot's own small database (one file, WAL, schema versioned by PRAGMA user_version)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, sample_key: bytes | None = None):
         self.path = Path(path)
+        self._fernet = Fernet(sample_key) if sample_key else None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         new = not self.path.exists()
         self._lock = threading.Lock()
@@ -39,6 +50,7 @@ class Store:
             os.chmod(self.path, 0o600)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._migrate()
+        self.purge_samples()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -83,6 +95,43 @@ class Store:
         except sqlite3.Error as exc:
             log.warning("feedback write failed: %s", type(exc).__name__)
             return False
+
+    def add_sample(self, redacted_text: str, lang: str) -> bool:
+        """Keep an (already redacted) question, encrypted, for the editors; False on failure."""
+        if self._fernet is None:
+            return False
+        try:
+            token = self._fernet.encrypt(redacted_text.encode("utf-8"))
+            with self._lock:
+                self._db.execute("INSERT INTO samples (lang, text) VALUES (?, ?)", (lang, token))
+            self.purge_samples()
+            return True
+        except sqlite3.Error as exc:
+            log.warning("sample write failed: %s", type(exc).__name__)
+            return False
+
+    def samples(self) -> list[tuple[str, str, str]]:
+        """(day, lang, text) of the kept questions, decrypted, newest first (for the editors)."""
+        if self._fernet is None:
+            return []
+        with self._lock:
+            rows = self._db.execute("SELECT day, lang, text FROM samples ORDER BY id DESC").fetchall()
+        out = []
+        for day, lang, token in rows:
+            try:
+                out.append((day, lang, self._fernet.decrypt(token).decode("utf-8")))
+            except InvalidToken:
+                log.warning("a sample could not be decrypted with the current key")
+        return out
+
+    def purge_samples(self, days: int = SAMPLE_DAYS) -> int:
+        """Delete questions older than `days` days; the number deleted (0 on failure)."""
+        try:
+            with self._lock:
+                return self._db.execute("DELETE FROM samples WHERE day < date('now', ?)", (f"-{days} days",)).rowcount
+        except sqlite3.Error as exc:
+            log.warning("sample purge failed: %s", type(exc).__name__)
+            return 0
 
     def forget(self, pseudonym: str) -> dict[str, int] | None:
         """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""

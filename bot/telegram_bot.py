@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import secrets
 import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from bot import telegram_render as render
 from bot.config import Config
 from bot.core.assistant import Assistant
 from bot.core.model import Reply
+from bot.core.redact import redact
 from bot.core.text import MAX_CHARS
 from bot.i18n import Catalogs, negotiate
 from bot.pseudonym import Pseudonymizer
@@ -38,6 +40,7 @@ def N_(message: str) -> str:
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 COMMANDS = ("start", "help", "report", "contacts", "language", "settings", "topics", "privacy", "forget")
 WARSAW = ZoneInfo("Europe/Warsaw")
+OFFER_SECONDS = 15 * 60
 
 
 class FloodGuard:
@@ -77,10 +80,26 @@ class Services:
     # Our reply to each recent incoming message, so an edited question edits the reply.
     replies: OrderedDict
     flood: "FloodGuard" = None
+    # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
+    # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
+    offered: OrderedDict = None
 
     def __post_init__(self) -> None:
         if self.flood is None:
             self.flood = FloodGuard()
+        if self.offered is None:
+            self.offered = OrderedDict()
+
+    def offer(self, text: str, lang: str) -> str:
+        """A token for the "send to the editors" button of an unanswered question."""
+        now = time.monotonic()
+        for token in [t for t, (_, _, expiry) in self.offered.items() if expiry < now]:
+            del self.offered[token]
+        while len(self.offered) > 1000:
+            self.offered.popitem(last=False)
+        token = secrets.token_urlsafe(9)
+        self.offered[token] = (text, lang, now + OFFER_SECONDS)
+        return token
 
     def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
         self.replies[(chat_id, message_id)] = reply_id
@@ -192,8 +211,12 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _ = svc.catalogs(interface_language(update, svc)).gettext
     text = _("What I store: your language choice, if you make one, and your 👍/👎 ratings of answers, under a "
              "code computed from your Telegram account with a secret key – never your name, username, phone "
-             "number or Telegram id. I do not store what you write. They are kept until you use /forget.\n\n"
-             "Why: so that I answer in the language you chose, and editors see which answers need work.\n\n"
+             "number or Telegram id. They are kept until you use /forget. I do not store what you write – "
+             "unless I could not answer and you tap \"Send this question anonymously to the editors\": then "
+             "the question is kept without phone numbers, e-mails, links, PESEL or account numbers, "
+             "encrypted, not linked to you, and deleted after 30 days.\n\n"
+             "Why: so that I answer in the language you chose, and editors see which answers need work and "
+             "what residents could not find.\n\n"
              "Telegram itself keeps this chat on its servers; only you can delete it there.")
     await send_html(update.effective_message, html.escape(text))
 
@@ -224,11 +247,16 @@ def _addressed_text(update: Update, bot_username: str) -> str | None:
     return text.replace(f"@{bot_username}", " ").strip()
 
 
-async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int | None = None) -> Message | None:
-    """Render and send (or edit) the assistant's reply."""
+async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int | None = None,
+                     question: str | None = None) -> Message | None:
+    """Render and send (or edit) the assistant's reply; an unanswered `question` in a private chat
+    gets the button that sends it, anonymously, to the editors."""
     tr = svc.catalogs(reply.lang)
     text = render.reply_html(reply, svc.assistant.knowledge, tr)
     rows = render.reply_keyboard(reply, svc.catalogs)
+    if reply.outcome == "fallback" and question and message.chat.type == ChatType.PRIVATE:
+        rows.append([(tr.gettext("Send this question anonymously to the editors"),
+                      f"fq:{svc.offer(question, reply.lang)}")])
     if message.chat.type != ChatType.PRIVATE:
         username = message.get_bot().username
         text += "\n\n" + html.escape(tr.gettext("You can also ask me in a private chat: {link}").format(
@@ -268,7 +296,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if chosen and chosen != telegram_lang:
             reply = svc.assistant.reply(text, chosen)
     edit_of = svc.replies.get((message.chat_id, message.message_id)) if update.edited_message else None
-    sent = await send_reply(message, reply, svc, edit_of)
+    sent = await send_reply(message, reply, svc, edit_of, question=text)
     if len(message.text or "") > MAX_CHARS:
         await message.reply_text(svc.catalogs(reply.lang).gettext(
             "Your message was very long; I read only its beginning."), do_quote=False)
@@ -324,6 +352,23 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 await send_html(message, html.escape(crisis.text))
             await send_html(message, text, rows)
             return
+    elif kind == "fq":
+        offered = svc.offered.pop(rest, None)
+        if offered is None or offered[2] < time.monotonic():
+            lang = interface_language(update, svc)
+            await send_html(message, html.escape(svc.catalogs(lang).gettext(
+                "This question is no longer kept in memory, so it was not sent. You can ask it again.")))
+            return
+        question, lang, _expiry = offered
+        kept = redact(question)
+        _ = svc.catalogs(lang).gettext
+        if svc.store.add_sample(kept, lang):
+            text = _("Thank you. The editors will see only this, without anything that identifies you, "
+                     "and it is deleted after 30 days: “{text}”").format(text=kept)
+        else:
+            text = _("I could not save the question right now; please try again later.")
+        await send_html(message, html.escape(text))
+        return
     elif kind == "fb":
         entry_id, _, value = rest.rpartition(":")
         if svc.assistant.knowledge.entry(entry_id) is not None and value in ("0", "1"):
@@ -358,9 +403,11 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             n = sum(deleted.values())
             text = svc.catalogs(lang).ngettext(
                 "Erased {n} record (your language choice and ratings). I cannot erase this chat from "
-                "Telegram's servers; you can delete it in Telegram.",
+                "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
+                "the editors: they are not linked to you and are deleted after 30 days.",
                 "Erased {n} records (your language choice and ratings). I cannot erase this chat from "
-                "Telegram's servers; you can delete it in Telegram.", n).format(n=n)
+                "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
+                "the editors: they are not linked to you and are deleted after 30 days.", n).format(n=n)
         await send_html(message, html.escape(text))
         return
     lang = interface_language(update, svc)

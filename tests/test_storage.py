@@ -35,3 +35,18 @@ def test_a_broken_database_does_not_raise(tmp_path):
     assert store.language("abc") is None
     assert store.set_language("abc", "pl") is False
     assert store.forget("abc") is None
+
+
+def test_samples_are_encrypted_at_rest_and_purged_after_30_days(tmp_path):
+    from bot.pseudonym import load_sample_key
+
+    key = load_sample_key(tmp_path / "keys" / "samples.key")
+    assert stat.S_IMODE(os.stat(tmp_path / "keys" / "samples.key").st_mode) == 0o600
+    store = Store(tmp_path / "bot.sqlite3", key)
+    assert store.add_sample("czy mogę zgłosić [phone] sąsiada", "pl")
+    assert store.samples()[0][1:] == ("pl", "czy mogę zgłosić [phone] sąsiada")
+    raw = (tmp_path / "bot.sqlite3").read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("bot.sqlite3-*"))
+    assert "sąsiada".encode() not in raw
+    store._db.execute("UPDATE samples SET day = date('now', '-31 days')")
+    assert store.purge_samples() == 1 and store.samples() == []
+    assert Store(tmp_path / "other.sqlite3").add_sample("x", "en") is False  # no key, nothing kept

@@ -206,3 +206,15 @@ def test_report_flow_and_contacts_card(emulator, bot):
     assert "zglosnienawisc.otwarta.org" in result[-1]["text"]
     card = resident.command("/contacts")
     assert "Help numbers" in card[0]["text"] and ("open now" in card[0]["text"])
+
+
+def test_unanswered_question_can_be_sent_anonymously_redacted(emulator, bot):
+    resident = Resident(emulator, 117, "en")
+    reply = resident.say("how do i get a parking permit, call me at 600 700 800")
+    offer = [d for label, d in buttons(reply[-1]) if d.startswith("fq:")]
+    assert len(offer) == 1 and "600" not in offer[0]
+    sent = resident.tap(reply[-1], offer[0])
+    assert "[phone]" in sent[0]["text"] and "600 700 800" not in sent[0]["text"]
+    again = resident.tap(reply[-1], offer[0])
+    assert "no longer kept" in again[0]["text"]
+    assert "600 700 800" not in bot.log_text() and "parking" not in bot.log_text()
