@@ -127,6 +127,13 @@ def interface_language(update: Update, svc: Services) -> str:
     return svc.store.language(svc.pseudonym(user.id)) or negotiate(user.language_code) or "pl"
 
 
+def for_resident(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """(services, interface language, gettext) for the resident behind an update."""
+    svc = services(context)
+    lang = interface_language(update, svc)
+    return svc, lang, svc.catalogs(lang).gettext
+
+
 async def send_html(message: Message, text: str, rows: list[list[render.Button]] | None = None) -> Message:
     """Send HTML in parts below Telegram's limit; buttons go under the last part."""
     parts = render.split_message(text)
@@ -161,8 +168,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What the bot can do and its commands."""
-    svc = services(context)
-    _ = svc.catalogs(interface_language(update, svc)).gettext
+    svc, _lang, _ = for_resident(update, context)
     text = _("Ask a question in your own words, e.g. \"where do I report discrimination at work?\".\n\n"
              "/report – where to report discrimination, step by step\n"
              "/topics – browse the topics\n/contacts – help numbers, open now or not\n/language – Polish or English\n/privacy – what I store\n"
@@ -172,16 +178,13 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the language choice."""
-    svc = services(context)
-    _ = svc.catalogs(interface_language(update, svc)).gettext
+    svc, _lang, _ = for_resident(update, context)
     await send_html(update.effective_message, html.escape(_("Choose your language:")), render.language_keyboard())
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Browse topic areas."""
-    svc = services(context)
-    lang = interface_language(update, svc)
-    _ = svc.catalogs(lang).gettext
+    svc, lang, _ = for_resident(update, context)
     await send_html(update.effective_message, html.escape(_("Choose a topic:")),
                     render.topics_keyboard(svc.assistant.knowledge, lang))
 
@@ -207,8 +210,7 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What is stored, why and for how long."""
-    svc = services(context)
-    _ = svc.catalogs(interface_language(update, svc)).gettext
+    svc, _lang, _ = for_resident(update, context)
     text = _("What I store: your language choice, if you make one, and your 👍/👎 ratings of answers, under a "
              "code computed from your Telegram account with a secret key – never your name, username, phone "
              "number or Telegram id. They are kept until you use /forget. I do not store what you write – "
@@ -223,8 +225,7 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask for confirmation before erasing."""
-    svc = services(context)
-    _ = svc.catalogs(interface_language(update, svc)).gettext
+    svc, _lang, _ = for_resident(update, context)
     rows = [[(_("Yes, erase it"), "forget:yes"), (_("No"), "forget:no")]]
     await send_html(update.effective_message, html.escape(_("Erase everything I store about you?")), rows)
 
@@ -306,8 +307,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like in a private chat: say that only text is read."""
-    svc = services(context)
-    _ = svc.catalogs(interface_language(update, svc)).gettext
+    svc, _lang, _ = for_resident(update, context)
     await send_html(update.effective_message, html.escape(
         _("I can only read text messages. Write your question in words, please. In danger, call 112.")))
 
