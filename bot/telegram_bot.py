@@ -322,7 +322,10 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every button: answered at once, data parsed defensively (it may be forged or outdated)."""
     query = update.callback_query
-    await query.answer()
+    try:
+        await query.answer()
+    except BadRequest:  # "query is too old": still act on the tap
+        pass
     svc = services(context)
     data = query.data or ""
     kind, _, rest = data.partition(":")
@@ -390,12 +393,11 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send_html(message, html.escape(text))
         return
     elif kind == "forget" and rest in ("yes", "no"):
-        _ = svc.catalogs(interface_language(update, svc)).gettext
+        lang = interface_language(update, svc)
+        _ = svc.catalogs(lang).gettext
         if rest == "no":
             await send_html(message, html.escape(_("Nothing was erased.")))
             return
-        lang = interface_language(update, svc)
-        _ = svc.catalogs(lang).gettext
         deleted = svc.store.forget(svc.pseudonym(query.from_user.id))
         if deleted is None:
             text = _("I could not erase it right now; please try again later.")
