@@ -125,7 +125,7 @@ def cmd_run(args) -> int:
     config = load_config()
     try:
         key = load_key(config.secret, config.key_file)
-        store = Store(config.database, load_sample_key(config.sample_key_file))
+        store = Store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
     svc = Services(build_assistant(args.knowledge), Catalogs(), store,

@@ -28,6 +28,7 @@ class Config:
     webhook_secret: str | None
     webhook_listen: str
     webhook_port: int
+    retention_days: int = 90
 
     @property
     def key_file(self) -> Path:
@@ -74,5 +75,9 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     port_text = env.get("BOT_WEBHOOK_PORT", "8443").strip()
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
         raise ConfigError(f"BOT_WEBHOOK_PORT must be a port number from 1 to 65535, not {port_text!r}.")
+    retention = env.get("BOT_RETENTION_DAYS", "90").strip()
+    if not retention.isdigit() or not 1 <= int(retention) <= 3650:
+        raise ConfigError(f"BOT_RETENTION_DAYS must be a number of days from 1 to 3650, not {retention!r}.")
     return Config(token, api_url, data_dir, database_path, secret, webhook_url, webhook_secret,
-                  env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text))
+                  env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text),
+                  int(retention))

@@ -6,6 +6,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -32,6 +33,21 @@ MIGRATIONS = [
            lang TEXT NOT NULL,
            text BLOB NOT NULL
        )""",
+    # One row per reply or language change: never text, ids or names; time to the minute.
+    """CREATE TABLE events (
+           id INTEGER PRIMARY KEY,
+           at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M', 'now')),
+           pseudonym TEXT NOT NULL,
+           kind TEXT NOT NULL CHECK (kind IN ('reply', 'language')),
+           chat_type TEXT NOT NULL,
+           lang TEXT NOT NULL,
+           outcome TEXT,
+           entry TEXT,
+           band TEXT,
+           latency_ms INTEGER
+       )""",
+    "CREATE INDEX events_at ON events (at)",
+    "CREATE INDEX events_pseudonym ON events (pseudonym)",
 ]
 SAMPLE_DAYS = 30
 
@@ -39,8 +55,12 @@ SAMPLE_DAYS = 30
 class Store:
     """The bot's own small database (one file, WAL, schema versioned by PRAGMA user_version)."""
 
-    def __init__(self, path: Path, sample_key: bytes | None = None):
+    def __init__(self, path: Path, sample_key: bytes | None = None, retention_days: int = 90):
         self.path = Path(path)
+        self.retention_days = retention_days
+        self.failures = 0
+        self._pending: list[tuple] = []
+        self._purged_on = ""
         self._fernet = Fernet(sample_key) if sample_key else None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         new = not self.path.exists()
@@ -50,7 +70,7 @@ class Store:
             os.chmod(self.path, 0o600)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._migrate()
-        self.purge_samples()
+        self.purge()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -133,13 +153,53 @@ class Store:
             log.warning("sample purge failed: %s", type(exc).__name__)
             return 0
 
+    EVENT_COLUMNS = ("pseudonym", "kind", "chat_type", "lang", "outcome", "entry", "band", "latency_ms")
+
+    def log_event(self, pseudonym: str, kind: str, chat_type: str, lang: str, outcome: str | None = None,
+                  entry: str | None = None, band: str | None = None, latency_ms: int | None = None) -> bool:
+        """Record one event; on failure keep it briefly in memory and retry with the next one."""
+        self._pending.append((pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms))
+        try:
+            with self._lock, self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    f"INSERT INTO events ({', '.join(self.EVENT_COLUMNS)}) VALUES ({', '.join('?' * 8)})",
+                    self._pending)
+            self._pending.clear()
+        except sqlite3.Error as exc:
+            self.failures += 1
+            del self._pending[:-1000]
+            log.warning("event write failed (%d so far, %d waiting): %s", self.failures, len(self._pending),
+                        type(exc).__name__)
+            return False
+        self._daily_purge()
+        return True
+
+    def _daily_purge(self) -> None:
+        today = time.strftime("%Y-%m-%d")
+        if self._purged_on != today:
+            self.purge()
+
+    def purge(self) -> dict[str, int]:
+        """Delete events older than the retention period and samples older than 30 days."""
+        self._purged_on = time.strftime("%Y-%m-%d")
+        deleted = {"samples": self.purge_samples()}
+        try:
+            with self._lock:
+                deleted["events"] = self._db.execute(
+                    "DELETE FROM events WHERE at < strftime('%Y-%m-%dT%H:%M', 'now', ?)",
+                    (f"-{self.retention_days} days",)).rowcount
+        except sqlite3.Error as exc:
+            log.warning("event purge failed: %s", type(exc).__name__)
+        return deleted
+
     def forget(self, pseudonym: str) -> dict[str, int] | None:
         """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""
         try:
             deleted = {}
             with self._lock, self._db:
                 self._db.execute("BEGIN")
-                for table in ("preferences", "feedback"):
+                for table in ("preferences", "feedback", "events"):
                     deleted[table] = self._db.execute(f"DELETE FROM {table} WHERE pseudonym = ?", (pseudonym,)).rowcount
             return deleted
         except sqlite3.Error as exc:

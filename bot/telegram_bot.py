@@ -276,6 +276,7 @@ async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question; crisis messages are answered before any storage is touched."""
+    started = time.perf_counter()
     svc = services(context)
     message = update.effective_message
     text = _addressed_text(update, context.bot.username)
@@ -303,6 +304,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             "Your message was very long; I read only its beginning."), do_quote=False)
     if sent is not None and edit_of is None:
         svc.remember_reply(message.chat_id, message.message_id, sent.message_id)
+    if user is not None:
+        band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
+        svc.store.log_event(svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome,
+                            reply.entry_id, band, int((time.perf_counter() - started) * 1000))
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -388,6 +393,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
     elif kind == "lang" and rest in ("pl", "en"):
         stored = svc.store.set_language(svc.pseudonym(query.from_user.id), rest)
+        svc.store.log_event(svc.pseudonym(query.from_user.id), "language", message.chat.type, rest)
         _ = svc.catalogs(rest).gettext
         text = _("I will answer in English when your language is unclear.") if stored else _("I could not save your choice right now; please try again later.")
         await send_html(message, html.escape(text))

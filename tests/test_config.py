@@ -23,6 +23,7 @@ def test_defaults():
     (GOOD | {"BOT_WEBHOOK_PORT": "99999"}, "BOT_WEBHOOK_PORT must be a port number"),
     (GOOD | {"BOT_SECRET": "short"}, "BOT_SECRET must be at least 16 characters"),
     (GOOD | {"BOT_DATABASE": "postgresql://x/y"}, "BOT_DATABASE: PostgreSQL is not supported yet"),
+    (GOOD | {"BOT_RETENTION_DAYS": "ninety"}, "BOT_RETENTION_DAYS must be a number of days"),
 ])
 def test_bad_values_name_the_variable(env, variable):
     with pytest.raises(ConfigError, match=re.escape(variable)):

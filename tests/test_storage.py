@@ -25,7 +25,8 @@ def test_language_survives_reopening_and_forget_erases(tmp_path):
     store = Store(tmp_path / "bot.sqlite3")
     assert store.language("abc") == "en"
     assert store.record_feedback("abc", "rpo-complaint", True) and store.record_feedback("abc", "rpo-complaint", False)
-    assert store.forget("abc") == {"preferences": 1, "feedback": 1}
+    assert store.log_event("abc", "reply", "private", "en", "answer", "rpo-complaint", "h", 3)
+    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1}
     assert store.language("abc") is None
 
 
@@ -50,3 +51,25 @@ def test_samples_are_encrypted_at_rest_and_purged_after_30_days(tmp_path):
     store._db.execute("UPDATE samples SET day = date('now', '-31 days')")
     assert store.purge_samples() == 1 and store.samples() == []
     assert Store(tmp_path / "other.sqlite3").add_sample("x", "en") is False  # no key, nothing kept
+
+
+def test_events_are_purged_after_the_retention_period(tmp_path):
+    store = Store(tmp_path / "bot.sqlite3", retention_days=90)
+    store.log_event("p1", "reply", "private", "pl", "answer", "x", "h", 1)
+    store.log_event("p2", "reply", "private", "pl", "fallback", None, "l", 1)
+    store._db.execute("UPDATE events SET at = strftime('%Y-%m-%dT%H:%M', 'now', '-91 days') WHERE pseudonym = 'p1'")
+    assert store.purge()["events"] == 1
+    assert [r[0] for r in store._db.execute("SELECT pseudonym FROM events")] == ["p2"]
+
+
+def test_a_locked_database_keeps_events_and_writes_them_later(tmp_path):
+    import sqlite3
+
+    store = Store(tmp_path / "bot.sqlite3")
+    other = sqlite3.connect(tmp_path / "bot.sqlite3", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    assert store.log_event("p1", "reply", "private", "pl", "crisis") is False
+    assert store.failures == 1
+    other.execute("ROLLBACK")
+    assert store.log_event("p2", "reply", "private", "en", "answer", "x", "h", 2)
+    assert sorted(r[0] for r in store._db.execute("SELECT pseudonym FROM events")) == ["p1", "p2"]

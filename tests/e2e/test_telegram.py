@@ -218,3 +218,26 @@ def test_unanswered_question_can_be_sent_anonymously_redacted(emulator, bot):
     again = resident.tap(reply[-1], offer[0])
     assert "no longer kept" in again[0]["text"]
     assert "600 700 800" not in bot.log_text() and "parking" not in bot.log_text()
+
+
+def test_database_holds_no_ids_names_or_text(emulator, bot):
+    """After every scenario above: scan every column of every table."""
+    import sqlite3
+
+    Resident(emulator, 118, "pl").say("bardzo osobiste pytanie o dyskryminację w pracy")
+    db = sqlite3.connect(bot.data / "bot.sqlite3")
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert {"preferences", "feedback", "events", "samples"} <= set(tables)
+    forbidden_numbers = {str(i) for i in range(100, 120)} | {"1"}
+    for table in tables:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+        for row in db.execute(f"SELECT * FROM {table}"):
+            for column, value in zip(columns, row):
+                if table == "samples" and column == "text":
+                    assert isinstance(value, bytes) and b"parking" not in value  # encrypted
+                    continue
+                text = str(value)
+                assert text not in forbidden_numbers or column in ("id", "latency_ms"), (table, column, value)
+                assert "Resident" not in text and "osobiste" not in text and "pytanie" not in text
+    events = db.execute("SELECT kind, outcome FROM events").fetchall()
+    assert ("reply", "crisis") in events and ("reply", "answer") in events and ("language", None) in events
