@@ -136,6 +136,29 @@ def cmd_run(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from datetime import date, timedelta
+
+    from bot import report
+    from bot.config import database_path
+
+    database = database_path()
+    if not database.exists():
+        raise ConfigError(f"BOT_DATABASE / BOT_DATA_DIR: there is no usage database at {database}.")
+    try:
+        until = date.fromisoformat(args.until) if args.until else date.today()
+        since = date.fromisoformat(args.since) if args.since else until - timedelta(days=args.days - 1)
+    except ValueError:
+        raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
+    figures = report.collect(database, since, until)
+    if args.csv:
+        for path in report.write_csv(figures, Path(args.csv)):
+            print(path)
+    else:
+        print(report.text_report(figures, args.lang, Catalogs()(args.lang)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     p = argparse.ArgumentParser(prog="equality-bot", description="Kraków equality assistant.")
@@ -161,6 +184,14 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("file", nargs="?", default=str(DEFAULT_QUESTIONS), help="question file (default: tests/data/questions.yaml)")
     ev.add_argument("--no-gate", action="store_true", help="report only; do not fail below the CI gate")
     ev.set_defaults(func=cmd_eval)
+
+    rep = sub.add_parser("report", help="usage figures for admins (cells of fewer than 5 residents withheld)")
+    rep.add_argument("--days", type=int, default=7, help="the last N days (default 7)")
+    rep.add_argument("--since", help="first day, YYYY-MM-DD")
+    rep.add_argument("--until", help="last day, YYYY-MM-DD (default today)")
+    rep.add_argument("--csv", metavar="DIR", help="write CSV files into DIR instead of the summary")
+    rep.add_argument("--lang", choices=["pl", "en"], default="en", help="language and number format")
+    rep.set_defaults(func=cmd_report)
 
     run = sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
     run.set_defaults(func=cmd_run)

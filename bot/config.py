@@ -48,6 +48,15 @@ def _url(name: str, value: str) -> str:
     return value.rstrip("/")
 
 
+def database_path(env: dict[str, str] | None = None) -> Path:
+    """The SQLite file: BOT_DATABASE, else BOT_DATA_DIR/bot.sqlite3 (no token needed, for `report`)."""
+    env = dict(os.environ if env is None else env)
+    database = env.get("BOT_DATABASE", "").strip()
+    if database.startswith(("postgres://", "postgresql://")):
+        raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
+    return Path(database).expanduser() if database else Path(env.get("BOT_DATA_DIR", "data")).expanduser() / "bot.sqlite3"
+
+
 def load_config(env: dict[str, str] | None = None) -> Config:
     """Read and check the environment (see the README's table of variables)."""
     env = dict(os.environ if env is None else env)
@@ -59,10 +68,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
                           "digits, '-' or '_'); copy it again from @BotFather.")
     api_url = _url("BOT_TELEGRAM_API_URL", env.get("BOT_TELEGRAM_API_URL", "https://api.telegram.org").strip())
     data_dir = Path(env.get("BOT_DATA_DIR", "data")).expanduser()
-    database = env.get("BOT_DATABASE", "").strip()
-    if database.startswith(("postgres://", "postgresql://")):
-        raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
-    database_path = Path(database).expanduser() if database else data_dir / "bot.sqlite3"
+    database = database_path(env)
     secret = env.get("BOT_SECRET", "").strip() or None
     if secret is not None and len(secret) < 16:
         raise ConfigError("BOT_SECRET must be at least 16 characters long (or unset, to generate a key file).")
@@ -78,6 +84,6 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     retention = env.get("BOT_RETENTION_DAYS", "90").strip()
     if not retention.isdigit() or not 1 <= int(retention) <= 3650:
         raise ConfigError(f"BOT_RETENTION_DAYS must be a number of days from 1 to 3650, not {retention!r}.")
-    return Config(token, api_url, data_dir, database_path, secret, webhook_url, webhook_secret,
+    return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret,
                   env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text),
                   int(retention))

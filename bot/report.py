@@ -1,0 +1,120 @@
+"""Usage figures for admins from the usage log: collected once with small cells suppressed, then
+written as text or CSV. Nothing here can identify a resident: any cell describing fewer than
+MIN_RESIDENTS residents is withheld."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+MIN_RESIDENTS = 5
+SUPPRESSED = None  # a withheld cell
+
+
+@dataclass
+class Figures:
+    """Aggregates for a period; a value of None means "fewer than 5 residents, withheld"."""
+
+    since: date
+    until: date
+    messages: int | None = 0
+    residents: int | None = 0
+    answered_share: float | None = None
+    crisis: int | None = None
+    per_day: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+    languages: list[tuple[str, int | None]] = field(default_factory=list)
+    outcomes: list[tuple[str, int | None]] = field(default_factory=list)
+    top_entries: list[tuple[str, int | None]] = field(default_factory=list)
+    thumbs_down: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+
+
+def _cell(count: int, residents: int) -> int | None:
+    return count if residents >= MIN_RESIDENTS else SUPPRESSED
+
+
+def collect(database: Path, since: date, until: date) -> Figures:
+    """Read the events and feedback of [since, until] (whole days, UTC) into suppressed figures."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        period = (since.isoformat(), until.isoformat() + "T23:59")
+        where = "kind = 'reply' AND at BETWEEN ? AND ?"
+        messages, residents = db.execute(f"SELECT count(*), count(DISTINCT pseudonym) FROM events WHERE {where}",
+                                         period).fetchone()
+        f = Figures(since, until, _cell(messages, residents), _cell(residents, residents))
+
+        def grouped(column: str, order: str = "2 DESC") -> list[tuple[str, int, int]]:
+            return db.execute(f"SELECT {column}, count(*), count(DISTINCT pseudonym) FROM events "
+                              f"WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY {order}", period).fetchall()
+
+        f.per_day = [(day, _cell(n, r), _cell(r, r)) for day, n, r in grouped("substr(at, 1, 10)", "1")]
+        f.languages = [(k, _cell(n, r)) for k, n, r in grouped("lang")]
+        f.outcomes = [(k, _cell(n, r)) for k, n, r in grouped("outcome")]
+        f.top_entries = [(k, _cell(n, r)) for k, n, r in grouped("entry")[:10]]
+        answered = dict((k, (n, r)) for k, n, r in grouped("outcome"))
+        if f.messages:
+            n, r = answered.get("answer", (0, 0))
+            f.answered_share = n / messages if r >= MIN_RESIDENTS else SUPPRESSED
+            n, r = answered.get("crisis", (0, 0))
+            f.crisis = _cell(n, r) if n else 0
+        rows = db.execute("SELECT entry, sum(helpful = 0), sum(helpful = 1), count(DISTINCT pseudonym) FROM feedback "
+                          "WHERE day BETWEEN ? AND ? GROUP BY entry ORDER BY 2 DESC", (since.isoformat(),
+                                                                                         until.isoformat())).fetchall()
+        f.thumbs_down = [(e, _cell(down, r), _cell(up, r)) for e, down, up, r in rows if down]
+        return f
+    finally:
+        db.close()
+
+
+def _n(value: int | float | None, lang: str) -> str:
+    return "<5" if value is None else format_decimal(value, locale=lang)
+
+
+def text_report(f: Figures, lang: str, tr) -> str:
+    """The terminal summary."""
+    _ = tr.gettext
+    lines = [_("Usage from {since} to {until}").format(since=format_date(f.since, "medium", locale=lang),
+                                                      until=format_date(f.until, "medium", locale=lang)),
+             _("(cells describing fewer than {n} residents are shown as <5)").format(n=MIN_RESIDENTS), ""]
+    lines.append(_("Messages: {n}").format(n=_n(f.messages, lang)))
+    lines.append(_("Distinct residents: {n}").format(n=_n(f.residents, lang)))
+    share = "<5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
+    lines.append(_("Answered directly: {share}").format(share=share))
+    lines.append(_("Crisis replies: {n}").format(n=_n(f.crisis, lang)))
+    for title, rows in ((_("Per day (messages, residents)"), [(d, f"{_n(n, lang)}, {_n(r, lang)}") for d, n, r in f.per_day]),
+                        (_("Languages"), [(k, _n(n, lang)) for k, n in f.languages]),
+                        (_("Outcomes"), [(k, _n(n, lang)) for k, n in f.outcomes]),
+                        (_("Top entries"), [(k, _n(n, lang)) for k, n in f.top_entries]),
+                        (_("Most 👎 (down, up)"), [(k, f"{_n(d, lang)}, {_n(u, lang)}") for k, d, u in f.thumbs_down])):
+        lines += ["", title + ":"] + [f"  {k}: {v}" for k, v in rows] + ([] if rows else ["  –"])
+    return "\n".join(lines)
+
+
+def write_csv(f: Figures, directory: Path) -> list[Path]:
+    """One CSV file per table; withheld cells are written as "<5"."""
+    directory.mkdir(parents=True, exist_ok=True)
+    show = lambda v: "<5" if v is None else v
+    tables = {
+        "summary.csv": (["since", "until", "messages", "residents", "answered_share", "crisis"],
+                        [[f.since, f.until, show(f.messages), show(f.residents),
+                          show(None if f.answered_share is None else round(f.answered_share, 4)), show(f.crisis)]]),
+        "per_day.csv": (["day", "messages", "residents"], [[d, show(n), show(r)] for d, n, r in f.per_day]),
+        "languages.csv": (["lang", "messages"], [[k, show(n)] for k, n in f.languages]),
+        "outcomes.csv": (["outcome", "messages"], [[k, show(n)] for k, n in f.outcomes]),
+        "entries.csv": (["entry", "messages"], [[k, show(n)] for k, n in f.top_entries]),
+        "feedback.csv": (["entry", "thumbs_down", "thumbs_up"], [[k, show(d), show(u)] for k, d, u in f.thumbs_down]),
+    }
+    written = []
+    for name, (header, rows) in tables.items():
+        path = directory / name
+        with open(path, "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(header)
+            writer.writerows(rows)
+        written.append(path)
+    return written
