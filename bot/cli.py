@@ -128,8 +128,8 @@ def cmd_run(args) -> int:
         store = Store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
-    svc = Services(build_assistant(args.knowledge), Catalogs(), store,
-                   Pseudonymizer(key), OrderedDict())
+    svc = Services(build_assistant(args.knowledge), Catalogs(), store, Pseudonymizer(key), OrderedDict(),
+                   admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge))
     logging.getLogger().setLevel(logging.INFO)
     run(config, svc)
     store.close()

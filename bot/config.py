@@ -29,6 +29,7 @@ class Config:
     webhook_listen: str
     webhook_port: int
     retention_days: int = 90
+    admin_ids: frozenset[int] = frozenset()
 
     @property
     def key_file(self) -> Path:
@@ -84,6 +85,9 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     retention = env.get("BOT_RETENTION_DAYS", "90").strip()
     if not retention.isdigit() or not 1 <= int(retention) <= 3650:
         raise ConfigError(f"BOT_RETENTION_DAYS must be a number of days from 1 to 3650, not {retention!r}.")
+    admins = [a.strip() for a in env.get("BOT_ADMIN_IDS", "").split(",") if a.strip()]
+    if not all(a.lstrip("-").isdigit() for a in admins):
+        raise ConfigError("BOT_ADMIN_IDS must be Telegram user ids (numbers) separated by commas.")
     return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret,
                   env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text),
-                  int(retention))
+                  int(retention), frozenset(int(a) for a in admins))

@@ -9,6 +9,7 @@ import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -80,6 +81,9 @@ class Services:
     # Our reply to each recent incoming message, so an edited question edits the reply.
     replies: OrderedDict
     flood: "FloodGuard" = None
+    # Admins (BOT_ADMIN_IDS, in memory only), the knowledge directory for /reload.
+    admin_ids: frozenset = frozenset()
+    knowledge_dir: Path | None = None
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
     offered: OrderedDict = None
@@ -206,6 +210,48 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     step = render.report_step(svc.assistant.knowledge, f"r:{lang}", svc.catalogs(lang))
     if step is not None:
         await send_html(update.effective_message, step[0], step[1])
+
+
+def _is_admin(update: Update, svc: Services) -> bool:
+    return update.effective_user is not None and update.effective_user.id in svc.admin_ids
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: the 7-day usage summary. Anyone else: like an unknown command."""
+    svc, lang, _ = for_resident(update, context)
+    if not _is_admin(update, svc):
+        await help_command(update, context)
+        return
+    from datetime import date, timedelta
+
+    from bot import report
+
+    today = date.today()
+    try:
+        figures = report.collect(svc.store.path, today - timedelta(days=6), today)
+        text = report.text_report(figures, lang, svc.catalogs(lang))
+    except Exception as exc:  # the database may be gone; say so without detail
+        log.warning("stats failed: %s", type(exc).__name__)
+        text = _("The usage figures cannot be read right now.")
+    await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
+
+
+async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins: re-read the knowledge; on errors keep serving the old one and list the problems."""
+    svc, lang, _ = for_resident(update, context)
+    if not _is_admin(update, svc) or svc.knowledge_dir is None:
+        await help_command(update, context)
+        return
+    from bot.knowledge_loader import check_knowledge
+
+    knowledge, problems = check_knowledge(svc.knowledge_dir)
+    if knowledge is None:
+        lines = "\n".join(str(p) for p in problems if p.severity == "error")
+        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + lines
+    else:
+        svc.assistant = svc.assistant.with_knowledge(knowledge)
+        text = _("Reloaded: {n} entries.").format(n=len(knowledge.entries))
+    await send_html(update.effective_message, html.escape(text))
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -485,6 +531,8 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application.add_handler(CommandHandler("contacts", contacts))
     application.add_handler(CommandHandler("report", report))
     application.add_handler(CommandHandler("privacy", privacy))
+    application.add_handler(CommandHandler("stats", stats))
+    application.add_handler(CommandHandler("reload", reload_knowledge))
     application.add_handler(CommandHandler("forget", forget))
     application.add_handler(CallbackQueryHandler(on_callback))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))

@@ -55,27 +55,34 @@ class RecordingRequest(BaseRequest):
 
 def update(text, chat_type="private", user_id=7, language="en", update_id=1):
     chat = {"id": user_id if chat_type == "private" else -100, "type": chat_type}
-    return {"update_id": update_id, "message": {
-        "message_id": update_id, "date": int(time.time()), "chat": chat, "text": text,
-        "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": language}}}
+    message = {"message_id": update_id, "date": int(time.time()), "chat": chat, "text": text,
+               "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": language}}
+    if text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": update_id, "message": message}
 
 
 @pytest.fixture
 def make_app(real_assistant, catalogs, tmp_path):
-    def make(store=None):
+    def make(store=None, knowledge_dir=None):
         store = store or Store(tmp_path / "db.sqlite3")
-        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32), OrderedDict())
+        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32), OrderedDict(),
+                       admin_ids=frozenset({42}), knowledge_dir=knowledge_dir)
         request = RecordingRequest()
         app = build_application(load_config({"TELEGRAM_BOT_TOKEN": TOKEN}), svc, request)
         return app, request, svc
     return make
 
 
-def run(app, *updates):
+def run(app, *steps):
+    """Process updates in one event loop; a callable step runs between them (e.g. editing a file)."""
     async def go():
         async with app:
-            for data in updates:
-                await app.process_update(Update.de_json(data, app.bot))
+            for step in steps:
+                if callable(step):
+                    step()
+                else:
+                    await app.process_update(Update.de_json(step, app.bot))
     asyncio.run(go())
 
 
@@ -110,3 +117,36 @@ def test_a_failing_handler_apologises_and_logs_no_content(make_app, caplog):
         run(app, update("bardzo prywatna sprawa"))
     assert any("Sorry, something went wrong" in t for t in request.sent())
     assert "prywatna" not in caplog.text and "handler error AttributeError in update 1" in caplog.text
+
+
+def test_admin_commands_are_unknown_commands_for_others(make_app):
+    app, request, _ = make_app()
+    run(app, update("/stats", user_id=7), update("/reload", user_id=7, update_id=2))
+    assert all(t.startswith("Ask a question in your own words") for t in request.sent())
+
+
+def test_stats_for_an_admin(make_app):
+    app, request, svc = make_app()
+    for i in range(6):
+        svc.store.log_event(f"p{i}", "reply", "private", "en", "answer", "rpo-complaint", "h", 2)
+    run(app, update("/stats", user_id=42))
+    assert "Messages: 6" in request.sent()[0] and "rpo-complaint: 6" in request.sent()[0]
+
+
+def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app, tmp_path):
+    import shutil
+
+    from conftest import DATA
+
+    kb = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", kb)
+    (kb / "broken.yaml").write_text("entries: [\n")
+    app, request, svc = make_app(knowledge_dir=kb)
+    before = svc.assistant
+    kept = []
+    run(app, update("/reload", user_id=42), lambda: kept.append(svc.assistant is before),
+        (kb / "broken.yaml").unlink, update("/reload", user_id=42, update_id=2))
+    assert "previous version" in request.sent()[0] and "kb/broken.yaml:2: YAML syntax error" in request.sent()[0]
+    assert kept == [True]
+    assert request.sent()[-1] == "Reloaded: 4 entries."
+    assert svc.assistant.knowledge.entry("rainbow-flag") is not None

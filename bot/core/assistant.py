@@ -34,6 +34,10 @@ class Assistant:
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 
+    def with_knowledge(self, knowledge: Knowledge) -> "Assistant":
+        """A new assistant on other knowledge, with the same lexicon, translations and settings."""
+        return Assistant(knowledge, self.lexicon, self._translations, self.settings)
+
     def tr(self, lang: str) -> compose.Translations:
         """Translations of interface strings for a language."""
         return self._translations(lang)
