@@ -51,6 +51,14 @@ MIGRATIONS = [
 ]
 SAMPLE_DAYS = 30
 
+#: Every table, and the words /privacy uses for it (tests/test_privacy.py checks both stay in step).
+PRIVACY_DESCRIPTION = {
+    "preferences": "your language choice",
+    "feedback": "your 👍/👎 ratings",
+    "events": "a record of each reply",
+    "samples": "Send this question anonymously to the editors",
+}
+
 
 class Store:
     """The bot's own small database (one file, WAL, schema versioned by PRAGMA user_version)."""

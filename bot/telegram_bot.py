@@ -257,15 +257,18 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What is stored, why and for how long."""
     svc, _lang, _ = for_resident(update, context)
-    text = _("What I store: your language choice, if you make one, and your 👍/👎 ratings of answers, under a "
-             "code computed from your Telegram account with a secret key – never your name, username, phone "
-             "number or Telegram id. They are kept until you use /forget. I do not store what you write – "
-             "unless I could not answer and you tap \"Send this question anonymously to the editors\": then "
-             "the question is kept without phone numbers, e-mails, links, PESEL or account numbers, "
-             "encrypted, not linked to you, and deleted after 30 days.\n\n"
-             "Why: so that I answer in the language you chose, and editors see which answers need work and "
-             "what residents could not find.\n\n"
-             "Telegram itself keeps this chat on its servers; only you can delete it there.")
+    text = _("What I store, under a code computed from your Telegram account with a secret key – never your "
+             "name, username, phone number or Telegram id:\n"
+             "• your language choice, if you make one, and your 👍/👎 ratings of answers – until you use /forget;\n"
+             "• a record of each reply: when, in which language, which answer or none – never what you wrote; "
+             "deleted after {days} days.\n\n"
+             "I do not store what you write – unless I could not answer and you tap \"Send this question "
+             "anonymously to the editors\": then the question is kept without phone numbers, e-mails, links, "
+             "PESEL or account numbers, encrypted, not linked to you, and deleted after 30 days.\n\n"
+             "Why: to answer in the language you chose, to count how the assistant is used without knowing who "
+             "uses it, and so editors see which answers need work and what residents could not find.\n\n"
+             "Telegram itself keeps this chat on its servers; only you can delete it there.").format(
+        days=svc.store.retention_days)
     await send_html(update.effective_message, html.escape(text))
 
 

@@ -35,6 +35,27 @@ def small_assistant(small_knowledge, lexicon, catalogs):
     return Assistant(small_knowledge, lexicon, catalogs)
 
 
+@pytest.fixture
+def make_app(real_assistant, catalogs, tmp_path):
+    """A real python-telegram-bot Application on a recording request (see telegram_support)."""
+    from collections import OrderedDict
+
+    from bot.config import load_config
+    from bot.pseudonym import Pseudonymizer
+    from bot.storage import Store
+    from bot.telegram_bot import Services, build_application
+    from telegram_support import TOKEN, RecordingRequest
+
+    def make(store=None, knowledge_dir=None):
+        store = store or Store(tmp_path / "db.sqlite3")
+        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32), OrderedDict(),
+                       admin_ids=frozenset({42}), knowledge_dir=knowledge_dir)
+        request = RecordingRequest()
+        app = build_application(load_config({"TELEGRAM_BOT_TOKEN": TOKEN}), svc, request)
+        return app, request, svc
+    return make
+
+
 @pytest.fixture(scope="session")
 def real_assistant(lexicon, catalogs):
     return Assistant(load_knowledge(PROJECT / "knowledge"), lexicon, catalogs)
