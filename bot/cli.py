@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -151,7 +152,22 @@ def cmd_report(args) -> int:
     except ValueError:
         raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
     figures = report.collect(database, since, until)
-    if args.csv:
+    if args.html:
+        from bot.report_html import html_report
+        from bot.storage import Store
+
+        key_file = Path(os.environ.get("BOT_DATA_DIR", "data")) / "samples.key"
+        store = Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
+        from bot.core.analysis import Analyzer
+        from bot.lexicon_store import load_lexicon
+
+        analyzer = Analyzer(load_lexicon())
+        key = lambda q: " ".join(sorted(t for _w, t in analyzer.terms(q, args.lang)))  # noqa: E731
+        page = html_report(figures, store.samples(), args.lang, Catalogs()(args.lang), key)
+        store.close()
+        Path(args.html).write_text(page, encoding="utf-8")
+        print(args.html)
+    elif args.csv:
         for path in report.write_csv(figures, Path(args.csv)):
             print(path)
     else:
@@ -190,6 +206,7 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--since", help="first day, YYYY-MM-DD")
     rep.add_argument("--until", help="last day, YYYY-MM-DD (default today)")
     rep.add_argument("--csv", metavar="DIR", help="write CSV files into DIR instead of the summary")
+    rep.add_argument("--html", metavar="FILE", help="write one self-contained HTML page with charts")
     rep.add_argument("--lang", choices=["pl", "en"], default="en", help="language and number format")
     rep.set_defaults(func=cmd_report)
 

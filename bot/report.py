@@ -75,6 +75,13 @@ def _n(value: int | float | None, lang: str) -> str:
     return "<5" if value is None else format_decimal(value, locale=lang)
 
 
+def outcome_label(outcome: str, tr) -> str:
+    """What an outcome id means, in words."""
+    _ = tr.gettext
+    return {"answer": _("answered"), "suggest": _("did you mean"), "fallback": _("could not answer"),
+            "crisis": _("emergency card"), "smalltalk": _("small talk")}.get(outcome, outcome)
+
+
 def text_report(f: Figures, lang: str, tr) -> str:
     """The terminal summary."""
     _ = tr.gettext
@@ -88,7 +95,7 @@ def text_report(f: Figures, lang: str, tr) -> str:
     lines.append(_("Crisis replies: {n}").format(n=_n(f.crisis, lang)))
     for title, rows in ((_("Per day (messages, residents)"), [(d, f"{_n(n, lang)}, {_n(r, lang)}") for d, n, r in f.per_day]),
                         (_("Languages"), [(k, _n(n, lang)) for k, n in f.languages]),
-                        (_("Outcomes"), [(k, _n(n, lang)) for k, n in f.outcomes]),
+                        (_("Outcomes"), [(outcome_label(k, tr), _n(n, lang)) for k, n in f.outcomes]),
                         (_("Top entries"), [(k, _n(n, lang)) for k, n in f.top_entries]),
                         (_("Most 👎 (down, up)"), [(k, f"{_n(d, lang)}, {_n(u, lang)}") for k, d, u in f.thumbs_down])):
         lines += ["", title + ":"] + [f"  {k}: {v}" for k, v in rows] + ([] if rows else ["  –"])

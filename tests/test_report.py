@@ -58,7 +58,7 @@ def test_text_report_in_polish_and_english(usage_db, capsys):
     assert "Wiadomości: 16" in out and "Odpowiedzi kryzysowe: <5" in out and "50%" in out
     assert main(["report", "--days", "30"]) == 0
     out = capsys.readouterr().out
-    assert "Messages: 16" in out and "crisis: <5" in out and "rpo-complaint: 8" in out
+    assert "Messages: 16" in out and "emergency card: <5" in out and "rpo-complaint: 8" in out
 
 
 def test_csv_export(usage_db, tmp_path, capsys):
@@ -71,3 +71,21 @@ def test_report_errors_are_one_line(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "none.sqlite3"))
     assert main(["report"]) == 1
     assert capsys.readouterr().err.startswith("Error: BOT_DATABASE / BOT_DATA_DIR: there is no usage database")
+
+
+def test_html_report_is_self_contained_with_charts_and_grouped_questions(usage_db, tmp_path, monkeypatch, capsys):
+    from bot.pseudonym import load_sample_key
+
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
+    store = Store(usage_db, load_sample_key(tmp_path / "samples.key"))
+    for q in ["jak wyrobić kartę parkingową", "karta parkingowa kraków", "gdzie jest najbliższy basen",
+              "<script>alert(1)</script> parking karta"]:
+        store.add_sample(q, "pl")
+    store.close()
+    out = tmp_path / "report.html"
+    assert main(["report", "--html", str(out), "--lang", "pl"]) == 0
+    page = out.read_text()
+    assert page.count("<svg") >= 3 and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "2 × " in page and page.count("<h3>") == 3  # the two parking-card questions form one group
+    assert "&lt;5" in page and "Wiadomości" in page
