@@ -121,6 +121,7 @@ def cmd_run(args) -> int:
     from bot.config import load_config
     from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
     from bot.storage import Store
+    from bot.store_gateway import StoreGateway
     from bot.telegram_bot import Services, run
 
     config = load_config()
@@ -129,7 +130,7 @@ def cmd_run(args) -> int:
         store = Store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
-    svc = Services(build_assistant(args.knowledge), Catalogs(), store, Pseudonymizer(key), OrderedDict(),
+    svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key), OrderedDict(),
                    admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge))
     logging.getLogger().setLevel(logging.INFO)
     run(config, svc)

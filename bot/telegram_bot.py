@@ -29,7 +29,7 @@ from bot.core.redact import redact
 from bot.core.text import MAX_CHARS
 from bot.i18n import Catalogs, negotiate
 from bot.pseudonym import Pseudonymizer
-from bot.storage import Store
+from bot.store_gateway import StoreGateway
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class Services:
 
     assistant: Assistant
     catalogs: Catalogs
-    store: Store
+    store: StoreGateway
     pseudonym: Pseudonymizer
     # Our reply to each recent incoming message, so an edited question edits the reply.
     replies: OrderedDict
@@ -123,18 +123,18 @@ def _markup(rows: list[list[render.Button]]) -> InlineKeyboardMarkup | None:
                                  for row in rows])
 
 
-def interface_language(update: Update, svc: Services) -> str:
+async def interface_language(update: Update, svc: Services) -> str:
     """The resident's chosen language, else Telegram's language_code, else Polish."""
     user = update.effective_user
     if user is None:
         return "pl"
-    return svc.store.language(svc.pseudonym(user.id)) or negotiate(user.language_code) or "pl"
+    return await svc.store.language(svc.pseudonym(user.id)) or negotiate(user.language_code) or "pl"
 
 
-def for_resident(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def for_resident(update: Update, context: ContextTypes.DEFAULT_TYPE):
     """(services, interface language, gettext) for the resident behind an update."""
     svc = services(context)
-    lang = interface_language(update, svc)
+    lang = await interface_language(update, svc)
     return svc, lang, svc.catalogs(lang).gettext
 
 
@@ -155,7 +155,7 @@ async def send_html(message: Message, text: str, rows: list[list[render.Button]]
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome, or open an entry directly from a deep link (t.me/<bot>?start=<entry-id>)."""
     svc = services(context)
-    lang = interface_language(update, svc)
+    lang = await interface_language(update, svc)
     payload = context.args[0] if context.args else ""
     if payload:
         reply = svc.assistant.answer(payload, lang)
@@ -172,7 +172,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What the bot can do and its commands."""
-    svc, _lang, _ = for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     text = _("Ask a question in your own words, e.g. \"where do I report discrimination at work?\".\n\n"
              "/report – where to report discrimination, step by step\n"
              "/topics – browse the topics\n/contacts – help numbers, open now or not\n/language – Polish or English\n/privacy – what I store\n"
@@ -182,13 +182,13 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offer the language choice."""
-    svc, _lang, _ = for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     await send_html(update.effective_message, html.escape(_("Choose your language:")), render.language_keyboard())
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Browse topic areas."""
-    svc, lang, _ = for_resident(update, context)
+    svc, lang, _ = await for_resident(update, context)
     await send_html(update.effective_message, html.escape(_("Choose a topic:")),
                     render.topics_keyboard(svc.assistant.knowledge, lang))
 
@@ -196,7 +196,7 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The help numbers card, each contact marked open or closed now (Kraków time)."""
     svc = services(context)
-    lang = interface_language(update, svc)
+    lang = await interface_language(update, svc)
     now = datetime.now(WARSAW)
     text = render.contacts_html(svc.assistant.knowledge, lang, now.weekday(), now.hour * 60 + now.minute,
                                 svc.catalogs(lang))
@@ -206,7 +206,7 @@ async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start the "where do I report this?" flow."""
     svc = services(context)
-    lang = interface_language(update, svc)
+    lang = await interface_language(update, svc)
     step = render.report_step(svc.assistant.knowledge, f"r:{lang}", svc.catalogs(lang))
     if step is not None:
         await send_html(update.effective_message, step[0], step[1])
@@ -218,7 +218,7 @@ def _is_admin(update: Update, svc: Services) -> bool:
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: the 7-day usage summary. Anyone else: like an unknown command."""
-    svc, lang, _ = for_resident(update, context)
+    svc, lang, _ = await for_resident(update, context)
     if not _is_admin(update, svc):
         await help_command(update, context)
         return
@@ -227,18 +227,17 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot import report
 
     today = date.today()
-    try:
-        figures = report.collect(svc.store.path, today - timedelta(days=6), today)
-        text = report.text_report(figures, lang, svc.catalogs(lang))
-    except Exception as exc:  # the database may be gone; say so without detail
-        log.warning("stats failed: %s", type(exc).__name__)
+    figures = await svc.store.call(None, report.collect, svc.store.path, today - timedelta(days=6), today)
+    if figures is None:
         text = _("The usage figures cannot be read right now.")
+    else:
+        text = report.text_report(figures, lang, svc.catalogs(lang))
     await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
 
 
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: re-read the knowledge; on errors keep serving the old one and list the problems."""
-    svc, lang, _ = for_resident(update, context)
+    svc, lang, _ = await for_resident(update, context)
     if not _is_admin(update, svc) or svc.knowledge_dir is None:
         await help_command(update, context)
         return
@@ -256,7 +255,7 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What is stored, why and for how long."""
-    svc, _lang, _ = for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     text = _("What I store, under a code computed from your Telegram account with a secret key – never your "
              "name, username, phone number or Telegram id:\n"
              "• your language choice, if you make one, and your 👍/👎 ratings of answers – until you use /forget;\n"
@@ -274,7 +273,7 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask for confirmation before erasing."""
-    svc, _lang, _ = for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     rows = [[(_("Yes, erase it"), "forget:yes"), (_("No"), "forget:no")]]
     await send_html(update.effective_message, html.escape(_("Erase everything I store about you?")), rows)
 
@@ -343,7 +342,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     do_quote=False)
             return
     if reply.outcome != "crisis":
-        chosen = interface_language(update, svc) if user else None
+        chosen = await interface_language(update, svc) if user else None
         if chosen and chosen != telegram_lang:
             reply = svc.assistant.reply(text, chosen)
     edit_of = svc.replies.get((message.chat_id, message.message_id)) if update.edited_message else None
@@ -355,13 +354,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         svc.remember_reply(message.chat_id, message.message_id, sent.message_id)
     if user is not None:
         band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
-        svc.store.log_event(svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome,
+        await svc.store.log_event(svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome,
                             reply.entry_id, band, int((time.perf_counter() - started) * 1000))
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like in a private chat: say that only text is read."""
-    svc, _lang, _ = for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     await send_html(update.effective_message, html.escape(
         _("I can only read text messages. Write your question in words, please. In danger, call 112.")))
 
@@ -412,14 +411,14 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     elif kind == "fq":
         offered = svc.offered.pop(rest, None)
         if offered is None or offered[2] < time.monotonic():
-            lang = interface_language(update, svc)
+            lang = await interface_language(update, svc)
             await send_html(message, html.escape(svc.catalogs(lang).gettext(
                 "This question is no longer kept in memory, so it was not sent. You can ask it again.")))
             return
         question, lang, _expiry = offered
         kept = redact(question)
         _ = svc.catalogs(lang).gettext
-        if svc.store.add_sample(kept, lang):
+        if await svc.store.add_sample(kept, lang):
             text = _("Thank you. The editors will see only this, without anything that identifies you, "
                      "and it is deleted after 30 days: “{text}”").format(text=kept)
         else:
@@ -429,8 +428,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     elif kind == "fb":
         entry_id, _, value = rest.rpartition(":")
         if svc.assistant.knowledge.entry(entry_id) is not None and value in ("0", "1"):
-            svc.store.record_feedback(svc.pseudonym(query.from_user.id), entry_id, value == "1")
-            lang = interface_language(update, svc)
+            await svc.store.record_feedback(svc.pseudonym(query.from_user.id), entry_id, value == "1")
+            lang = await interface_language(update, svc)
             await send_html(message, html.escape(svc.catalogs(lang).gettext(
                 "Thank you! Your rating helps the editors improve the answers.")))
             return
@@ -441,19 +440,19 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await send_html(message, html.escape(text))
             return
     elif kind == "lang" and rest in ("pl", "en"):
-        stored = svc.store.set_language(svc.pseudonym(query.from_user.id), rest)
-        svc.store.log_event(svc.pseudonym(query.from_user.id), "language", message.chat.type, rest)
+        stored = await svc.store.set_language(svc.pseudonym(query.from_user.id), rest)
+        await svc.store.log_event(svc.pseudonym(query.from_user.id), "language", message.chat.type, rest)
         _ = svc.catalogs(rest).gettext
         text = _("I will answer in English when your language is unclear.") if stored else _("I could not save your choice right now; please try again later.")
         await send_html(message, html.escape(text))
         return
     elif kind == "forget" and rest in ("yes", "no"):
-        lang = interface_language(update, svc)
+        lang = await interface_language(update, svc)
         _ = svc.catalogs(lang).gettext
         if rest == "no":
             await send_html(message, html.escape(_("Nothing was erased.")))
             return
-        deleted = svc.store.forget(svc.pseudonym(query.from_user.id))
+        deleted = await svc.store.forget(svc.pseudonym(query.from_user.id))
         if deleted is None:
             text = _("I could not erase it right now; please try again later.")
         else:
@@ -467,7 +466,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 "the editors: they are not linked to you and are deleted after 30 days.", n).format(n=n)
         await send_html(message, html.escape(text))
         return
-    lang = interface_language(update, svc)
+    lang = await interface_language(update, svc)
     await send_html(message, html.escape(svc.catalogs(lang).gettext(
         "This button no longer works. Please ask your question again.")))
 
@@ -481,7 +480,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(update, Update) and update.effective_message is not None:
         try:
             svc = services(context)
-            lang = interface_language(update, svc)
+            lang = await interface_language(update, svc)
             await update.effective_message.reply_text(svc.catalogs(lang).gettext(
                 "Sorry, something went wrong on my side. Please try again; in danger, call 112."), do_quote=False)
         except Exception as exc:  # the apology must not raise in turn

@@ -47,7 +47,9 @@ def make_app(real_assistant, catalogs, tmp_path):
     from telegram_support import TOKEN, RecordingRequest
 
     def make(store=None, knowledge_dir=None):
-        store = store or Store(tmp_path / "db.sqlite3")
+        from bot.store_gateway import StoreGateway
+
+        store = StoreGateway(store or Store(tmp_path / "db.sqlite3"))
         svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32), OrderedDict(),
                        admin_ids=frozenset({42}), knowledge_dir=knowledge_dir)
         request = RecordingRequest()

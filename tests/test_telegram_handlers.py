@@ -48,7 +48,7 @@ def test_admin_commands_are_unknown_commands_for_others(make_app):
 def test_stats_for_an_admin(make_app):
     app, request, svc = make_app()
     for i in range(6):
-        svc.store.log_event(f"p{i}", "reply", "private", "en", "answer", "rpo-complaint", "h", 2)
+        svc.store.store.log_event(f"p{i}", "reply", "private", "en", "answer", "rpo-complaint", "h", 2)
     run(app, update("/stats", user_id=42))
     assert "Messages: 6" in request.sent()[0] and "rpo-complaint: 6" in request.sent()[0]
 

@@ -241,3 +241,26 @@ def test_database_holds_no_ids_names_or_text(emulator, bot):
                 assert "Resident" not in text and "osobiste" not in text and "pytanie" not in text
     events = db.execute("SELECT kind, outcome FROM events").fetchall()
     assert ("reply", "crisis") in events and ("reply", "answer") in events and ("language", None) in events
+
+
+def test_a_read_only_database_mid_run_does_not_stop_answers(emulator, bot):
+    import subprocess
+
+    resident = Resident(emulator, 119, "pl")
+    resident.say("czym jest rada rownego traktowania")  # the database files exist and are in use
+    # The database and its write-ahead log become immutable (even root cannot write them). SQLite's
+    # shared-memory index (-shm) is left alone: it is memory-mapped, and an immutable mapping kills
+    # any process with SIGBUS - not something an admin's chmod or a full disk can do.
+    files = [str(p) for p in bot.data.glob("bot.sqlite3*") if not p.name.endswith("-shm")]
+    subprocess.run(["chattr", "+i", *files], check=True)
+    try:
+        answer = resident.say("gdzie zglosic dyskryminacje w pracy")
+        assert "Kodeks pracy" in answer[-1]["text"]
+        crisis = resident.say("chce sie zabic")
+        assert "112" in crisis[0]["text"].splitlines()[0]
+        choice = resident.command("/language")
+        saved = resident.tap(choice[-1], "lang:en")
+        assert "could not save" in saved[-1]["text"]
+    finally:
+        subprocess.run(["chattr", "-i", *files], check=True)
+    assert "event write failed" in bot.log_text()
