@@ -11,7 +11,6 @@ import argparse
 import gc
 import random
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.assistant import Assistant  # noqa: E402
-from bot.core.model import Crisis, Entry, Knowledge, Reply, Source  # noqa: E402
+from bot.core.model import Entry, Knowledge, Reply, Source  # noqa: E402
 from bot.core.text import fold  # noqa: E402
 from bot.evaluation import evaluate, judge, load_items, summary  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402

@@ -106,12 +106,12 @@ def main() -> None:
     results.sort(key=lambda r: r[0], reverse=True)
     print(f"{len(items)} questions ({len(split['tune'])} tune, {len(split['holdout'])} held out), "
           f"{len(results)} settings tried")
-    for objective, parts, s in results[: args.top]:
+    for _objective, parts, s in results[: args.top]:
         print(f"tune in-scope {parts['tune'][0]:.3f} out-of-scope {parts['tune'][1]:.3f} | "
               f"holdout in-scope {parts['holdout'][0]:.3f} out-of-scope {parts['holdout'][1]:.3f}")
         print("   " + ", ".join(f"{k}={getattr(s, k)}" for k in list(THRESHOLDS) + keys))
     default = MatchSettings()
-    for objective, parts, s in results:
+    for _objective, parts, s in results:
         if s == default:
             print(f"current defaults: tune {parts['tune'][0]:.3f}/{parts['tune'][1]:.3f}, "
                   f"holdout {parts['holdout'][0]:.3f}/{parts['holdout'][1]:.3f}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -262,7 +261,7 @@ class _Reader:
         elif entry_id:
             self.entry_lines[entry_id] = (self.file, line_of(node, "id"))
         questions = self.bilingual_lists(node, "questions", f"{label} questions")
-        for lang, items in questions.items():
+        for items in questions.values():
             for question, qline in items:
                 key = " ".join(tokens(question))
                 if key in self.variants and self.variants[key][0] != entry_id:
