@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.app import PROJECT_DIR, build_assistant, knowledge_dir
 from bot.core.model import Reply
 from bot.config import ConfigError
+from bot.evaluation import QuestionFileError
 from bot.i18n import CatalogError, Catalogs
 from bot.knowledge_loader import KnowledgeError, check_knowledge
 
@@ -233,12 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    except Exception as exc:  # the evaluation's own file errors and the like
-        from bot.evaluation import QuestionFileError
-
-        if isinstance(exc, QuestionFileError):
-            print(f"Error: {exc}", file=sys.stderr)
-            return 1
-        raise
+    except QuestionFileError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LANGS = ("pl", "en")
 
@@ -112,13 +113,9 @@ class Knowledge:
         """The entry with this id, or None."""
         return self._by_id.get(entry_id)
 
-    @property
+    @cached_property
     def _by_id(self) -> dict[str, Entry]:
-        cached = self.__dict__.get("_by_id_cache")
-        if cached is None:
-            cached = {e.id: e for e in self.entries}
-            object.__setattr__(self, "_by_id_cache", cached)
-        return cached
+        return {e.id: e for e in self.entries}
 
 
 @dataclass(frozen=True)
