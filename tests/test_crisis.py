@@ -29,6 +29,9 @@ CRISIS = [
     ("there is no reason to live", "en"),
     ("everyone would be better off without me", "en"),
     ("someone is breaking in to my flat", "en"),
+    ("chcę skończyć ze wszystkim", "pl"),
+    ("mam wszystkiego dosc i nie widze wyjscia", "pl"),
+    ("i can't take it anymore", "en"),
 ]
 
 NOT_CRISIS = [
