@@ -94,6 +94,18 @@ def cmd_validate(args) -> int:
     if knowledge is None:
         print(f"{errors} error(s) in {directory}", file=sys.stderr)
         return 1
+    from bot.core.assistant import Assistant
+    from bot.knowledge_checks import check
+    from bot.lexicon_store import load_lexicon
+
+    deeper = check(knowledge, directory, Assistant(knowledge, load_lexicon(), Catalogs()))
+    for problem in deeper:
+        print(problem)
+    errors = sum(p.severity == "error" for p in deeper)
+    warnings = len(deeper) - errors
+    if errors or (warnings and args.strict):
+        print(f"{errors} error(s), {warnings} warning(s) in {directory}", file=sys.stderr)
+        return 1
     print(f"OK: {len(knowledge.entries)} entries, {len(knowledge.contacts)} contacts, "
           f"{sum(len(v) for v in knowledge.crisis.triggers.values())} crisis triggers in {directory}")
     return 0
@@ -196,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check the knowledge files and report problems as file:line")
     val.add_argument("directory", nargs="?", help="knowledge directory (default: as --knowledge)")
+    val.add_argument("--strict", action="store_true", help="fail on warnings too")
     val.set_defaults(func=cmd_validate)
 
     ev = sub.add_parser("eval", help="measure accuracy on a question file")

@@ -50,7 +50,7 @@ def test_ask_json_with_explain(capsys):
 
 def test_validate_ok_and_broken(tmp_path, capsys):
     assert main(["validate", str(DATA / "kb_small")]) == 0
-    assert capsys.readouterr().out.startswith("OK: 4 entries")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("OK: 4 entries")
     broken = tmp_path / "kb"
     broken.mkdir()
     (broken / "a.yaml").write_text("entries: [\n")

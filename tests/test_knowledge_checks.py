@@ -1,0 +1,70 @@
+"""The deeper editor checks: each has a fixture that triggers it and its exact message."""
+
+import shutil
+from datetime import date
+
+from bot.cli import main
+from bot.core.assistant import Assistant
+from bot.knowledge_checks import check
+from bot.knowledge_loader import load_knowledge
+
+from conftest import DATA
+
+
+def run_checks(tmp_path, lexicon, edit=None, today=date(2026, 6, 1)):
+    root = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", root)
+    if edit:
+        path = root / "entries.yaml"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    knowledge = load_knowledge(root)
+    return [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), today)]
+
+
+def test_stale_entries(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, today=date(2027, 3, 1))
+    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' was last reviewed on 2026-01-01, over 12 "
+            "months ago: check its facts, then set 'reviewed' to today's date") in out
+
+
+def test_too_few_variants(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon)
+    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3 question variant(s) in pl; add at "
+            "least 5, written as residents would ask (short, without Polish letters too)") in out
+
+
+def test_answer_longer_than_a_message(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, lambda t: t.replace(
+        'en: "The Council advises the mayor of Kraków on equal treatment."', 'en: "' + "Long. " * 700 + '"'))
+    assert any("entry 'equality-council' answer (en) is 4199 characters, longer than one Telegram message (3500)"
+               in line for line in out)
+
+
+def test_links_and_undated_sources(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, lambda t: t.replace("https://example.org/rada", "http://example.org/rada"))
+    assert any("entry 'equality-council' source 1 url 'http://example.org/rada' is not a well-formed https:// "
+               "address; use the https version of the page" in line for line in out)
+    assert any("entry 'council-join' source 1 has no date; add the date of the page" in line for line in out)
+
+
+def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "flagi leuven"))
+    errors = [line for line in out if ": warning: " not in line]
+    assert errors == [
+        "kb/entries.yaml:35: entry 'council-join' question 'flagi leuven' cannot be told apart from entry "
+        "'rainbow-flag' (scores 1.00 and 1.00); reword the variant or the other entry's so each leads to its own answer",
+        "kb/entries.yaml:49: entry 'rainbow-flag' question 'flaga z leuven' cannot be told apart from entry "
+        "'council-join' (scores 1.00 and 1.00); reword the variant or the other entry's so each leads to its own answer",
+    ]
+
+
+def test_a_variant_that_shows_the_emergency_card_is_a_warning(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "szef mnie bije"))
+    assert ("kb/entries.yaml:35: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
+            "(trigger 'bije mnie'); fine if someone asking it may be in danger") in out
+
+
+def test_validate_exit_codes_with_warnings_and_strict(capsys):
+    assert main(["validate", str(DATA / "kb_small")]) == 0
+    assert "warning:" in capsys.readouterr().out
+    assert main(["validate", "--strict", str(DATA / "kb_small")]) == 1
