@@ -144,7 +144,8 @@ def cmd_run(args) -> int:
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
     svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key), OrderedDict(),
-                   admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge))
+                   admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge),
+                   reload_seconds=config.reload_seconds)
     logging.getLogger().setLevel(logging.INFO)
     run(config, svc)
     store.close()

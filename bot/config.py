@@ -30,6 +30,7 @@ class Config:
     webhook_port: int
     retention_days: int = 90
     admin_ids: frozenset[int] = frozenset()
+    reload_seconds: float = 5.0
 
     @property
     def key_file(self) -> Path:
@@ -88,6 +89,13 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     admins = [a.strip() for a in env.get("BOT_ADMIN_IDS", "").split(",") if a.strip()]
     if not all(a.lstrip("-").isdigit() for a in admins):
         raise ConfigError("BOT_ADMIN_IDS must be Telegram user ids (numbers) separated by commas.")
+    reload_text = env.get("BOT_RELOAD_SECONDS", "5").strip()
+    try:
+        reload_seconds = float(reload_text)
+        if not 0 <= reload_seconds <= 3600:
+            raise ValueError
+    except ValueError:
+        raise ConfigError(f"BOT_RELOAD_SECONDS must be seconds from 0 (off) to 3600, not {reload_text!r}.") from None
     return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret,
                   env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text),
-                  int(retention), frozenset(int(a) for a in admins))
+                  int(retention), frozenset(int(a) for a in admins), reload_seconds)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+import signal
 import secrets
 import time
 from collections import OrderedDict, deque
@@ -84,6 +86,7 @@ class Services:
     # Admins (BOT_ADMIN_IDS, in memory only), the knowledge directory for /reload.
     admin_ids: frozenset = frozenset()
     knowledge_dir: Path | None = None
+    reload_seconds: float = 0.0
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
     offered: OrderedDict = None
@@ -235,22 +238,76 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
 
 
+async def reload_now(svc: Services) -> tuple[int | None, list[str]]:
+    """Validate the knowledge directory off the event loop; swap the assistant when it is valid.
+    Returns (number of entries, []) or (None, the file:line error lines) - the old one keeps serving."""
+    from bot.knowledge_loader import check_knowledge
+
+    def load():
+        knowledge, problems = check_knowledge(svc.knowledge_dir)
+        return (svc.assistant.with_knowledge(knowledge) if knowledge else None), problems
+
+    assistant, problems = await asyncio.get_running_loop().run_in_executor(None, load)
+    if assistant is None:
+        return None, [str(p) for p in problems if p.severity == "error"]
+    svc.assistant = assistant
+    return len(assistant.knowledge.entries), []
+
+
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: re-read the knowledge; on errors keep serving the old one and list the problems."""
     svc, lang, _ = await for_resident(update, context)
     if not _is_admin(update, svc) or svc.knowledge_dir is None:
         await help_command(update, context)
         return
-    from bot.knowledge_loader import check_knowledge
-
-    knowledge, problems = check_knowledge(svc.knowledge_dir)
-    if knowledge is None:
-        lines = "\n".join(str(p) for p in problems if p.severity == "error")
-        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + lines
+    count, errors = await reload_now(svc)
+    if count is None:
+        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + "\n".join(errors)
     else:
-        svc.assistant = svc.assistant.with_knowledge(knowledge)
-        text = _("Reloaded: {n} entries.").format(n=len(knowledge.entries))
+        text = _("Reloaded: {n} entries.").format(n=count)
     await send_html(update.effective_message, html.escape(text))
+
+
+def knowledge_signature(directory: Path) -> tuple:
+    """What changes when an editor saves a knowledge file: names, sizes, modification times."""
+    try:
+        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in directory.glob("*.y*ml")))
+    except OSError:
+        return ("unreadable",)
+
+
+async def watch_knowledge(application: Application, interval: float) -> None:
+    """Reload when the knowledge files change (or on SIGHUP); tell the admins about a broken edit once."""
+    svc: Services = application.bot_data["services"]
+    seen = knowledge_signature(svc.knowledge_dir)
+    wake = asyncio.Event()
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, wake.set)
+    except (NotImplementedError, RuntimeError, ValueError):
+        pass
+    while True:
+        try:
+            await asyncio.wait_for(wake.wait(), interval)
+        except asyncio.TimeoutError:
+            pass
+        forced, current = wake.is_set(), knowledge_signature(svc.knowledge_dir)
+        wake.clear()
+        if current == seen and not forced:
+            continue
+        seen = current
+        count, errors = await reload_now(svc)
+        if count is not None:
+            log.info("knowledge reloaded: %d entries", count)
+            continue
+        log.warning("knowledge edit rejected (%d problems); still serving the previous version", len(errors))
+        for admin in svc.admin_ids:
+            _ = svc.catalogs("en").gettext
+            text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + "\n".join(errors)
+            try:
+                await application.bot.send_message(chat_id=admin, text=render.split_message(html.escape(text))[0],
+                                                   parse_mode=ParseMode.HTML)
+            except Exception as exc:  # an admin who never started the bot cannot be messaged
+                log.warning("could not notify an admin: %s", type(exc).__name__)
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -488,7 +545,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def post_init(application: Application) -> None:
-    """Command menus and descriptions in both languages."""
+    """Command menus and descriptions in both languages; the knowledge watcher."""
+    svc: Services = application.bot_data["services"]
+    if svc.knowledge_dir is not None and svc.reload_seconds > 0:
+        application.bot_data["watcher"] = asyncio.create_task(watch_knowledge(application, svc.reload_seconds))
     catalogs: Catalogs = application.bot_data["services"].catalogs
     descriptions = {
         "start": N_("Start / welcome"), "help": N_("What I can do"), "language": N_("Polish or English"),
@@ -509,6 +569,13 @@ async def post_init(application: Application) -> None:
             language_code=None if lang == "en" else lang)
 
 
+async def post_stop(application: Application) -> None:
+    """Stop the knowledge watcher."""
+    watcher = application.bot_data.pop("watcher", None)
+    if watcher is not None:
+        watcher.cancel()
+
+
 def build_application(config: Config, svc: Services, request: BaseRequest | None = None) -> Application:
     """The python-telegram-bot Application with every handler registered (`request`: for tests)."""
     builder = (
@@ -518,6 +585,7 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
         .base_file_url(f"{config.api_url}/file/bot")
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(post_init)
+        .post_stop(post_stop)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

@@ -56,6 +56,7 @@ class BotProcess:
     """`python -m bot run` against the emulator, with its own data directory and a captured log."""
 
     def __init__(self, emulator: Emulator, data_dir: Path, extra_env: dict | None = None) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = data_dir / "bot.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_TELEGRAM_API_URL": emulator.url,

@@ -1,0 +1,52 @@
+"""Editors' changes go live without a restart; a broken edit keeps the old knowledge serving."""
+
+import os
+import shutil
+import time
+
+import pytest
+
+from tests.e2e.harness import PROJECT, BotProcess, Emulator, Resident, node_available
+
+if not node_available():
+    if os.environ.get("CI"):
+        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
+    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+
+ADMIN = 999
+
+
+def wait_for(condition, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_edit_goes_live_and_a_broken_edit_keeps_the_old_knowledge(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(PROJECT / "knowledge", knowledge)
+    emulator = Emulator()
+    bot = BotProcess(emulator, tmp_path / "data", {"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_RELOAD_SECONDS": "1",
+                                                   "BOT_ADMIN_IDS": str(ADMIN)})
+    try:
+        resident, admin = Resident(emulator, 301, "en"), Resident(emulator, ADMIN, "en")
+        assert "open gate" in resident.command("/start coat-of-arms-open-gate", timeout=60)[-1]["text"]
+        path = knowledge / "human-rights-city.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Kraków's coat of arms features an open gate.",
+                                     "Kraków's coat of arms features an open gate (edited live)."), encoding="utf-8")
+        assert wait_for(lambda: "edited live" in resident.command("/start coat-of-arms-open-gate")[-1]["text"])
+        (knowledge / "broken.yaml").write_text("entries: [\n", encoding="utf-8")
+        assert wait_for(lambda: any("broken.yaml:2: YAML syntax error" in m["text"] for m in admin.history()))
+        answer = resident.say("why is there an open gate in krakow's coat of arms")
+        assert "edited live" in answer[-1]["text"]
+        notices = [m for m in admin.history() if "previous version" in m["text"]]
+        time.sleep(2.5)
+        assert len([m for m in admin.history() if "previous version" in m["text"]]) == len(notices) == 1
+    finally:
+        bot.stop()
+        emulator.stop()
+    assert "knowledge reloaded" in bot.log_text() and "knowledge edit rejected" in bot.log_text()
