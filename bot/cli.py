@@ -190,6 +190,65 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_review(args) -> int:
+    from datetime import date, timedelta
+
+    from bot import evaluation, report
+    from bot.config import database_path
+    from bot.knowledge_loader import check_knowledge
+    from bot.report_html import group_questions
+    from bot.review import ReviewError, add_variant, due_for_review
+
+    directory = knowledge_dir(args.knowledge)
+    if args.add_variant:
+        entry_id, question = args.add_variant
+        lang = args.lang
+        if lang is None:
+            raise ConfigError("--lang pl or --lang en: say which language the new question is in.")
+        before = {p: p.read_bytes() for p in directory.glob("*.yaml")}
+        try:
+            path, line = add_variant(directory, entry_id, lang, question)
+        except ReviewError as exc:
+            raise ConfigError(f"--add-variant: {exc}.") from None
+        knowledge, problems = check_knowledge(directory)
+        if knowledge is None:
+            for p, data in before.items():
+                p.write_bytes(data)
+            for problem in problems:
+                print(problem)
+            print("The variant was not added: the knowledge would not be valid (see above).", file=sys.stderr)
+            return 1
+        print(f"Added to {path.name}:{line}.")
+        items = evaluation.load_items(DEFAULT_QUESTIONS)
+        groups = evaluation.summary(evaluation.evaluate(build_assistant(directory), items))
+        print("Question set: " + " ".join(f"{k}={ok}/{n}" for k, (ok, n) in groups.items()))
+        return 1 if evaluation.gate_failures(groups) else 0
+    knowledge, _problems = check_knowledge(directory)
+    lines = []
+    database = database_path()
+    if database.exists():
+        from bot.storage import Store
+
+        key_file = Path(os.environ.get("BOT_DATA_DIR", "data")) / "samples.key"
+        store = Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
+        samples = store.samples()
+        store.close()
+        lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")
+        for group in group_questions([text for _d, _l, text in samples]):
+            lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
+        figures = report.collect(database, date.today() - timedelta(days=89), date.today())
+        lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
+        lines += [f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up"
+                  for e, d, u in figures.thumbs_down] or ["  none"]
+    else:
+        lines.append(f"No usage database at {database} (set BOT_DATABASE or BOT_DATA_DIR).")
+    if knowledge is not None:
+        lines.append("Entries due for review within 30 days:")
+        lines += [f"  {e} (last reviewed {d})" for e, d in due_for_review(knowledge, date.today())] or ["  none"]
+    print("\n".join(lines))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     p = argparse.ArgumentParser(prog="equality-bot", description="Kraków equality assistant.")
@@ -225,6 +284,11 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--html", metavar="FILE", help="write one self-contained HTML page with charts")
     rep.add_argument("--lang", choices=["pl", "en"], default="en", help="language and number format")
     rep.set_defaults(func=cmd_report)
+
+    rev = sub.add_parser("review", help="editors: unanswered questions, disappointing answers, entries due for review")
+    rev.add_argument("--add-variant", nargs=2, metavar=("ENTRY", "QUESTION"), help="add a question variant to an entry")
+    rev.add_argument("--lang", choices=["pl", "en"], help="the language of the added variant")
+    rev.set_defaults(func=cmd_review)
 
     run = sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
     run.set_defaults(func=cmd_run)

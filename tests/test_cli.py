@@ -88,7 +88,7 @@ def test_eval_bad_file_is_one_error_line(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"Error: {bad}: item 1 has unknown outcome 'maybe' (use answer, info, fallback, crisis, any)"
 
 
-@pytest.mark.parametrize("command", ["chat", "ask", "validate", "eval", "report", "run"])
+@pytest.mark.parametrize("command", ["chat", "ask", "validate", "eval", "report", "review", "run"])
 def test_every_command_has_help(command):
     sub = parser()._subparsers._group_actions[0].choices[command]
     assert sub.description or sub.format_help()

@@ -1,0 +1,64 @@
+"""The editors' review loop: adding variants safely, and the review listing."""
+
+import shutil
+from datetime import date
+
+import pytest
+
+from bot.cli import main
+from bot.knowledge_loader import load_knowledge
+from bot.review import ReviewError, add_variant, due_for_review
+
+from conftest import DATA
+
+
+@pytest.fixture
+def kb(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", root)
+    return root
+
+
+def test_add_variant_inserts_one_line_and_keeps_the_rest(kb):
+    before = (kb / "entries.yaml").read_text().splitlines()
+    path, line = add_variant(kb, "council-join", "en", "can students join the council")
+    after = path.read_text().splitlines()
+    assert after[line - 1].strip() == "- can students join the council"
+    assert after[: line - 1] + after[line:] == before
+    assert "can students join the council" in load_knowledge(kb).entry("council-join").questions["en"]
+
+
+def test_add_variant_quotes_what_yaml_would_misread(kb):
+    add_variant(kb, "council-join", "pl", "nabór: kiedy?")
+    assert "nabór: kiedy?" in load_knowledge(kb).entry("council-join").questions["pl"]
+
+
+def test_add_variant_errors(kb):
+    with pytest.raises(ReviewError, match="there is no entry 'nope'"):
+        add_variant(kb, "nope", "pl", "x")
+    (kb / "flow.yaml").write_text("entries:\n  - id: flowy\n    title: {pl: a, en: b}\n"
+                                  "    questions: {pl: [a1, a2], en: [b1, b2]}\n")
+    with pytest.raises(ReviewError, match="does not list its pl questions one per line"):
+        add_variant(kb, "flowy", "pl", "x")
+
+
+def test_cli_add_variant_restores_the_file_when_the_result_is_invalid(kb, capsys):
+    original = (kb / "entries.yaml").read_bytes()
+    assert main(["--knowledge", str(kb), "review", "--add-variant", "council-join", "flag from leuven", "--lang", "en"]) == 1
+    out = capsys.readouterr()
+    assert "question 'flag from leuven' is also a question of entry 'council-join'" in out.out
+    assert "was not added" in out.err
+    assert (kb / "entries.yaml").read_bytes() == original
+
+
+def test_due_for_review(kb):
+    knowledge = load_knowledge(kb)
+    assert due_for_review(knowledge, date(2026, 6, 1)) == []
+    assert [e for e, _ in due_for_review(knowledge, date(2026, 12, 15))] == sorted(e.id for e in knowledge.entries)
+
+
+def test_review_listing_without_a_database(kb, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BOT_DATABASE", str(tmp_path / "none.sqlite3"))
+    assert main(["--knowledge", str(kb), "review"]) == 0
+    out = capsys.readouterr().out
+    assert "No usage database" in out and "Entries due for review within 30 days:" in out
