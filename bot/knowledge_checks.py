@@ -15,6 +15,10 @@ from bot.yaml_lines import Problem
 
 MIN_VARIANTS = 5
 STALE_AFTER = timedelta(days=365)
+NEAR_DUPLICATE = 0.6
+# A phone-like run of digits (9+ digits with separators, or an unbroken run of 9+ digits).
+_PHONE = re.compile(r"(?<![\w./-])(?:\+48[ -]?)?\d[\d .-]{7,}\d(?![\w/-])")
+_PHONE_OK = re.compile(r"^(?:\+48 )?\d{2,3}(?: \d{2,4}){1,3}$")
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
 
 
@@ -79,4 +83,29 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                     add(entry.id, f"{label} question {variant!r} cannot be told apart from entry '{rival}' "
                                   f"(scores {scores.get(entry.id, 0.0):.2f} and {score:.2f}); reword the variant "
                                   f"or the other entry's so each leads to its own answer", "error")
+    # Near-duplicate entries: question vocabularies that mostly overlap (pairs found through rarer terms).
+    matcher = assistant.matcher
+    seen_pairs = set()
+    for entries_with in matcher.entry_postings.values():
+        if len(entries_with) > 20:
+            continue
+        for i, a in enumerate(entries_with):
+            for b in entries_with[i + 1:]:
+                if (a, b) in seen_pairs or matcher.entries[b].id == "-" or matcher.entries[a].id == "-":
+                    continue
+                seen_pairs.add((a, b))
+                ta, tb = matcher.entry_terms[a], matcher.entry_terms[b]
+                overlap = len(ta & tb) / len(ta | tb)
+                if overlap >= NEAR_DUPLICATE:
+                    ea, eb = matcher.entries[a], matcher.entries[b]
+                    add(ea.id, f"entries '{ea.id}' and '{eb.id}' share {overlap:.0%} of their question words; "
+                               f"merge them, or make each one's questions about its own topic")
+    # Phone numbers: one way of writing them throughout (digit groups separated by spaces).
+    for entry in knowledge.entries:
+        for lang in LANGS:
+            for number in _PHONE.findall(to_plain(entry.answer.get(lang, ""))):
+                if not _PHONE_OK.match(number.strip()):
+                    add(entry.id, f"entry '{entry.id}' answer ({lang}) writes the phone number {number.strip()!r} "
+                                  f"differently from the rest; use digit groups separated by spaces, e.g. "
+                                  f"'12 421 92 82' or '800 676 676'")
     return sorted(problems)

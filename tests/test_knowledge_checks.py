@@ -68,3 +68,29 @@ def test_validate_exit_codes_with_warnings_and_strict(capsys):
     assert main(["validate", str(DATA / "kb_small")]) == 0
     assert "warning:" in capsys.readouterr().out
     assert main(["validate", "--strict", str(DATA / "kb_small")]) == 1
+
+
+def test_phone_numbers_written_differently(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon, lambda t: t.replace(
+        "Go to the <b>labour inspectorate</b> or the labour court.",
+        "Call 12-616-55-55 or 800 676 676 (Mon 10:00) or 728366319."))
+    phone = [line for line in out if "phone number" in line]
+    assert len(phone) == 2
+    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) writes the phone number "
+            "'12-616-55-55' differently from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' "
+            "or '800 676 676'") in phone
+    assert any("'728366319'" in line for line in phone)
+
+
+def test_near_duplicate_entries(tmp_path, lexicon):
+    def copy_council(text):
+        block = text[text.index("  - id: equality-council\n"):text.index("  - id: council-join\n")]
+        twin = block.replace("id: equality-council", "id: equality-council-twin").replace(
+            "Czym jest Rada ds. Równego Traktowania?", "Co to jest Rada ds. Równego Traktowania?").replace(
+            "What is the Equality Council?", "What's the Equality Council?").replace(
+            "kto zasiada w radzie równego traktowania", "kto zasiada w radzie ds. równego traktowania").replace(
+            "who sits on the equality council", "who sits on that equality council")
+        return text + twin
+    out = run_checks(tmp_path, lexicon, copy_council)
+    assert any("entries 'equality-council' and 'equality-council-twin' share 100% of their question words; merge "
+               "them, or make each one's questions about its own topic" in line for line in out)
