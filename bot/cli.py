@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -152,6 +151,15 @@ def cmd_run(args) -> int:
     return 0
 
 
+def _usage_store(database: Path):
+    """The usage database for reading, with the samples key if one exists (never creating one)."""
+    from bot.config import data_directory, sample_key_path
+    from bot.storage import Store
+
+    key_file = sample_key_path(data_directory())
+    return Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
+
+
 def cmd_report(args) -> int:
     from datetime import date, timedelta
 
@@ -168,14 +176,11 @@ def cmd_report(args) -> int:
         raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
     figures = report.collect(database, since, until)
     if args.html:
-        from bot.report_html import html_report
-        from bot.storage import Store
-
-        key_file = Path(os.environ.get("BOT_DATA_DIR", "data")) / "samples.key"
-        store = Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
         from bot.core.analysis import Analyzer
         from bot.lexicon_store import load_lexicon
+        from bot.report_html import html_report
 
+        store = _usage_store(database)
         analyzer = Analyzer(load_lexicon())
         key = lambda q: " ".join(sorted(t for _w, t in analyzer.terms(q, args.lang)))  # noqa: E731
         page = html_report(figures, store.samples(), args.lang, Catalogs()(args.lang), key)
@@ -227,10 +232,7 @@ def cmd_review(args) -> int:
     lines = []
     database = database_path()
     if database.exists():
-        from bot.storage import Store
-
-        key_file = Path(os.environ.get("BOT_DATA_DIR", "data")) / "samples.key"
-        store = Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
+        store = _usage_store(database)
         samples = store.samples()
         store.close()
         lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")

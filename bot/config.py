@@ -40,7 +40,7 @@ class Config:
     @property
     def sample_key_file(self) -> Path:
         """The key that encrypts questions residents send to the editors (apart from the database)."""
-        return self.data_dir / "samples.key"
+        return sample_key_path(self.data_dir)
 
 
 def _url(name: str, value: str) -> str:
@@ -50,13 +50,24 @@ def _url(name: str, value: str) -> str:
     return value.rstrip("/")
 
 
+def sample_key_path(data_dir: Path) -> Path:
+    """The key that encrypts questions residents send to the editors (apart from the database)."""
+    return data_dir / "samples.key"
+
+
+def data_directory(env: dict[str, str] | None = None) -> Path:
+    """BOT_DATA_DIR: where the database and the keys live."""
+    env = os.environ if env is None else env
+    return Path(env.get("BOT_DATA_DIR", "data")).expanduser()
+
+
 def database_path(env: dict[str, str] | None = None) -> Path:
     """The SQLite file: BOT_DATABASE, else BOT_DATA_DIR/bot.sqlite3 (no token needed, for `report`)."""
     env = dict(os.environ if env is None else env)
     database = env.get("BOT_DATABASE", "").strip()
     if database.startswith(("postgres://", "postgresql://")):
         raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
-    return Path(database).expanduser() if database else Path(env.get("BOT_DATA_DIR", "data")).expanduser() / "bot.sqlite3"
+    return Path(database).expanduser() if database else data_directory(env) / "bot.sqlite3"
 
 
 def load_config(env: dict[str, str] | None = None) -> Config:
@@ -69,7 +80,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30-60 letters, "
                           "digits, '-' or '_'); copy it again from @BotFather.")
     api_url = _url("BOT_TELEGRAM_API_URL", env.get("BOT_TELEGRAM_API_URL", "https://api.telegram.org").strip())
-    data_dir = Path(env.get("BOT_DATA_DIR", "data")).expanduser()
+    data_dir = data_directory(env)
     database = database_path(env)
     secret = env.get("BOT_SECRET", "").strip() or None
     if secret is not None and len(secret) < 16:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -54,6 +55,7 @@ class Catalogs:
         return self.by_lang.get(negotiate(lang) or "pl", self.by_lang["pl"])
 
 
+@lru_cache(maxsize=256)
 def negotiate(tag: str | None) -> str | None:
     """The supported language for an IETF tag ("pl", "en-US", "pl_PL"), or None."""
     if not tag:

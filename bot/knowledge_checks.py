@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.core.assistant import Assistant
 from bot.core.markup import to_plain
 from bot.core.model import LANGS, Knowledge
+from bot.knowledge_loader import ID_LINE
 from bot.telegram_render import CHUNK
 from bot.yaml_lines import Problem
 
@@ -27,7 +28,7 @@ def _entry_lines(directory: Path) -> dict[str, tuple[str, int]]:
     out = {}
     for path in sorted(directory.glob("*.yaml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            m = re.match(r"^\s*-\s*id:\s*[\"']?([a-z0-9][a-z0-9-]*)", line)
+            m = ID_LINE.match(line)
             if m:
                 out.setdefault(m.group(1), (f"{directory.name}/{path.name}", number))
     return out

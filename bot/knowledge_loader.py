@@ -17,7 +17,7 @@ from bot.core.text import tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
-_ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
+ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FIELDS = {
@@ -213,7 +213,7 @@ class _Reader:
                 self.problem(1, "the file is empty")
             else:
                 # The file could not be parsed: its ids still exist, so references to them are fine.
-                self.unparsed_ids.update(m.group(1) for m in _ID_LINE.finditer(text))
+                self.unparsed_ids.update(m.group(1) for m in ID_LINE.finditer(text))
             return
         data = self.mapping(data, "file", 1, "a knowledge file")
         if data is None:

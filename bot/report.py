@@ -54,9 +54,10 @@ def collect(database: Path, since: date, until: date) -> Figures:
 
         f.per_day = [(day, _cell(n, r), _cell(r, r)) for day, n, r in grouped("substr(at, 1, 10)", "1")]
         f.languages = [(k, _cell(n, r)) for k, n, r in grouped("lang")]
-        f.outcomes = [(k, _cell(n, r)) for k, n, r in grouped("outcome")]
+        outcomes = grouped("outcome")
+        f.outcomes = [(k, _cell(n, r)) for k, n, r in outcomes]
         f.top_entries = [(k, _cell(n, r)) for k, n, r in grouped("entry")[:10]]
-        answered = dict((k, (n, r)) for k, n, r in grouped("outcome"))
+        answered = {k: (n, r) for k, n, r in outcomes}
         if f.messages:
             n, r = answered.get("answer", (0, 0))
             f.answered_share = n / messages if r >= MIN_RESIDENTS else SUPPRESSED

@@ -9,7 +9,7 @@ import signal
 import secrets
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -82,20 +82,14 @@ class Services:
     pseudonym: Pseudonymizer
     # Our reply to each recent incoming message, so an edited question edits the reply.
     replies: OrderedDict
-    flood: "FloodGuard" = None
+    flood: FloodGuard = field(default_factory=FloodGuard)
     # Admins (BOT_ADMIN_IDS, in memory only), the knowledge directory for /reload.
     admin_ids: frozenset = frozenset()
     knowledge_dir: Path | None = None
     reload_seconds: float = 0.0
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
-    offered: OrderedDict = None
-
-    def __post_init__(self) -> None:
-        if self.flood is None:
-            self.flood = FloodGuard()
-        if self.offered is None:
-            self.offered = OrderedDict()
+    offered: OrderedDict = field(default_factory=OrderedDict)
 
     def offer(self, text: str, lang: str) -> str:
         """A token for the "send to the editors" button of an unanswered question."""
