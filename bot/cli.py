@@ -86,12 +86,13 @@ def cmd_chat(args) -> int:
 
 def cmd_validate(args) -> int:
     directory = knowledge_dir(args.directory)
+    _ = Catalogs()(args.lang).gettext
     knowledge, problems = check_knowledge(directory)
     for problem in problems:
-        print(problem)
+        print(problem.render(_))
     errors = sum(p.severity == "error" for p in problems)
     if knowledge is None:
-        print(f"{errors} error(s) in {directory}", file=sys.stderr)
+        print(_("{errors} error(s) in {directory}").format(errors=errors, directory=directory), file=sys.stderr)
         return 1
     from bot.core.assistant import Assistant
     from bot.knowledge_checks import check
@@ -99,14 +100,16 @@ def cmd_validate(args) -> int:
 
     deeper = check(knowledge, directory, Assistant(knowledge, load_lexicon(), Catalogs()))
     for problem in deeper:
-        print(problem)
+        print(problem.render(_))
     errors = sum(p.severity == "error" for p in deeper)
     warnings = len(deeper) - errors
     if errors or (warnings and args.strict):
-        print(f"{errors} error(s), {warnings} warning(s) in {directory}", file=sys.stderr)
+        print(_("{errors} error(s), {warnings} warning(s) in {directory}").format(
+            errors=errors, warnings=warnings, directory=directory), file=sys.stderr)
         return 1
-    print(f"OK: {len(knowledge.entries)} entries, {len(knowledge.contacts)} contacts, "
-          f"{sum(len(v) for v in knowledge.crisis.triggers.values())} crisis triggers in {directory}")
+    print(_("OK: {entries} entries, {contacts} contacts, {triggers} crisis triggers in {directory}").format(
+        entries=len(knowledge.entries), contacts=len(knowledge.contacts),
+        triggers=sum(len(v) for v in knowledge.crisis.triggers.values()), directory=directory))
     return 0
 
 
@@ -271,6 +274,7 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge files and report problems as file:line")
     val.add_argument("directory", nargs="?", help="knowledge directory (default: as --knowledge)")
     val.add_argument("--strict", action="store_true", help="fail on warnings too")
+    val.add_argument("--lang", choices=["pl", "en"], default="en", help="language of the messages (default: en)")
     val.set_defaults(func=cmd_validate)
 
     ev = sub.add_parser("eval", help="measure accuracy on a question file")

@@ -10,9 +10,9 @@ from pathlib import Path
 from bot.core.assistant import Assistant
 from bot.core.markup import to_plain
 from bot.core.model import LANGS, Knowledge
-from bot.knowledge_loader import ID_LINE
+from bot.core.phrase import Phrase
 from bot.telegram_render import CHUNK
-from bot.yaml_lines import Problem
+from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
 MIN_VARIANTS = 5
 STALE_AFTER = timedelta(days=365)
@@ -24,13 +24,14 @@ _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*
 
 
 def _entry_lines(directory: Path) -> dict[str, tuple[str, int]]:
-    """Where each entry starts (file, line), read from the files as text."""
+    """Where each entry's id is written (file, line); contacts may share an id with an entry."""
     out = {}
     for path in sorted(directory.glob("*.yaml")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            m = ID_LINE.match(line)
-            if m:
-                out.setdefault(m.group(1), (f"{directory.name}/{path.name}", number))
+        data = read(path.read_text(encoding="utf-8"), path.name, [])
+        entries = data.get("entries") if isinstance(data, LDict) else None
+        for item in entries if isinstance(entries, LList) else ():
+            if isinstance(item, LDict) and isinstance(item.get("id"), str):
+                out.setdefault(item["id"].strip(), (f"{directory.name}/{path.name}", line_of(item, "id")))
     return out
 
 
@@ -40,50 +41,55 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
     where = _entry_lines(Path(directory))
     problems: list[Problem] = []
 
-    def add(entry_id: str, message: str, severity: str = "warning") -> None:
+    def add(entry_id: str, message: Phrase, severity: str = "warning") -> None:
         file, line = where.get(entry_id, (str(directory), 1))
         problems.append(Problem(file, line, message, severity))
 
     for entry in knowledge.entries:
-        label = f"entry '{entry.id}'"
+        label = Phrase("entry '{id}'", id=entry.id)
         reviewed = date.fromisoformat(entry.reviewed)
         if today - reviewed > STALE_AFTER:
-            add(entry.id, f"{label} was last reviewed on {entry.reviewed}, over 12 months ago: check its facts, "
-                          f"then set 'reviewed' to today's date")
+            add(entry.id, Phrase("{label} was last reviewed on {day}, over 12 months ago: check its facts, then set "
+                                 "'reviewed' to today's date", label=label, day=entry.reviewed))
         for lang in LANGS:
             n = len(entry.questions.get(lang, ()))
             if n < MIN_VARIANTS:
-                add(entry.id, f"{label} has {n} question variant(s) in {lang}; add at least {MIN_VARIANTS}, "
-                              f"written as residents would ask (short, without Polish letters too)")
+                add(entry.id, Phrase("{label} has {n} question variant(s) in {lang}; add at least {least}, written as "
+                                     "residents would ask (short, without Polish letters too)", label=label, n=n,
+                                     lang=lang, least=MIN_VARIANTS))
             length = len(to_plain(entry.answer.get(lang, "")))
             if length > CHUNK:
-                add(entry.id, f"{label} answer ({lang}) is {length} characters, longer than one Telegram "
-                              f"message ({CHUNK}); shorten it or split it into two entries")
+                add(entry.id, Phrase("{label} answer ({lang}) is {length} characters, longer than one Telegram message "
+                                     "({limit}); shorten it or split it into two entries", label=label, lang=lang,
+                                     length=length, limit=CHUNK))
         for i, source in enumerate(entry.sources, 1):
             if source.url and not _URL.match(source.url):
-                add(entry.id, f"{label} source {i} url {source.url!r} is not a well-formed https:// address; "
-                              f"use the https version of the page")
+                add(entry.id, Phrase("{label} source {n} url {url} is not a well-formed https:// address; use the "
+                                     "https version of the page", label=label, n=i, url=repr(source.url)))
             if not source.date:
-                add(entry.id, f"{label} source {i} has no date; add the date of the page (YYYY, YYYY-MM or "
-                              f"YYYY-MM-DD) so readers can judge how current it is")
+                add(entry.id, Phrase("{label} source {n} has no date; add the date of the page (YYYY, YYYY-MM or "
+                                     "YYYY-MM-DD) so readers can judge how current it is", label=label, n=i))
         for lang in LANGS:
             for variant in entry.questions.get(lang, ()):
                 reply = assistant.reply(variant, lang)
                 if reply.outcome == "crisis":
-                    add(entry.id, f"{label} question {variant!r} shows the emergency card (trigger "
-                                  f"{reply.explain.get('trigger')!r}); fine if someone asking it may be in danger")
+                    add(entry.id, Phrase("{label} question {question} shows the emergency card (trigger {trigger}); "
+                                         "fine if someone asking it may be in danger", label=label,
+                                         question=repr(variant), trigger=repr(reply.explain.get("trigger"))))
                     continue
                 scores = {c["entry"]: c["score"] for c in reply.explain.get("candidates", [])}
                 rivals = [(e, sc) for e, sc in scores.items() if e != entry.id and sc >= scores.get(entry.id, 0.0)]
                 if reply.outcome == "answer" and reply.entry_id != entry.id:
-                    add(entry.id, f"{label} question {variant!r} is answered with entry '{reply.entry_id}' "
-                                  f"(score {reply.score:.2f}); reword the variant or the other entry's so each "
-                                  f"leads to its own answer", "error")
+                    add(entry.id, Phrase("{label} question {question} is answered with entry '{other}' (score "
+                                         "{score:.2f}); reword the variant or the other entry's so each leads to its "
+                                         "own answer", label=label, question=repr(variant), other=reply.entry_id,
+                                         score=reply.score), "error")
                 elif reply.outcome != "answer" and rivals:
                     rival, score = rivals[0]
-                    add(entry.id, f"{label} question {variant!r} cannot be told apart from entry '{rival}' "
-                                  f"(scores {scores.get(entry.id, 0.0):.2f} and {score:.2f}); reword the variant "
-                                  f"or the other entry's so each leads to its own answer", "error")
+                    add(entry.id, Phrase("{label} question {question} cannot be told apart from entry '{other}' "
+                                         "(scores {own:.2f} and {score:.2f}); reword the variant or the other entry's "
+                                         "so each leads to its own answer", label=label, question=repr(variant),
+                                         other=rival, own=scores.get(entry.id, 0.0), score=score), "error")
     # Near-duplicate entries: question vocabularies that mostly overlap (pairs found through rarer terms).
     matcher = assistant.matcher
     seen_pairs = set()
@@ -99,14 +105,15 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                 overlap = len(ta & tb) / len(ta | tb)
                 if overlap >= NEAR_DUPLICATE:
                     ea, eb = matcher.entries[a], matcher.entries[b]
-                    add(ea.id, f"entries '{ea.id}' and '{eb.id}' share {overlap:.0%} of their question words; "
-                               f"merge them, or make each one's questions about its own topic")
+                    add(ea.id, Phrase("entries '{first}' and '{second}' share {overlap:.0%} of their question words; "
+                                      "merge them, or make each one's questions about its own topic", first=ea.id,
+                                      second=eb.id, overlap=overlap))
     # Phone numbers: one way of writing them throughout (digit groups separated by spaces).
     for entry in knowledge.entries:
         for lang in LANGS:
             for number in _PHONE.findall(to_plain(entry.answer.get(lang, ""))):
                 if not _PHONE_OK.match(number.strip()):
-                    add(entry.id, f"entry '{entry.id}' answer ({lang}) writes the phone number {number.strip()!r} "
-                                  f"differently from the rest; use digit groups separated by spaces, e.g. "
-                                  f"'12 421 92 82' or '800 676 676'")
+                    add(entry.id, Phrase("entry '{id}' answer ({lang}) writes the phone number {number} differently "
+                                         "from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' or "
+                                         "'800 676 676'", id=entry.id, lang=lang, number=repr(number.strip())))
     return sorted(problems)

@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.core.hours import HoursError
 from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
+from bot.core.phrase import Phrase
 from bot.core.model import (LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk, Source,
                             Topic)
 from bot.core.text import tokens
@@ -61,7 +62,7 @@ class _Ref:
     id: str
     file: str
     line: int
-    what: str
+    what: Phrase
 
 
 class _Reader:
@@ -85,106 +86,115 @@ class _Reader:
         self.synonym_lines: dict[str, tuple[str, str, int]] = {}
         self.file = ""
 
-    def problem(self, line: int, message: str, severity: str = "error") -> None:
+    def problem(self, line: int, message: Phrase, severity: str = "error") -> None:
         self.problems.append(Problem(self.file, line, message, severity))
 
     # -- generic shape checks --------------------------------------------------------------
 
-    def mapping(self, value, kind: str, line: int, label: str) -> LDict | None:
+    def mapping(self, value, kind: str, line: int, label: Phrase) -> LDict | None:
         if not isinstance(value, LDict):
-            self.problem(line, f"{label} must be a mapping of fields ({', '.join(sorted(REQUIRED.get(kind, FIELDS[kind])))})")
+            self.problem(line, Phrase("{label} must be a mapping of fields ({fields})", label=label,
+                                      fields=", ".join(sorted(REQUIRED.get(kind, FIELDS[kind])))))
             return None
         for key in value:
             if key not in FIELDS[kind]:
                 close = difflib.get_close_matches(key, FIELDS[kind], n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(sorted(FIELDS[kind]))}"
-                self.problem(line_of(value, key), f"unknown field '{key}' in {label}{hint}")
+                self.problem(line_of(value, key), Phrase(
+                    "unknown field '{key}' in {label} (did you mean '{close}'?)", key=key, label=label, close=close[0])
+                    if close else Phrase("unknown field '{key}' in {label}; allowed: {allowed}", key=key, label=label,
+                                         allowed=", ".join(sorted(FIELDS[kind]))))
         for key in sorted(REQUIRED.get(kind, ())):
             if value.get(key) in (None, "", [], {}):
-                self.problem(value.line, f"{label} has no '{key}'")
+                self.problem(value.line, Phrase("{label} has no '{key}'", label=label, key=key))
         return value
 
-    def text(self, parent, key, label: str, required: bool = True) -> str:
+    def text(self, parent, key, label: Phrase, required: bool = True) -> str:
         value = parent.get(key) if isinstance(parent, dict) else None
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problem(line_of(parent, key), f"{label} must be text, not a list or mapping")
+            self.problem(line_of(parent, key), Phrase("{label} must be text, not a list or mapping", label=label))
             return ""
         if required and not value.strip():
-            self.problem(line_of(parent, key), f"{label} is empty")
+            self.problem(line_of(parent, key), Phrase("{label} is empty", label=label))
         return value.strip()
 
-    def bilingual(self, parent, key, label: str) -> dict[str, str]:
+    def bilingual(self, parent, key, label: Phrase) -> dict[str, str]:
         value = parent.get(key)
         if value is None:
             return {}
         if not isinstance(value, LDict):
-            self.problem(line_of(parent, key), f"{label} must have a Polish (pl) and an English (en) text")
+            self.problem(line_of(parent, key), Phrase("{label} must have a Polish (pl) and an English (en) text",
+                                                      label=label))
             return {}
         out = {}
         for lang in LANGS:
             if lang not in value or not isinstance(value[lang], str) or not value[lang].strip():
-                self.problem(value.line, f"{label} has no {_LANG_NAME[lang]} ({lang}) text")
+                self.problem(value.line, Phrase("{label} has no Polish (pl) text", label=label) if lang == "pl"
+                             else Phrase("{label} has no English (en) text", label=label))
             else:
                 out[lang] = value[lang].strip()
         for extra in value:
             if extra not in LANGS:
-                self.problem(line_of(value, extra), f"{label}: unknown language '{extra}'; use pl and en")
+                self.problem(line_of(value, extra), Phrase("{label}: unknown language '{lang}'; use pl and en",
+                                                          label=label, lang=extra))
         return out
 
-    def string_list(self, parent, key, label: str) -> tuple[tuple[str, int], ...]:
+    def string_list(self, parent, key, label: Phrase) -> tuple[tuple[str, int], ...]:
         value = parent.get(key)
         if value is None:
             return ()
         if not isinstance(value, LList):
-            self.problem(line_of(parent, key), f"{label} must be a list (lines starting with '- ')")
+            self.problem(line_of(parent, key), Phrase("{label} must be a list (lines starting with '- ')", label=label))
             return ()
         out = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.problem(line_of(value, i), f"{label}: item {i + 1} must be non-empty text")
+                self.problem(line_of(value, i), Phrase("{label}: item {n} must be non-empty text", label=label, n=i + 1))
             else:
                 out.append((item.strip(), line_of(value, i)))
         return tuple(out)
 
-    def bilingual_lists(self, parent, key, label: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    def bilingual_lists(self, parent, key, label: Phrase) -> dict[str, tuple[tuple[str, int], ...]]:
         value = parent.get(key)
         if value is None:
             return {}
         if not isinstance(value, LDict):
-            self.problem(line_of(parent, key), f"{label} must have a list for pl and a list for en")
+            self.problem(line_of(parent, key), Phrase("{label} must have a list for pl and a list for en", label=label))
             return {}
         out = {}
         for lang in LANGS:
-            items = self.string_list(value, lang, f"{label} ({lang})")
+            items = self.string_list(value, lang, Phrase("{label} ({lang})", label=label, lang=lang))
             if not items:
-                self.problem(value.line, f"{label} has no {_LANG_NAME[lang]} ({lang}) items")
+                self.problem(value.line, Phrase("{label} has no Polish (pl) items", label=label) if lang == "pl"
+                             else Phrase("{label} has no English (en) items", label=label))
             out[lang] = items
         for extra in value:
             if extra not in LANGS:
-                self.problem(line_of(value, extra), f"{label}: unknown language '{extra}'; use pl and en")
+                self.problem(line_of(value, extra), Phrase("{label}: unknown language '{lang}'; use pl and en",
+                                                          label=label, lang=extra))
         return out
 
-    def ident(self, node: LDict, label: str) -> str:
-        value = self.text(node, "id", f"{label} id")
+    def ident(self, node: LDict, label: Phrase) -> str:
+        value = self.text(node, "id", _field(label, "id"))
         if value and not ID.match(value):
-            self.problem(line_of(node, "id"), f"id '{value}' must be 2-40 lower-case letters, digits or dashes "
-                                              f"(it appears in links), starting with a letter or digit")
+            self.problem(line_of(node, "id"), Phrase("id '{id}' must be 2-40 lower-case letters, digits or dashes "
+                                                     "(it appears in links), starting with a letter or digit", id=value))
         return value
 
-    def source(self, node, line: int, label: str) -> Source | None:
+    def source(self, node, line: int, label: Phrase) -> Source | None:
         node = self.mapping(node, "source", line, label)
         if node is None:
             return None
-        day = self.text(node, "date", f"{label} date", required=False)
+        day = self.text(node, "date", _field(label, "date"), required=False)
         if day and not DATE.match(day):
-            self.problem(line_of(node, "date"), f"{label} date must be YYYY, YYYY-MM or YYYY-MM-DD, not '{day}'")
-        url = self.text(node, "url", f"{label} url", required=False)
-        return Source(self.text(node, "title", f"{label} title"), self.text(node, "publisher", f"{label} publisher"),
-                      day, url)
+            self.problem(line_of(node, "date"), Phrase("{label} date must be YYYY, YYYY-MM or YYYY-MM-DD, not '{day}'",
+                                                       label=label, day=day))
+        url = self.text(node, "url", _field(label, "url"), required=False)
+        return Source(self.text(node, "title", _field(label, "title")),
+                      self.text(node, "publisher", _field(label, "publisher")), day, url)
 
-    def id_list(self, parent, key, target: str, label: str) -> tuple[str, ...]:
+    def id_list(self, parent, key, target: str, label: Phrase) -> tuple[str, ...]:
         items = self.string_list(parent, key, label)
         for value, line in items:
             self.refs.append(_Ref(target, value, self.file, line, label))
@@ -197,46 +207,47 @@ class _Reader:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.problem(1, f"cannot read the file: {exc.strerror}")
+            self.problem(1, Phrase("cannot read the file: {reason}", reason=exc.strerror))
             return
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            self.problem(line, "the file is not UTF-8 text (this line has a character in another encoding); "
-                               "save the file as UTF-8")
+            self.problem(line, Phrase("the file is not UTF-8 text (this line has a character in another "
+                                      "encoding); save the file as UTF-8"))
             return
         before = len(self.problems)
         data = read(text, self.file, self.problems)
         if data is None:
             if len(self.problems) == before:
-                self.problem(1, "the file is empty")
+                self.problem(1, Phrase("the file is empty"))
             else:
                 # The file could not be parsed: its ids still exist, so references to them are fine.
                 self.unparsed_ids.update(m.group(1) for m in ID_LINE.finditer(text))
             return
-        data = self.mapping(data, "file", 1, "a knowledge file")
+        data = self.mapping(data, "file", 1, Phrase("a knowledge file"))
         if data is None:
             return
         topic_id = path.stem
         if "topic" in data:
-            topic = self.mapping(data["topic"], "topic", line_of(data, "topic"), "topic")
+            label = Phrase("topic")
+            topic = self.mapping(data["topic"], "topic", line_of(data, "topic"), label)
             if topic is not None:
-                topic_id = self.text(topic, "id", "topic id", required=False) or topic_id
-                self.topics.append(Topic(topic_id, self.bilingual(topic, "title", "topic title")))
+                topic_id = self.text(topic, "id", _field(label, "id"), required=False) or topic_id
+                self.topics.append(Topic(topic_id, self.bilingual(topic, "title", _field(label, "title"))))
         for key, reader in (("entries", self.read_entry), ("contacts", self.read_contact),
                             ("smalltalk", self.read_smalltalk)):
             if key in data:
                 items = data[key]
                 if not isinstance(items, LList):
-                    self.problem(line_of(data, key), f"'{key}' must be a list (items starting with '- ')")
+                    self.problem(line_of(data, key), Phrase("'{key}' must be a list (items starting with '- ')", key=key))
                     continue
                 for i, item in enumerate(items):
                     reader(item, line_of(items, i), topic_id)
         if "crisis" in data:
             self.read_crisis(data["crisis"], line_of(data, "crisis"))
         if "out_of_scope" in data:
-            lists = self.bilingual_lists(data, "out_of_scope", "out_of_scope")
+            lists = self.bilingual_lists(data, "out_of_scope", Phrase("out_of_scope"))
             for lang, items in lists.items():
                 self.out_of_scope.setdefault(lang, []).extend(q for q, _ in items)
         if "report" in data:
@@ -244,58 +255,63 @@ class _Reader:
         if "synonyms" in data:
             self.read_synonyms(data["synonyms"], line_of(data, "synonyms"))
         if "fallback" in data:
-            node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), "fallback")
+            label = Phrase("fallback")
+            node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), label)
             if node is not None:
-                self.fallback.append(self.id_list(node, "contacts", "contact", "fallback contacts"))
+                self.fallback.append(self.id_list(node, "contacts", "contact", _field(label, "contacts")))
 
     def read_entry(self, node, line: int, topic: str) -> None:
         node = self.mapping(node, "entry", line, _label("entry", node))
         if node is None:
             return
-        entry_id = self.ident(node, "entry")
-        label = f"entry '{entry_id}'" if entry_id else "an entry"
+        entry_id = self.ident(node, Phrase("entry"))
+        label = Phrase("entry '{id}'", id=entry_id) if entry_id else Phrase("an entry")
         if entry_id in self.entry_lines:
             file, first = self.entry_lines[entry_id]
-            self.problem(line_of(node, "id"), f"entry id '{entry_id}' is already used at {file}:{first}; ids must be unique")
+            self.problem(line_of(node, "id"), Phrase("entry id '{id}' is already used at {where}; ids must be unique",
+                                                     id=entry_id, where=f"{file}:{first}"))
             entry_id = ""
         elif entry_id:
             self.entry_lines[entry_id] = (self.file, line_of(node, "id"))
-        questions = self.bilingual_lists(node, "questions", f"{label} questions")
+        questions = self.bilingual_lists(node, "questions", _field(label, "questions"))
         for items in questions.values():
             for question, qline in items:
                 key = " ".join(tokens(question))
                 if key in self.variants and self.variants[key][0] != entry_id:
                     other, ofile, oline = self.variants[key]
-                    self.problem(qline, f"question '{question}' is also a question of entry '{other}' "
-                                        f"({ofile}:{oline}); one question can lead to only one answer")
+                    self.problem(qline, Phrase("question '{question}' is also a question of entry '{other}' ({where}); "
+                                               "one question can lead to only one answer", question=question,
+                                               other=other, where=f"{ofile}:{oline}"))
                 else:
                     self.variants.setdefault(key, (entry_id, self.file, qline))
-        answer = self.bilingual(node, "answer", f"{label} answer")
+        answer = self.bilingual(node, "answer", _field(label, "answer"))
         answers = node.get("answer") if isinstance(node.get("answer"), LDict) else LDict()
         for lang, text in answer.items():
             for issue in markup_problems(text):
-                self.problem(line_of(answers, lang), f"{label} answer ({lang}): {issue}")
+                self.problem(line_of(answers, lang), Phrase("{label} answer ({lang}): {issue}", label=label, lang=lang,
+                                                            issue=issue))
         sources = []
         raw_sources = node.get("sources")
         if raw_sources is not None and not isinstance(raw_sources, LList):
-            self.problem(line_of(node, "sources"), f"{label} sources must be a list")
+            self.problem(line_of(node, "sources"), Phrase("{label} sources must be a list", label=label))
         elif raw_sources:
             for i, item in enumerate(raw_sources):
-                src = self.source(item, line_of(raw_sources, i), f"{label} source {i + 1}")
+                src = self.source(item, line_of(raw_sources, i), Phrase("{label} source {n}", label=label, n=i + 1))
                 if src:
                     sources.append(src)
-        reviewed = self.text(node, "reviewed", f"{label} reviewed date")
+        reviewed = self.text(node, "reviewed", Phrase("{label} reviewed date", label=label))
         if reviewed:
             try:
                 date.fromisoformat(reviewed)
             except ValueError:
-                self.problem(line_of(node, "reviewed"), f"{label} reviewed date must be YYYY-MM-DD, not '{reviewed}'")
-        related = self.id_list(node, "related", "entry", f"{label} related")
+                self.problem(line_of(node, "reviewed"), Phrase("{label} reviewed date must be YYYY-MM-DD, not '{day}'",
+                                                               label=label, day=reviewed))
+        related = self.id_list(node, "related", "entry", _field(label, "related"))
         if entry_id and entry_id in related:
-            self.problem(line_of(node, "related"), f"{label} lists itself as related")
+            self.problem(line_of(node, "related"), Phrase("{label} lists itself as related", label=label))
         if entry_id:
             self.entries.append(Entry(
-                entry_id, topic, self.bilingual(node, "title", f"{label} title"),
+                entry_id, topic, self.bilingual(node, "title", _field(label, "title")),
                 {lang: tuple(q for q, _ in items) for lang, items in questions.items()},
                 answer, tuple(sources), reviewed, related,
             ))
@@ -304,31 +320,33 @@ class _Reader:
         node = self.mapping(node, "contact", line, _label("contact", node))
         if node is None:
             return
-        contact_id = self.ident(node, "contact")
-        label = f"contact '{contact_id}'"
+        contact_id = self.ident(node, Phrase("contact"))
+        label = Phrase("contact '{id}'", id=contact_id)
         if contact_id in self.contact_lines:
             file, first = self.contact_lines[contact_id]
-            self.problem(line_of(node, "id"), f"contact id '{contact_id}' is already used at {file}:{first}")
+            self.problem(line_of(node, "id"), Phrase("contact id '{id}' is already used at {where}", id=contact_id,
+                                                     where=f"{file}:{first}"))
             return
         source = None
         if node.get("source") is not None:
-            source = self.source(node["source"], line_of(node, "source"), f"{label} source")
+            source = self.source(node["source"], line_of(node, "source"), _field(label, "source"))
         else:
-            self.problem(node.line, f"{label} has no 'source'; every number must say where it comes from")
-        hours = self.bilingual(node, "hours", f"{label} hours") if "hours" in node else {}
-        opening = self.string_list(node, "open", f"{label} open")
+            self.problem(node.line, Phrase("{label} has no 'source'; every number must say where it comes from",
+                                           label=label))
+        hours = self.bilingual(node, "hours", _field(label, "hours")) if "hours" in node else {}
+        opening = self.string_list(node, "open", _field(label, "open"))
         for rule, rule_line in opening:
             try:
                 parse_hours((rule,))
             except HoursError as exc:
-                self.problem(rule_line, f"{label} open: {exc}")
-        note = self.bilingual(node, "note", f"{label} note") if "note" in node else {}
+                self.problem(rule_line, Phrase("{label} open: {issue}", label=label, issue=exc.phrase))
+        note = self.bilingual(node, "note", _field(label, "note")) if "note" in node else {}
         if contact_id:
             self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
             self.contacts[contact_id] = Contact(
-                contact_id, self.bilingual(node, "name", f"{label} name"),
-                self.text(node, "phone", f"{label} phone", required=False), hours,
-                self.text(node, "url", f"{label} url", required=False), note, source,
+                contact_id, self.bilingual(node, "name", _field(label, "name")),
+                self.text(node, "phone", _field(label, "phone"), required=False), hours,
+                self.text(node, "url", _field(label, "url"), required=False), note, source,
                 tuple(rule for rule, _ in opening),
             )
 
@@ -336,15 +354,15 @@ class _Reader:
         node = self.mapping(node, "smalltalk", line, _label("small talk", node))
         if node is None:
             return
-        intent_id = self.ident(node, "small-talk")
-        label = f"small talk '{intent_id}'"
-        phrases = self.bilingual_lists(node, "phrases", f"{label} phrases")
-        reply = self.bilingual(node, "reply", f"{label} reply")
+        intent_id = self.ident(node, Phrase("small-talk"))
+        label = Phrase("small talk '{id}'", id=intent_id)
+        phrases = self.bilingual_lists(node, "phrases", _field(label, "phrases"))
+        reply = self.bilingual(node, "reply", _field(label, "reply"))
         if intent_id:
             self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
 
     def read_report(self, node, line: int) -> None:
-        node = self.mapping(node, "report", line, "the report routing")
+        node = self.mapping(node, "report", line, Phrase("the report routing"))
         if node is None:
             return
         steps = {}
@@ -352,41 +370,48 @@ class _Reader:
             items = node.get(key)
             if not isinstance(items, LList):
                 if items is not None:
-                    self.problem(line_of(node, key), f"report {key} must be a list")
+                    self.problem(line_of(node, key), Phrase("report {key} must be a list", key=key))
                 continue
             out = []
             for i, item in enumerate(items):
-                item = self.mapping(item, "route", line_of(items, i), f"report {key[:-1]} {i + 1}")
+                place = key == "places"
+                item = self.mapping(item, "route", line_of(items, i), Phrase("report place {n}", n=i + 1) if place
+                                    else Phrase("report ground {n}", n=i + 1))
                 if item is None:
                     continue
-                step_id = self.ident(item, f"report {key[:-1]}")
-                label = f"report {key[:-1]} '{step_id}'"
-                out.append(RouteStep(step_id, self.bilingual(item, "label", f"{label} label"),
-                                     self.id_list(item, "contacts", "contact", f"{label} contacts"),
-                                     self.id_list(item, "entries", "entry", f"{label} entries")))
+                step_id = self.ident(item, Phrase("report place") if place else Phrase("report ground"))
+                label = (Phrase("report place '{id}'", id=step_id) if place
+                         else Phrase("report ground '{id}'", id=step_id))
+                out.append(RouteStep(step_id, self.bilingual(item, "label", _field(label, "label")),
+                                     self.id_list(item, "contacts", "contact", _field(label, "contacts")),
+                                     self.id_list(item, "entries", "entry", _field(label, "entries"))))
             steps[key] = tuple(out)
         self.routing = Routing(steps.get("places", ()), steps.get("grounds", ()))
 
     def read_synonyms(self, node, line: int) -> None:
         if not isinstance(node, LList):
-            self.problem(line, "'synonyms' must be a list of groups, each a list of words: - [telefon, numer, phone]")
+            self.problem(line, Phrase("'synonyms' must be a list of groups, each a list of words: "
+                                      "- [telefon, numer, phone]"))
             return
         for i, group in enumerate(node):
             gline = line_of(node, i)
             if not isinstance(group, LList) or len(group) < 2:
-                self.problem(gline, "a synonym group must be a list of at least two words")
+                self.problem(gline, Phrase("a synonym group must be a list of at least two words"))
                 continue
             words = []
             for j, word in enumerate(group):
                 if not isinstance(word, str) or len(tokens(word)) != 1:
-                    self.problem(line_of(group, j), f"synonym '{word}' must be a single word")
+                    self.problem(line_of(group, j), Phrase("synonym '{word}' must be a single word", word=word))
                     continue
                 key = tokens(word)[0]
                 if key in self.synonym_lines:
                     first_word, file, first = self.synonym_lines[key]
-                    same = f"the same word as '{first_word}'" if first_word != word.strip() else "already listed"
-                    self.problem(line_of(group, j), f"synonym '{word}' is {same} in the group at {file}:{first}; "
-                                                    f"a word can belong to one group only")
+                    where = f"{file}:{first}"
+                    self.problem(line_of(group, j), Phrase(
+                        "synonym '{word}' is the same word as '{first}' in the group at {where}; a word can belong to "
+                        "one group only", word=word, first=first_word, where=where) if first_word != word.strip()
+                        else Phrase("synonym '{word}' is already listed in the group at {where}; a word can belong to "
+                                    "one group only", word=word, where=where))
                     continue
                 self.synonym_lines[key] = (word.strip(), self.file, line_of(group, j))
                 words.append(word.strip())
@@ -394,11 +419,11 @@ class _Reader:
                 self.synonyms.append(tuple(words))
 
     def read_crisis(self, node, line: int) -> None:
-        node = self.mapping(node, "crisis", line, "the crisis block")
+        node = self.mapping(node, "crisis", line, Phrase("the crisis block"))
         if node is None:
             return
-        triggers = self.bilingual_lists(node, "triggers", "crisis triggers")
-        contacts = self.id_list(node, "contacts", "contact", "crisis contacts")
+        triggers = self.bilingual_lists(node, "triggers", Phrase("crisis triggers"))
+        contacts = self.id_list(node, "contacts", "contact", Phrase("crisis contacts"))
         self.crisis.append((Crisis({k: tuple(p for p, _ in v) for k, v in triggers.items()}, contacts),
                             self.file, line))
 
@@ -409,15 +434,19 @@ class _Reader:
         for ref in self.refs:
             if ref.id not in known[ref.target] and ref.id not in self.unparsed_ids:
                 close = difflib.get_close_matches(ref.id, list(known[ref.target]), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                self.problems.append(Problem(ref.file, ref.line, f"{ref.what}: there is no {ref.target} '{ref.id}'{hint}"))
+                missing = (Phrase("{what}: there is no entry '{id}'", what=ref.what, id=ref.id) if ref.target == "entry"
+                           else Phrase("{what}: there is no contact '{id}'", what=ref.what, id=ref.id))
+                if close:
+                    missing = Phrase("{message} (did you mean '{close}'?)", message=missing, close=close[0])
+                self.problems.append(Problem(ref.file, ref.line, missing))
         if not self.crisis:
-            self.problems.append(Problem(_display(self.root, self.root.parent), 1,
-                                         "no file has a 'crisis' block; the emergency numbers must be defined"))
+            self.problems.append(Problem(_display(self.root, self.root.parent), 1, Phrase(
+                "no file has a 'crisis' block; the emergency numbers must be defined")))
         for _, file, line in self.crisis[1:]:
-            self.problems.append(Problem(file, line, f"a second 'crisis' block; keep one (the first is in {self.crisis[0][1]})"))
+            self.problems.append(Problem(file, line, Phrase("a second 'crisis' block; keep one (the first is in {file})",
+                                                            file=self.crisis[0][1])))
         if not self.entries and not any(p.severity == "error" for p in self.problems):
-            self.problems.append(Problem(_display(self.root, self.root.parent), 1, "no entries found"))
+            self.problems.append(Problem(_display(self.root, self.root.parent), 1, Phrase("no entries found")))
         if any(p.severity == "error" for p in self.problems):
             return None
         fallback = tuple(c for group in self.fallback for c in group)
@@ -426,15 +455,24 @@ class _Reader:
                          {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing)
 
 
-_LANG_NAME = {"pl": "Polish", "en": "English"}
+def _field(label: Phrase, field: str) -> Phrase:
+    """A field of an item as messages name it: "entry 'x' questions"."""
+    return Phrase("{label} {field}", label=label, field=field)
 
 
-def _label(kind: str, node) -> str:
+def _label(kind: str, node) -> Phrase:
     """How messages name an item: by its id when it has one."""
     ident = node.get("id") if isinstance(node, dict) else None
     if isinstance(ident, str) and ident.strip():
-        return f"{kind} '{ident.strip()}'"
-    return "an entry" if kind == "entry" else f"a {kind} item"
+        ident = ident.strip()
+        if kind == "entry":
+            return Phrase("entry '{id}'", id=ident)
+        if kind == "contact":
+            return Phrase("contact '{id}'", id=ident)
+        return Phrase("small talk '{id}'", id=ident)
+    if kind == "entry":
+        return Phrase("an entry")
+    return Phrase("a contact item") if kind == "contact" else Phrase("a small talk item")
 
 
 def _display(path: Path, root: Path) -> str:
@@ -449,10 +487,10 @@ def check_knowledge(directory: Path) -> tuple[Knowledge | None, list[Problem]]:
     directory = Path(directory)
     reader = _Reader(directory)
     if not directory.is_dir():
-        return None, [Problem(str(directory), 1, "the knowledge directory does not exist")]
+        return None, [Problem(str(directory), 1, Phrase("the knowledge directory does not exist"))]
     files = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
     if not files:
-        return None, [Problem(str(directory), 1, "the knowledge directory has no .yaml files")]
+        return None, [Problem(str(directory), 1, Phrase("the knowledge directory has no .yaml files"))]
     for path in files:
         reader.read_file(path)
     knowledge = reader.finish()

@@ -232,9 +232,9 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
 
 
-async def reload_now(svc: Services) -> tuple[int | None, list[str]]:
+async def reload_now(svc: Services) -> tuple[int | None, list]:
     """Validate the knowledge directory off the event loop; swap the assistant when it is valid.
-    Returns (number of entries, []) or (None, the file:line error lines) - the old one keeps serving."""
+    Returns (number of entries, []) or (None, the errors as Problems) - the old one keeps serving."""
     from bot.knowledge_loader import check_knowledge
 
     def load():
@@ -243,20 +243,21 @@ async def reload_now(svc: Services) -> tuple[int | None, list[str]]:
 
     assistant, problems = await asyncio.get_running_loop().run_in_executor(None, load)
     if assistant is None:
-        return None, [str(p) for p in problems if p.severity == "error"]
+        return None, [p for p in problems if p.severity == "error"]
     svc.assistant = assistant
     return len(assistant.knowledge.entries), []
 
 
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: re-read the knowledge; on errors keep serving the old one and list the problems."""
-    svc, lang, _ = await for_resident(update, context)
+    svc, _lang, _ = await for_resident(update, context)
     if not _is_admin(update, svc) or svc.knowledge_dir is None:
         await help_command(update, context)
         return
     count, errors = await reload_now(svc)
     if count is None:
-        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + "\n".join(errors)
+        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
+            "\n".join(p.render(_) for p in errors)
     else:
         text = _("Reloaded: {n} entries.").format(n=count)
     await send_html(update.effective_message, html.escape(text))
@@ -295,8 +296,10 @@ async def watch_knowledge(application: Application, interval: float) -> None:
             continue
         log.warning("knowledge edit rejected (%d problems); still serving the previous version", len(errors))
         for admin in svc.admin_ids:
-            _ = svc.catalogs("en").gettext
-            text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + "\n".join(errors)
+            lang = await svc.store.language(svc.pseudonym(admin)) or "pl"
+            _ = svc.catalogs(lang).gettext
+            text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
+                "\n".join(p.render(_) for p in errors)
             try:
                 await application.bot.send_message(chat_id=admin, text=render.split_message(html.escape(text))[0],
                                                    parse_mode=ParseMode.HTML)

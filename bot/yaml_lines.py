@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import yaml
 
+from bot.core.phrase import Phrase, render
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a knowledge file, at a line (1-based)."""
+    """One thing wrong with a knowledge file, at a line (1-based); the message in English or, through
+    `render(gettext)`, in the editor's language."""
 
     file: str
     line: int
-    message: str
+    message: Phrase | str
     severity: str = "error"  # "error" | "warning"
 
+    def render(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        text = render(self.message, translate)
+        if self.severity != "error":
+            text = Phrase("warning: {message}", message=text).render(translate)
+        return f"{self.file}:{self.line}: {text}"
+
     def __str__(self) -> str:
-        prefix = "" if self.severity == "error" else "warning: "
-        return f"{self.file}:{self.line}: {prefix}{self.message}"
+        return self.render()
+
+    def __lt__(self, other: Problem) -> bool:
+        return (self.file, self.line, str(self.message), self.severity) < \
+            (other.file, other.line, str(other.message), other.severity)
 
 
 class LDict(dict):
@@ -53,8 +66,9 @@ def read(text: str, file: str, problems: list[Problem]):
         line = mark.line + 1 if mark else 1
         what = getattr(exc, "problem", None) or str(exc)
         source_line = text.splitlines()[line - 1].strip() if mark and line <= len(text.splitlines()) else ""
-        shown = f" in: {source_line}" if source_line else ""
-        problems.append(Problem(file, line, f"YAML syntax error: {what}{shown}"))
+        message = Phrase("YAML syntax error: {what} in: {line}", what=what, line=source_line) if source_line \
+            else Phrase("YAML syntax error: {what}", what=what)
+        problems.append(Problem(file, line, message))
         return None
     if node is None:
         return None
@@ -70,8 +84,9 @@ def _convert(node, file: str, problems: list[Problem]):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             key_line = key_node.start_mark.line + 1
             if key in out:
-                problems.append(Problem(file, key_line, f"key '{key}' appears twice in this mapping "
-                                        f"(first at line {out.key_lines[key]}); remove or rename one"))
+                problems.append(Problem(file, key_line, Phrase(
+                    "key '{key}' appears twice in this mapping (first at line {first}); remove or rename one",
+                    key=key, first=out.key_lines[key])))
                 continue
             out[key] = _convert(value_node, file, problems)
             out.key_lines[key] = key_line

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 locales=${LOCALES_DIR:-locales}
-extract() { pybabel extract -F babel.cfg --sort-by-file --no-wrap --project=equality-bot -o "$locales/bot.pot" bot; }
+extract() { pybabel extract -F babel.cfg -k Phrase --sort-by-file --no-wrap --project=equality-bot -o "$locales/bot.pot" bot; }
 update() {
   for lang in pl en; do
     if [ -f "$locales/$lang/LC_MESSAGES/bot.po" ]; then

@@ -22,8 +22,8 @@ def test_every_message_is_translated(lang):
 
 def test_catalog_is_in_step_with_the_code(tmp_path):
     pot = tmp_path / "bot.pot"
-    subprocess.run(["pybabel", "extract", "-F", "babel.cfg", "-o", str(pot), "bot"], cwd=PROJECT, check=True,
-                   capture_output=True)
+    env = {"LOCALES_DIR": str(tmp_path), "PATH": __import__("os").environ["PATH"]}
+    subprocess.run(["bash", "scripts/i18n.sh", "extract"], cwd=PROJECT, env=env, check=True, capture_output=True)
     with open(pot, "rb") as f:
         in_code = {m.id if isinstance(m.id, str) else m.id[0] for m in pofile.read_po(f) if m.id}
     with open(PROJECT / "locales" / "pl" / "LC_MESSAGES" / "bot.po", "rb") as f:
@@ -58,3 +58,25 @@ def test_missing_catalog_is_a_clear_error(tmp_path):
                                        ("de", None), ("", None), (None, None), ("xx-!!", None)])
 def test_negotiate_language_codes(tag, lang):
     assert negotiate(tag) == lang
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_translations_keep_every_placeholder(lang):
+    """A translated message that drops or renames {a placeholder} would lose the file's facts."""
+    import re
+
+    with open(PROJECT / "locales" / lang / "LC_MESSAGES" / "bot.po", "rb") as f:
+        catalog = pofile.read_po(f, locale=lang)
+    placeholder = re.compile(r"\{[^{}]*\}")
+    wrong = []
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        expected = set().union(*(placeholder.findall(i) for i in ids))
+        if len(ids) == 1:  # plural forms may leave {n} out of the singular
+            wrong += [(ids[0], s) for s in strings if set(placeholder.findall(s)) != expected]
+        else:
+            wrong += [(ids[0], s) for s in strings if not set(placeholder.findall(s)) <= expected]
+    assert wrong == []

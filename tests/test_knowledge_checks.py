@@ -94,3 +94,30 @@ def test_near_duplicate_entries(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, copy_council)
     assert any("entries 'equality-council' and 'equality-council-twin' share 100% of their question words; merge "
                "them, or make each one's questions about its own topic" in line for line in out)
+
+
+def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
+    root = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", root)
+    path = root / "entries.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("nabór do rady", "flagi leuven"), encoding="utf-8")
+    assert main(["validate", "--lang", "pl", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert ("kb/entries.yaml:35: wpis 'council-join': pytania 'flagi leuven' nie da się odróżnić od wpisu "
+            "'rainbow-flag' (wyniki 1.00 i 1.00); przeredaguj ten wariant albo warianty tamtego wpisu, żeby każdy "
+            "prowadził do własnej odpowiedzi") in out.splitlines()
+    assert ("kb/entries.yaml:4: ostrzeżenie: wpis 'work-discrimination': liczba wariantów pytań w języku pl: 3; "
+            "dodaj co najmniej 5, tak jak pytaliby mieszkańcy (krótko, także bez polskich znaków)") in out.splitlines()
+    assert err.strip() == "Błędy: 2, ostrzeżenia: 10 w " + str(root)
+
+
+def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path, lexicon):
+    root = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", root)
+    (root / "a-contacts.yaml").write_text(
+        "contacts:\n  - id: work-discrimination\n    name: {pl: Biuro, en: Office}\n"
+        "    source: {title: T, publisher: P}\n", encoding="utf-8")
+    knowledge = load_knowledge(root)
+    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 6, 1))]
+    assert any(line.startswith("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3") for line in out)
+    assert not any(line.startswith("kb/a-contacts.yaml") for line in out)

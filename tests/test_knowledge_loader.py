@@ -170,3 +170,17 @@ def test_real_entries_have_five_variants_a_language_and_sources():
     assert thin == []
     assert all(e.sources and e.reviewed for e in knowledge.entries)
     assert len(knowledge.entries) >= 45
+
+
+def test_schema_messages_in_polish(tmp_path, capsys):
+    from bot.cli import main
+
+    text = "entries:" + GOOD_ENTRY.format(id="typo").replace("    answer:", "    answr:")
+    root = kb(tmp_path, extra=text, broken="entries: [\n")
+    assert main(["validate", "--lang", "pl", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "knowledge/broken.yaml:2: błąd składni YAML: expected the node content, but found '<stream end>'",
+        "knowledge/extra.yaml:2: wpis 'typo': brak pola 'answer'",
+        "knowledge/extra.yaml:7: nieznane pole 'answr' w: wpis 'typo' (czy chodziło o 'answer'?)",
+    ]

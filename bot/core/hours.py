@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.phrase import Phrase
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RULE = re.compile(r"^(?P<days>[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3}(?:-[a-z]{3})?)*) "
                    r"(?P<start>\d{2}):(?P<sm>\d{2})-(?P<end>\d{2}):(?P<em>\d{2})$")
@@ -11,6 +13,10 @@ _RULE = re.compile(r"^(?P<days>[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3}(?:-[a-z]{3})?)
 
 class HoursError(ValueError):
     """An opening-hours rule that cannot be read; the message says how to write it."""
+
+    def __init__(self, phrase: Phrase):
+        super().__init__(str(phrase))
+        self.phrase = phrase
 
 
 def parse(rules: tuple[str, ...]) -> tuple[tuple[frozenset[int], int, int], ...]:
@@ -23,17 +29,19 @@ def parse(rules: tuple[str, ...]) -> tuple[tuple[frozenset[int], int, int], ...]
             continue
         m = _RULE.match(text)
         if not m:
-            raise HoursError(f"'{rule}' is not an opening-hours rule; write e.g. \"mon-fri 08:00-16:00\" or \"24/7\"")
+            raise HoursError(Phrase("'{rule}' is not an opening-hours rule; write e.g. \"mon-fri 08:00-16:00\" or "
+                                     "\"24/7\"", rule=rule))
         days: set[int] = set()
         for part in m["days"].split(","):
             first, _, last = part.partition("-")
             if first not in DAYS or (last and last not in DAYS):
-                raise HoursError(f"'{rule}': days are written mon, tue, wed, thu, fri, sat, sun")
+                raise HoursError(Phrase("'{rule}': days are written mon, tue, wed, thu, fri, sat, sun", rule=rule))
             a, b = DAYS.index(first), DAYS.index(last or first)
             days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
         start, end = int(m["start"]) * 60 + int(m["sm"]), int(m["end"]) * 60 + int(m["em"])
         if not (0 <= start < end <= 24 * 60) or int(m["sm"]) > 59 or int(m["em"]) > 59:
-            raise HoursError(f"'{rule}': the opening time must come before the closing time, within 00:00-24:00")
+            raise HoursError(Phrase("'{rule}': the opening time must come before the closing time, within "
+                                     "00:00-24:00", rule=rule))
         out.append((frozenset(days), start, end))
     return tuple(out)
 
