@@ -591,6 +591,7 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application = builder.build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE
+    residents = filters.UpdateType.MESSAGES  # messages and their edits; never channel posts
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler(["language", "settings"], language))
@@ -602,10 +603,10 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application.add_handler(CommandHandler("reload", reload_knowledge))
     application.add_handler(CommandHandler("forget", forget))
     application.add_handler(CallbackQueryHandler(on_callback))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
-    application.add_handler(MessageHandler(filters.COMMAND & private, unknown_command))
-    application.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND & private & ~filters.StatusUpdate.ALL,
-                                           on_other_message))
+    application.add_handler(MessageHandler(residents & filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_handler(MessageHandler(residents & filters.COMMAND & private, unknown_command))
+    application.add_handler(MessageHandler(residents & ~filters.TEXT & ~filters.COMMAND & private
+                                           & ~filters.StatusUpdate.ALL, on_other_message))
     application.add_error_handler(on_error)
     return application
 

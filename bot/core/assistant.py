@@ -10,7 +10,7 @@ from bot.core.crisis import CrisisDetector
 from bot.core.language import detect, reply_language
 from bot.core.lexicon import Lexicon
 from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
-from bot.core.model import Entry, Knowledge, Reply, Suggestion
+from bot.core.model import LANGS, Entry, Knowledge, Reply, Suggestion
 from bot.core.smalltalk import SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, tokens
 
@@ -44,6 +44,8 @@ class Assistant:
 
     def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
         """The reply to one message, in the message's language when it is clear."""
+        if preferred_lang not in LANGS:
+            preferred_lang = None
         cleaned = clean(text)
         words = tokens(cleaned)
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
@@ -67,6 +69,7 @@ class Assistant:
 
     def crisis_reply(self, lang: str) -> Reply:
         """The emergency card in a language (for a resident who says someone is in danger)."""
+        lang = lang if lang in LANGS else "pl"
         return Reply("crisis", lang, compose.crisis_text(self.knowledge, lang, self.tr(lang)), score=1.0)
 
     def answer(self, entry_id: str, lang: str) -> Reply | None:
@@ -74,7 +77,7 @@ class Assistant:
         entry = self.knowledge.entry(entry_id)
         if entry is None:
             return None
-        return self._answer(entry, lang, 1.0, {})
+        return self._answer(entry, lang if lang in LANGS else "pl", 1.0, {})
 
     def _decide(self, result: MatchResult, guess, preferred: str | None, evidence: dict) -> Reply:
         best = result.best

@@ -133,6 +133,7 @@ server.addUserUpdate = async (update) => {
 // Test client: a resident edits an earlier message (the emulator has no such endpoint).
 const formatUpdate = TelegramServer.formatUpdate;
 TelegramServer.formatUpdate = (u) => {
+  if (u.raw) return { update_id: u.updateId, ...u.raw };
   if (u.edited) {
     return { update_id: u.updateId, edited_message: { ...u.message, edit_date: Math.floor(Date.now() / 1000) } };
   }
@@ -143,6 +144,12 @@ TelegramServer.formatUpdate = (u) => {
 outer.post('/editMessage', async (req, res) => {
   const { botToken, ...message } = req.body;
   await server.addUserUpdate({ ...server.getCommonFields(botToken), message, edited: true });
+  ok(res, null);
+});
+// Test client: any update as Telegram would send it (channel posts, my_chat_member …).
+outer.post('/rawUpdate', async (req, res) => {
+  const { botToken, update } = req.body;
+  await server.addUserUpdate({ ...server.getCommonFields(botToken), raw: update, message: { chat_id: 0 } });
   ok(res, null);
 });
 outer.post('/webhooks', (req, res) => ok(res, Object.keys(server.webhooks)));
