@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -144,11 +145,16 @@ def cmd_run(args) -> int:
         key = load_key(config.secret, config.key_file)
         store = Store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
-        raise ConfigError(f"BOT_DATA_DIR / BOT_DATABASE: cannot use {config.data_dir}: {exc.strerror}.") from None
+        raise ConfigError(f"BOT_DATA_DIR: cannot use {config.data_dir}: {exc.strerror or exc}.") from None
+    except sqlite3.Error as exc:
+        raise ConfigError(f"BOT_DATABASE: cannot use {config.database} as the database: {exc}.") from None
+    except ValueError as exc:  # a damaged key file
+        raise ConfigError(str(exc)) from None
     svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key), OrderedDict(),
                    admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge),
                    reload_seconds=config.reload_seconds)
     logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("bot").setLevel(config.log_level)
     run(config, svc)
     store.close()
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class Config:
     retention_days: int = 90
     admin_ids: frozenset[int] = frozenset()
     reload_seconds: float = 5.0
+    log_level: str = "INFO"
 
     @property
     def key_file(self) -> Path:
@@ -55,10 +57,16 @@ def sample_key_path(data_dir: Path) -> Path:
     return data_dir / "samples.key"
 
 
+def _path(name: str, value: str) -> Path:
+    if "\0" in value:
+        raise ConfigError(f"{name} must be a file-system path; it contains a NUL character.")
+    return Path(value).expanduser()
+
+
 def data_directory(env: dict[str, str] | None = None) -> Path:
     """BOT_DATA_DIR: where the database and the keys live."""
     env = os.environ if env is None else env
-    return Path(env.get("BOT_DATA_DIR", "data")).expanduser()
+    return _path("BOT_DATA_DIR", env.get("BOT_DATA_DIR", "data").strip() or "data")
 
 
 def database_path(env: dict[str, str] | None = None) -> Path:
@@ -67,7 +75,7 @@ def database_path(env: dict[str, str] | None = None) -> Path:
     database = env.get("BOT_DATABASE", "").strip()
     if database.startswith(("postgres://", "postgresql://")):
         raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
-    return Path(database).expanduser() if database else data_directory(env) / "bot.sqlite3"
+    return _path("BOT_DATABASE", database) if database else data_directory(env) / "bot.sqlite3"
 
 
 def load_config(env: dict[str, str] | None = None) -> Config:
@@ -107,6 +115,15 @@ def load_config(env: dict[str, str] | None = None) -> Config:
             raise ValueError
     except ValueError:
         raise ConfigError(f"BOT_RELOAD_SECONDS must be seconds from 0 (off) to 3600, not {reload_text!r}.") from None
-    return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret,
-                  env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1", int(port_text),
-                  int(retention), frozenset(int(a) for a in admins), reload_seconds)
+    listen = env.get("BOT_WEBHOOK_LISTEN", "127.0.0.1").strip() or "127.0.0.1"
+    try:
+        ipaddress.ip_address(listen)
+    except ValueError:
+        if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", listen):
+            raise ConfigError(f"BOT_WEBHOOK_LISTEN must be an IP address such as 0.0.0.0 or a host name, "
+                              f"not {listen!r}.") from None
+    log_level = env.get("BOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}.")
+    return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret, listen, int(port_text),
+                  int(retention), frozenset(int(a) for a in admins), reload_seconds, log_level)

@@ -9,14 +9,28 @@ import secrets
 from pathlib import Path
 
 
+class KeyFileError(ValueError):
+    """A key file exists but does not hold a key this bot wrote."""
+
+    def __init__(self, key_file: Path):
+        super().__init__(f"BOT_DATA_DIR: the key file {key_file} is damaged (it does not hold a key this bot wrote); "
+                         f"restore it from a backup - a new key cannot read what the old one protected.")
+
+
 def load_key(secret: str | None, key_file: Path) -> bytes:
     """The key: BOT_SECRET when set, else a random key generated once into `key_file` (mode 0600)."""
     if secret:
         return secret.encode("utf-8")
     try:
-        return bytes.fromhex(key_file.read_text().strip())
+        key = bytes.fromhex(key_file.read_text().strip())
     except FileNotFoundError:
-        pass
+        key = None
+    except (ValueError, UnicodeDecodeError):
+        raise KeyFileError(key_file) from None
+    if key is not None:
+        if len(key) < 16:
+            raise KeyFileError(key_file)
+        return key
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -31,9 +45,15 @@ def load_sample_key(key_file: Path) -> bytes:
     from cryptography.fernet import Fernet
 
     try:
-        return key_file.read_bytes().strip()
+        key = key_file.read_bytes().strip()
     except FileNotFoundError:
-        pass
+        key = None
+    if key is not None:
+        try:
+            Fernet(key)
+        except ValueError:
+            raise KeyFileError(key_file) from None
+        return key
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key = Fernet.generate_key()
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -35,3 +35,75 @@ def test_the_token_never_appears_in_an_error():
     with pytest.raises(ConfigError) as info:
         load_config({"TELEGRAM_BOT_TOKEN": token})
     assert token not in str(info.value)
+
+
+def _run(monkeypatch, capsys, env: dict, argv=("run",)) -> tuple[int, list[str]]:
+    """`equality-bot run` in this process with only `env` set: exit status and the stderr lines."""
+    from bot.cli import main
+
+    for name in list(__import__("os").environ):
+        if name.startswith(("TELEGRAM_", "BOT_")):
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = main(list(argv))
+    return code, capsys.readouterr().err.splitlines()
+
+
+def _malformed(tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a directory")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "pseudonym.key").write_text("this is not hex")
+    bad_samples = tmp_path / "bad-samples"
+    bad_samples.mkdir()
+    (bad_samples / "samples.key").write_text("short")
+    hook = {"BOT_WEBHOOK_URL": "https://bot.example.org/hook"}
+    return [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "12345"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
+        ({"BOT_TELEGRAM_API_URL": "localhost:8081"}, "BOT_TELEGRAM_API_URL must be an http(s) URL"),
+        ({"BOT_DATA_DIR": str(a_file)}, "BOT_DATA_DIR: cannot use"),
+        ({"BOT_DATA_DIR": str(damaged)}, "BOT_DATA_DIR: the key file"),
+        ({"BOT_DATA_DIR": str(bad_samples)}, "BOT_DATA_DIR: the key file"),
+        ({"BOT_DATABASE": str(tmp_path)}, "BOT_DATABASE: cannot use"),
+        ({"BOT_SECRET": "short"}, "BOT_SECRET must be at least 16 characters"),
+        ({"BOT_WEBHOOK_URL": "ftp://bot.example.org"}, "BOT_WEBHOOK_URL must be an http(s) URL"),
+        (hook | {"BOT_WEBHOOK_SECRET": "has spaces in it, sadly"}, "BOT_WEBHOOK_SECRET must be set"),
+        ({"BOT_WEBHOOK_LISTEN": "not a host!"}, "BOT_WEBHOOK_LISTEN must be an IP address"),
+        ({"BOT_WEBHOOK_PORT": "99999"}, "BOT_WEBHOOK_PORT must be a port number"),
+        ({"BOT_RETENTION_DAYS": "ninety"}, "BOT_RETENTION_DAYS must be a number of days"),
+        ({"BOT_ADMIN_IDS": "12,abc"}, "BOT_ADMIN_IDS must be Telegram user ids"),
+        ({"BOT_RELOAD_SECONDS": "soon"}, "BOT_RELOAD_SECONDS must be seconds"),
+        ({"BOT_LOG_LEVEL": "LOUD"}, "BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(16))
+def test_every_malformed_variable_stops_run_with_one_sentence_naming_it(case, tmp_path, monkeypatch, capsys):
+    env, expected = _malformed(tmp_path)[case]
+    if "TELEGRAM_BOT_TOKEN" not in env and case > 0:
+        env = GOOD | {"BOT_DATA_DIR": str(tmp_path / "data")} | env
+    code, err = _run(monkeypatch, capsys, env)
+    assert code == 1 and len(err) == 1, err
+    assert err[0].startswith("Error: ") and expected in err[0]
+    assert GOOD["TELEGRAM_BOT_TOKEN"] not in err[0]
+
+
+def test_a_nul_character_in_a_path_is_refused():
+    with pytest.raises(ConfigError, match="BOT_DATA_DIR must be a file-system path"):
+        load_config(GOOD | {"BOT_DATA_DIR": "da\0ta"})
+    with pytest.raises(ConfigError, match="BOT_DATABASE must be a file-system path"):
+        load_config(GOOD | {"BOT_DATABASE": "db\0.sqlite3"})
+
+
+def test_invalid_knowledge_at_start_up_lists_file_lines_and_exits_non_zero(tmp_path, monkeypatch, capsys):
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "a.yaml").write_text("entries:\n  - id: x\n")
+    code, err = _run(monkeypatch, capsys, GOOD | {"BOT_DATA_DIR": str(tmp_path / "data"),
+                                                  "BOT_KNOWLEDGE_DIR": str(knowledge)})
+    assert code == 1
+    assert "knowledge/a.yaml:2: entry 'x' has no 'answer'" in err
+    assert err[-1] == "Error: the knowledge has 7 problem(s); fix them and try again."

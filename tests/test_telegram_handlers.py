@@ -70,3 +70,21 @@ def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app,
     assert kept == [True]
     assert request.sent()[-1] == "Reloaded: 4 entries."
     assert svc.assistant.knowledge.entry("rainbow-flag") is not None
+
+
+def test_a_knowledge_file_that_becomes_unreadable_keeps_the_old_knowledge(make_app, tmp_path):
+    import shutil
+
+    from bot.telegram_bot import knowledge_signature
+    from conftest import DATA
+
+    kb = tmp_path / "kb"
+    shutil.copytree(DATA / "kb_small", kb)
+    app, request, svc = make_app(knowledge_dir=kb)
+    before, signature = svc.assistant, knowledge_signature(kb)
+    (kb / "entries.yaml").unlink()
+    (kb / "entries.yaml").symlink_to(tmp_path / "gone.yaml")  # e.g. a network share that went away
+    assert knowledge_signature(kb) != signature
+    run(app, update("/reload", user_id=42), update("what is the equality council", update_id=2))
+    assert "previous version" in request.sent()[0] and "kb/entries.yaml:1: cannot read the file" in request.sent()[0]
+    assert svc.assistant is before and "Council" in request.sent()[-1]
