@@ -156,7 +156,7 @@ def cmd_run(args) -> int:
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("bot").setLevel(config.log_level)
     run(config, svc)
-    store.close()
+    svc.store.close()
     return 0
 
 

@@ -50,6 +50,7 @@ MIGRATIONS = [
     "CREATE INDEX events_pseudonym ON events (pseudonym)",
 ]
 SAMPLE_DAYS = 30
+PENDING_MAX = 10_000
 
 #: Every table, and the words /privacy uses for it (tests/test_privacy.py checks both stay in step).
 PRIVACY_DESCRIPTION = {
@@ -66,7 +67,8 @@ class Store:
     def __init__(self, path: Path, sample_key: bytes | None = None, retention_days: int = 90):
         self.path = Path(path)
         self.retention_days = retention_days
-        self.failures = 0
+        self.failures = 0  # writes that failed, of any kind (the gateway watches it)
+        self.last_error = ""
         self._pending: list[tuple] = []
         self._purged_on = ""
         self._fernet = Fernet(sample_key) if sample_key else None
@@ -76,9 +78,25 @@ class Store:
         self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
         if new:
             os.chmod(self.path, 0o600)
+        stat = os.stat(self.path)
+        self._identity = (stat.st_dev, stat.st_ino)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._migrate()
         self.purge()
+
+    def _check_file(self) -> None:
+        """SQLite keeps writing to a database file that was deleted or replaced; refuse instead."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            raise sqlite3.OperationalError("the database file is gone") from None
+        if (stat.st_dev, stat.st_ino) != self._identity:
+            raise sqlite3.OperationalError("the database file was replaced")
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        self.failures += 1
+        self.last_error = f"{type(exc).__name__}: {exc}"
+        log.warning("%s failed: %s", what, type(exc).__name__)
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -102,26 +120,28 @@ class Store:
         """Remember a language choice; False when it could not be stored."""
         try:
             with self._lock:
+                self._check_file()
                 self._db.execute(
                     "INSERT INTO preferences (pseudonym, lang) VALUES (?, ?) "
                     "ON CONFLICT (pseudonym) DO UPDATE SET lang = excluded.lang, updated = datetime('now')",
                     (pseudonym, lang))
             return True
         except sqlite3.Error as exc:
-            log.warning("preferences write failed: %s", type(exc).__name__)
+            self._failed("preferences write", exc)
             return False
 
     def record_feedback(self, pseudonym: str, entry: str, helpful: bool) -> bool:
         """One 👍/👎 per resident and entry (a second tap replaces the first); False on failure."""
         try:
             with self._lock:
+                self._check_file()
                 self._db.execute(
                     "INSERT INTO feedback (pseudonym, entry, helpful) VALUES (?, ?, ?) "
                     "ON CONFLICT (pseudonym, entry) DO UPDATE SET helpful = excluded.helpful, day = date('now')",
                     (pseudonym, entry, int(helpful)))
             return True
         except sqlite3.Error as exc:
-            log.warning("feedback write failed: %s", type(exc).__name__)
+            self._failed("feedback write", exc)
             return False
 
     def add_sample(self, redacted_text: str, lang: str) -> bool:
@@ -131,11 +151,12 @@ class Store:
         try:
             token = self._fernet.encrypt(redacted_text.encode("utf-8"))
             with self._lock:
+                self._check_file()
                 self._db.execute("INSERT INTO samples (lang, text) VALUES (?, ?)", (lang, token))
             self.purge_samples()
             return True
         except sqlite3.Error as exc:
-            log.warning("sample write failed: %s", type(exc).__name__)
+            self._failed("sample write", exc)
             return False
 
     def samples(self) -> list[tuple[str, str, str]]:
@@ -165,23 +186,34 @@ class Store:
 
     def log_event(self, pseudonym: str, kind: str, chat_type: str, lang: str, outcome: str | None = None,
                   entry: str | None = None, band: str | None = None, latency_ms: int | None = None) -> bool:
-        """Record one event; on failure keep it briefly in memory and retry with the next one."""
-        self._pending.append((pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms))
+        """Record one event; on failure keep it in memory and retry with the next write."""
+        return self.log_events([(pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms)])
+
+    def log_events(self, rows: list[tuple]) -> bool:
+        """Record events (EVENT_COLUMNS each) with any still waiting; False if they must wait on.
+        At most PENDING_MAX wait in memory (the oldest go first)."""
+        self._pending.extend(rows)
+        del self._pending[:-PENDING_MAX]
+        if not self._pending:
+            return True
         try:
             with self._lock, self._db:
+                self._check_file()
                 self._db.execute("BEGIN")
                 self._db.executemany(
                     f"INSERT INTO events ({', '.join(self.EVENT_COLUMNS)}) VALUES ({', '.join('?' * 8)})",
                     self._pending)
             self._pending.clear()
         except sqlite3.Error as exc:
-            self.failures += 1
-            del self._pending[:-1000]
-            log.warning("event write failed (%d so far, %d waiting): %s", self.failures, len(self._pending),
-                        type(exc).__name__)
+            self._failed(f"event write ({len(self._pending)} waiting)", exc)
             return False
         self._daily_purge()
         return True
+
+    @property
+    def waiting(self) -> int:
+        """Events kept in memory until the database can be written."""
+        return len(self._pending)
 
     def _daily_purge(self) -> None:
         today = time.strftime("%Y-%m-%d")
@@ -203,16 +235,23 @@ class Store:
 
     def forget(self, pseudonym: str) -> dict[str, int] | None:
         """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""
+        waiting = len(self._pending)
+        self._pending = [row for row in self._pending if row[0] != pseudonym]
         try:
             deleted = {}
             with self._lock, self._db:
+                self._check_file()
                 self._db.execute("BEGIN")
                 for table in ("preferences", "feedback", "events"):
                     deleted[table] = self._db.execute(f"DELETE FROM {table} WHERE pseudonym = ?", (pseudonym,)).rowcount
+            deleted["events"] += waiting - len(self._pending)
             return deleted
         except sqlite3.Error as exc:
-            log.warning("forget failed: %s", type(exc).__name__)
+            self._failed("forget", exc)
             return None
 
     def close(self) -> None:
+        """Write any events still waiting (one last try), then close."""
+        if self._pending and not self.log_events([]):
+            log.warning("%d events could not be written before closing", len(self._pending))
         self._db.close()

@@ -6,23 +6,30 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
-from bot.storage import Store
+from bot.storage import PENDING_MAX, Store
 
 log = logging.getLogger(__name__)
 
 
 class StoreGateway:
     """Async access to a Store. A call that fails or takes longer than `timeout` seconds returns its
-    default, and storage is then skipped for `pause` seconds (one log line, no content)."""
+    default, and storage is then skipped for `pause` seconds (one log line, no content); events
+    arriving meanwhile wait in memory. `on_trouble(reason)` is called when storage starts failing
+    (at most once per `notice_every` seconds), for the admins."""
 
-    def __init__(self, store: Store, timeout: float = 1.5, pause: float = 30.0):
+    def __init__(self, store: Store, timeout: float = 1.5, pause: float = 30.0, notice_every: float = 3600.0):
         self.store = store
-        self.timeout, self.pause = timeout, pause
+        self.timeout, self.pause, self.notice_every = timeout, pause, notice_every
+        self.on_trouble: Callable[[str], None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self._skip_until = 0.0
+        self._healthy = True
+        self._last_notice = -notice_every
+        self._events: deque[tuple] = deque(maxlen=PENDING_MAX)
         self.failures = 0
 
     @property
@@ -41,13 +48,27 @@ class StoreGateway:
         if time.monotonic() < self._skip_until:
             return default
         loop = asyncio.get_running_loop()
+        failures = self.store.failures
         try:
-            return await asyncio.wait_for(loop.run_in_executor(self._executor, fn, *args), self.timeout)
+            result = await asyncio.wait_for(loop.run_in_executor(self._executor, fn, *args), self.timeout)
         except Exception as exc:  # TimeoutError, sqlite3 errors, a closed store …
-            self.failures += 1
-            self._skip_until = time.monotonic() + self.pause
-            log.warning("storage unavailable (%s); answering without it for %.0f s", type(exc).__name__, self.pause)
+            self._trouble(type(exc).__name__)
             return default
+        if self.store.failures > failures:  # the store caught its own error and returned its default
+            self._trouble(self.store.last_error.split(":")[0])
+        elif not self._healthy:
+            self._healthy = True
+            log.warning("storage works again")
+        return result
+
+    def _trouble(self, reason: str) -> None:
+        self.failures += 1
+        self._skip_until = time.monotonic() + self.pause
+        log.warning("storage unavailable (%s); answering without it for %.0f s", reason, self.pause)
+        if self._healthy and self.on_trouble is not None and time.monotonic() - self._last_notice >= self.notice_every:
+            self._last_notice = time.monotonic()
+            self.on_trouble(reason)
+        self._healthy = False
 
     async def language(self, pseudonym: str) -> str | None:
         return await self._call(None, self.store.language, pseudonym)
@@ -61,11 +82,37 @@ class StoreGateway:
     async def add_sample(self, text: str, lang: str) -> bool:
         return await self._call(False, self.store.add_sample, text, lang)
 
-    async def log_event(self, *args, **kwargs) -> bool:
-        return await self._call(False, lambda: self.store.log_event(*args, **kwargs))
+    async def log_event(self, pseudonym: str, kind: str, chat_type: str, lang: str, outcome: str | None = None,
+                        entry: str | None = None, band: str | None = None, latency_ms: int | None = None) -> bool:
+        """Record an event; while storage is paused it waits in memory and goes with the next write."""
+        self._events.append((pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms))
+        if time.monotonic() < self._skip_until:
+            return False
+        rows = list(self._events)
+        self._events.clear()
+        return await self._call(False, self.store.log_events, rows)
 
     async def forget(self, pseudonym: str) -> dict[str, int] | None:
-        return await self._call(None, self.store.forget, pseudonym)
+        waiting = len(self._events)
+        self._events = deque((row for row in self._events if row[0] != pseudonym), maxlen=PENDING_MAX)
+        deleted = await self._call(None, self.store.forget, pseudonym)
+        if deleted is not None:
+            deleted["events"] += waiting - len(self._events)
+        return deleted
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
+        """Write the events still waiting and close the store, on the worker thread; give up after
+        `timeout` seconds if the database hangs (shutdown must not)."""
+        rows = list(self._events)
+        self._events.clear()
+
+        def finish() -> None:
+            self.store.log_events(rows)
+            self.store.close()
+
+        future = self._executor.submit(finish)
+        try:
+            future.result(timeout)
+        except Exception as exc:  # TimeoutError, or the store failing as it closes
+            log.warning("storage did not close cleanly: %s", type(exc).__name__)
         self._executor.shutdown(wait=False, cancel_futures=True)

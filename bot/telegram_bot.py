@@ -12,13 +12,14 @@ from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity,
                       Update)
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.request import BaseRequest
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
                           ContextTypes, MessageHandler, filters)
@@ -295,16 +296,32 @@ async def watch_knowledge(application: Application, interval: float) -> None:
             log.info("knowledge reloaded: %d entries", count)
             continue
         log.warning("knowledge edit rejected (%d problems); still serving the previous version", len(errors))
-        for admin in svc.admin_ids:
-            lang = await svc.store.language(svc.pseudonym(admin)) or "pl"
-            _ = svc.catalogs(lang).gettext
-            text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
-                "\n".join(p.render(_) for p in errors)
-            try:
-                await application.bot.send_message(chat_id=admin, text=render.split_message(html.escape(text))[0],
-                                                   parse_mode=ParseMode.HTML)
-            except Exception as exc:  # an admin who never started the bot cannot be messaged
-                log.warning("could not notify an admin: %s", type(exc).__name__)
+        await notify_admins(application, lambda _, errors=errors: _(
+            "The knowledge has errors; I keep answering from the previous version.") + "\n\n" +
+            "\n".join(p.render(_) for p in errors))
+
+
+async def notify_admins(application: Application, compose: Callable[[Callable[[str], str]], str]) -> None:
+    """Send each admin a notice composed in their language (Polish unless they chose English)."""
+    svc: Services = application.bot_data["services"]
+    for admin in svc.admin_ids:
+        lang = await svc.store.language(svc.pseudonym(admin)) or "pl"
+        text = compose(svc.catalogs(lang).gettext)
+        try:
+            await application.bot.send_message(chat_id=admin, text=render.split_message(html.escape(text))[0],
+                                               parse_mode=ParseMode.HTML)
+        except Exception as exc:  # an admin who never started the bot cannot be messaged
+            log.warning("could not notify an admin: %s", type(exc).__name__)
+
+
+def storage_trouble_notice(application: Application) -> Callable[[str], None]:
+    """What the store gateway calls when the database starts failing: one notice to the admins."""
+    def notice(reason: str) -> None:
+        application.create_task(notify_admins(application, lambda _: _(
+            "The bot's database cannot be written ({reason}). Residents still get answers; language choices, "
+            "ratings and usage figures are not saved until it works again. Check the disk and the data "
+            "directory.").format(reason=reason)))
+    return notice
 
 
 async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -529,6 +546,9 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the exception type and update id only (never content), and apologise to the resident."""
+    if update is None and isinstance(context.error, NetworkError):  # polling could not reach Telegram
+        log.warning("Telegram unreachable (%s); retrying", type(context.error).__name__)
+        return
     update_id = getattr(update, "update_id", None)
     log.error("handler error %s in update %s", type(context.error).__name__, update_id)
     if isinstance(update, Update) and update.effective_message is not None:
@@ -544,6 +564,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def post_init(application: Application) -> None:
     """Command menus and descriptions in both languages; the knowledge watcher."""
     svc: Services = application.bot_data["services"]
+    svc.store.on_trouble = storage_trouble_notice(application)
     if svc.knowledge_dir is not None and svc.reload_seconds > 0:
         application.bot_data["watcher"] = asyncio.create_task(watch_knowledge(application, svc.reload_seconds))
     catalogs: Catalogs = application.bot_data["services"].catalogs

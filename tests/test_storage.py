@@ -73,3 +73,45 @@ def test_a_locked_database_keeps_events_and_writes_them_later(tmp_path):
     other.execute("ROLLBACK")
     assert store.log_event("p2", "reply", "private", "en", "answer", "x", "h", 2)
     assert sorted(r[0] for r in store._db.execute("SELECT pseudonym FROM events")) == ["p1", "p2"]
+
+
+def _events(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT pseudonym, outcome FROM events ORDER BY id").fetchall()
+
+
+def test_a_deleted_database_is_noticed_and_events_wait_until_it_is_back(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    store = Store(path)
+    away = tmp_path / "moved-away.sqlite3"
+    path.rename(away)  # what an admin's rm or an unmounted disk looks like to the bot
+    assert store.log_event("p1", "reply", "private", "pl", "answer") is False
+    assert store.set_language("p1", "pl") is False
+    assert store.failures == 2 and "gone" in store.last_error and store.waiting == 1
+    away.rename(path)
+    assert store.log_event("p2", "reply", "private", "pl", "crisis")
+    assert _events(path) == [("p1", "answer"), ("p2", "crisis")] and store.waiting == 0
+
+
+def test_events_still_waiting_are_written_on_close(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    store = Store(path)
+    path.rename(tmp_path / "away")
+    store.log_event("p1", "reply", "private", "en", "fallback")
+    (tmp_path / "away").rename(path)
+    store.close()
+    assert _events(path) == [("p1", "fallback")]
+
+
+def test_forget_also_erases_events_waiting_in_memory(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    store = Store(path)
+    path.rename(tmp_path / "away")
+    store.log_event("p1", "reply", "private", "en", "answer")
+    store.log_event("p2", "reply", "private", "en", "answer")
+    (tmp_path / "away").rename(path)
+    assert store.forget("p1") == {"preferences": 0, "feedback": 0, "events": 1}
+    store.close()
+    assert _events(path) == [("p2", "answer")]

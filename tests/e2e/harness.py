@@ -55,14 +55,15 @@ class Emulator:
 class BotProcess:
     """`python -m bot run` against the emulator, with its own data directory and a captured log."""
 
-    def __init__(self, emulator: Emulator, data_dir: Path, extra_env: dict | None = None) -> None:
+    def __init__(self, emulator: Emulator, data_dir: Path, extra_env: dict | None = None,
+                 command: list[str] | None = None) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = data_dir / "bot.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_TELEGRAM_API_URL": emulator.url,
                     "BOT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"} | (extra_env or {}))
         self.log = open(self.log_path, "a")
-        self.process = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT, env=env,
+        self.process = subprocess.Popen(command or [sys.executable, "-m", "bot", "run"], cwd=PROJECT, env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
 
     def stop(self) -> int:

@@ -263,4 +263,4 @@ def test_a_read_only_database_mid_run_does_not_stop_answers(emulator, bot):
         assert "could not save" in saved[-1]["text"]
     finally:
         subprocess.run(["chattr", "-i", *files], check=True)
-    assert "event write failed" in bot.log_text()
+    assert "storage unavailable (OperationalError)" in bot.log_text()
