@@ -31,7 +31,7 @@ def load_key(secret: str | None, key_file: Path) -> bytes:
         if len(key) < 16:
             raise KeyFileError(key_file)
         return key
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:
@@ -54,7 +54,7 @@ def load_sample_key(key_file: Path) -> bytes:
         except ValueError:
             raise KeyFileError(key_file) from None
         return key
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = Fernet.generate_key()
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as f:

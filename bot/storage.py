@@ -72,7 +72,7 @@ class Store:
         self._pending: list[tuple] = []
         self._purged_on = ""
         self._fernet = Fernet(sample_key) if sample_key else None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         new = not self.path.exists()
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)

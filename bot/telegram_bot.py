@@ -423,10 +423,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             "Your message was very long; I read only its beginning."), do_quote=False)
     if sent is not None and edit_of is None:
         svc.remember_reply(message.chat_id, message.message_id, sent.message_id)
+    latency_ms = int((time.perf_counter() - started) * 1000)
+    log.debug("update %s: %s in %s (entry %s, score %.2f) after %d ms", update.update_id, reply.outcome,
+              reply.lang, reply.entry_id, reply.score, latency_ms)
     if user is not None:
         band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
         await svc.store.log_event(svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome,
-                            reply.entry_id, band, int((time.perf_counter() - started) * 1000))
+                                  reply.entry_id, band, latency_ms)
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -453,6 +456,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     svc = services(context)
     data = query.data or ""
     kind, _, rest = data.partition(":")
+    log.debug("update %s: button %s", update.update_id,
+              kind if kind in ("e", "t", "r", "fq", "fb", "why", "lang", "forget") else "(unknown)")
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         return

@@ -16,6 +16,16 @@ def test_pseudonyms_are_stable_keyed_and_not_the_id(tmp_path):
     assert Pseudonymizer(b"another key with 16+ chars")(42) != p(42)
 
 
+def test_the_data_directory_and_every_database_file_are_private(tmp_path):
+    store = Store(tmp_path / "data" / "bot.sqlite3")
+    store.log_event("abc", "reply", "private", "en", "answer")
+    files = sorted((tmp_path / "data").iterdir())
+    assert [f.name for f in files] == ["bot.sqlite3", "bot.sqlite3-shm", "bot.sqlite3-wal"]
+    assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    store.close()
+
+
 def test_language_survives_reopening_and_forget_erases(tmp_path):
     store = Store(tmp_path / "bot.sqlite3")
     assert stat.S_IMODE(os.stat(tmp_path / "bot.sqlite3").st_mode) == 0o600

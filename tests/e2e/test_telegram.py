@@ -22,10 +22,10 @@ class Bot:
 
     def __init__(self, emulator, data, mode):
         self.emulator, self.data, self.mode = emulator, data, mode
-        self.env = {}
+        self.env = {"BOT_LOG_LEVEL": "DEBUG"}  # the bot's own loggers at DEBUG: the log-leak test reads them
         if mode == "webhook":
             port = free_port()
-            self.env = {"BOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram", "BOT_WEBHOOK_SECRET": SECRET,
+            self.env |= {"BOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram", "BOT_WEBHOOK_SECRET": SECRET,
                         "BOT_WEBHOOK_LISTEN": "127.0.0.1", "BOT_WEBHOOK_PORT": str(port)}
         self.start()
 
@@ -158,11 +158,28 @@ def test_webhook_only_in_webhook_mode_and_only_with_the_secret(emulator, bot, mo
     assert status == 403
 
 
-def test_log_has_no_token_and_no_message_text(emulator, bot):
-    Resident(emulator, 112, "pl").say("bardzo prywatne pytanie o radę równego traktowania")
+def test_a_whole_conversation_leaves_no_token_text_id_or_name_in_the_log(emulator, bot):
+    """INFO for everything, DEBUG for the bot's own loggers (BOT_LOG_LEVEL), in polling and webhook mode."""
+    user_id, name, username = 7364019283, "Zofiaunikalna", "zofia_unikalna_77"
+    resident = Resident(emulator, user_id, "pl")
+    resident.user |= {"first_name": name, "username": username, "last_name": "Nazwiskounikalne"}
+    resident.chat["first_name"] = name
+    said = ["bardzo prywatne pytanie o radę równego traktowania", "gdzie zglosic dyskryminacje w pracy",
+            "where can I report a homophobic attack", "chcę się zabić dzisiaj", "ile kosztuje parkowanie pod wawelem"]
+    answers = [resident.say(text) for text in said]
+    resident.tap(answers[1][-1], next(data for _, data in buttons(answers[1][-1]) if data.startswith("fb:")))
+    resident.tap(answers[1][-1], next(data for _, data in buttons(answers[1][-1]) if data.startswith("why:")))
+    resident.tap(answers[4][-1], next(data for _, data in buttons(answers[4][-1]) if data.startswith("fq:")))
+    resident.tap(resident.command("/language")[-1], "lang:en")
+    resident.command("/report")
+    resident.command("/privacy")
+    resident.tap(resident.command("/forget")[-1], "forget:yes")
+    time.sleep(0.5)
     log = bot.log_text()
-    assert TOKEN not in log and TOKEN.split(":")[1] not in log
-    assert "prywatne" not in log
+    assert "DEBUG bot." in log and "answer in pl" in log  # the bot's own DEBUG lines are there …
+    forbidden = [TOKEN, TOKEN.split(":")[1], SECRET, str(user_id), name, username, "Nazwiskounikalne",
+                 "prywatne", "zglosic", "attack", "zabić", "parkowanie"]
+    assert [f for f in forbidden if f in log] == []  # … and say nothing of who or what
 
 
 def test_feedback_and_why_buttons(emulator, bot):
