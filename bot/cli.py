@@ -13,6 +13,7 @@ from bot.app import PROJECT_DIR, build_assistant, knowledge_dir
 from bot.core.model import Reply
 from bot.config import ConfigError
 from bot.evaluation import QuestionFileError
+from bot.health import MAX_AGE
 from bot.i18n import CatalogError, Catalogs
 from bot.knowledge_loader import KnowledgeError, check_knowledge
 
@@ -135,6 +136,7 @@ def cmd_run(args) -> int:
     from collections import OrderedDict
 
     from bot.config import load_config
+    from bot.health import heartbeat_path
     from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
     from bot.storage import Store
     from bot.store_gateway import StoreGateway
@@ -152,12 +154,21 @@ def cmd_run(args) -> int:
         raise ConfigError(str(exc)) from None
     svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key), OrderedDict(),
                    admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge),
-                   reload_seconds=config.reload_seconds)
+                   reload_seconds=config.reload_seconds, heartbeat=heartbeat_path(config.data_dir))
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("bot").setLevel(config.log_level)
     run(config, svc)
     svc.store.close()
     return 0
+
+
+def cmd_health(args) -> int:
+    from bot.config import data_directory
+    from bot.health import check, heartbeat_path
+
+    healthy, why = check(heartbeat_path(data_directory()), args.max_age)
+    print(why)
+    return 0 if healthy else 1
 
 
 def _usage_store(database: Path):
@@ -304,6 +315,10 @@ def parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
     run.set_defaults(func=cmd_run)
+
+    health = sub.add_parser("health", help="exit 0 if the running bot processes updates (for HEALTHCHECK)")
+    health.add_argument("--max-age", type=float, default=MAX_AGE, help="seconds since the last processed update")
+    health.set_defaults(func=cmd_health)
     return p
 
 

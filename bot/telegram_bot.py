@@ -20,10 +20,11 @@ from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Me
                       Update)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, filters)
+                          ContextTypes, MessageHandler, TypeHandler, filters)
 
+from bot import health
 from bot import telegram_render as render
 from bot.config import Config
 from bot.core.assistant import Assistant
@@ -88,6 +89,8 @@ class Services:
     admin_ids: frozenset = frozenset()
     knowledge_dir: Path | None = None
     reload_seconds: float = 0.0
+    # The file the container's HEALTHCHECK reads (see bot/health.py); None: no heartbeat.
+    heartbeat: Path | None = None
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
     offered: OrderedDict = field(default_factory=OrderedDict)
@@ -570,6 +573,8 @@ async def post_init(application: Application) -> None:
     """Command menus and descriptions in both languages; the knowledge watcher."""
     svc: Services = application.bot_data["services"]
     svc.store.on_trouble = storage_trouble_notice(application)
+    if svc.heartbeat is not None:
+        application.bot_data["beating"] = asyncio.create_task(beat(application))
     if svc.knowledge_dir is not None and svc.reload_seconds > 0:
         application.bot_data["watcher"] = asyncio.create_task(watch_knowledge(application, svc.reload_seconds))
     catalogs: Catalogs = application.bot_data["services"].catalogs
@@ -593,10 +598,45 @@ async def post_init(application: Application) -> None:
 
 
 async def post_stop(application: Application) -> None:
-    """Stop the knowledge watcher."""
-    watcher = application.bot_data.pop("watcher", None)
-    if watcher is not None:
-        watcher.cancel()
+    """Stop the knowledge watcher and the heartbeat."""
+    for task in ("watcher", "beating"):
+        running = application.bot_data.pop(task, None)
+        if running is not None:
+            running.cancel()
+
+
+class Heartbeat:
+    """A pseudo-update: when a handler sees it, updates are going through the whole pipeline."""
+
+
+async def beat(application: Application) -> None:
+    """Queue a Heartbeat every few seconds, behind whatever residents sent. Never after the
+    application began stopping: an item queued behind its stop signal would block the shutdown."""
+    while not application.running:  # post_init runs before the application starts
+        await asyncio.sleep(0.2)
+    while application.running:
+        application.update_queue.put_nowait(Heartbeat())  # no await between the check and the put
+        await asyncio.sleep(health.BEAT_SECONDS)
+
+
+async def on_heartbeat(update: Heartbeat, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Record, for the HEALTHCHECK, that this update was handled and when Telegram last answered."""
+    svc = services(context)
+    try:
+        health.write_heartbeat(svc.heartbeat, context.bot_data.get("mode", "polling"), TrackedRequest.last_ok)
+    except OSError as exc:
+        log.warning("heartbeat not written: %s", type(exc).__name__)
+
+
+class TrackedRequest(HTTPXRequest):
+    """The Bot API connection, remembering when Telegram last answered (any HTTP response)."""
+
+    last_ok: float | None = None
+
+    async def do_request(self, *args, **kwargs):
+        result = await super().do_request(*args, **kwargs)
+        TrackedRequest.last_ok = time.time()
+        return result
 
 
 def build_application(config: Config, svc: Services, request: BaseRequest | None = None) -> Application:
@@ -613,7 +653,8 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = builder.get_updates_connection_pool_size(4)
+        builder = builder.request(TrackedRequest(connection_pool_size=64)).get_updates_request(
+            TrackedRequest(connection_pool_size=4))
     application = builder.build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE
@@ -633,6 +674,7 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application.add_handler(MessageHandler(residents & filters.COMMAND & private, unknown_command))
     application.add_handler(MessageHandler(residents & ~filters.TEXT & ~filters.COMMAND & private
                                            & ~filters.StatusUpdate.ALL, on_other_message))
+    application.add_handler(TypeHandler(Heartbeat, on_heartbeat))
     application.add_error_handler(on_error)
     return application
 
@@ -649,6 +691,7 @@ def run(config: Config, svc: Services) -> None:
     """Run until SIGINT/SIGTERM: long polling, or a webhook when BOT_WEBHOOK_URL is set."""
     quiet_loggers()
     application = build_application(config, svc)
+    application.bot_data["mode"] = "webhook" if config.webhook_url else "polling"
     if config.webhook_url:
         application.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
                                 url_path=urlparse(config.webhook_url).path.lstrip("/"),

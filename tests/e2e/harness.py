@@ -132,7 +132,7 @@ class Resident:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             now = self.history()
-            changed = [m for m, old in zip(now, before) if m.get("text") != old]
+            changed = [m for m, old in zip(now, before, strict=False) if m.get("text") != old]
             if changed:
                 return changed[0]
             time.sleep(0.05)

@@ -107,3 +107,28 @@ def test_a_bug_in_a_handler_gets_an_apology_and_the_bot_goes_on(emulator, tmp_pa
         assert bot.stop() == 0
     log = bot.log_text()
     assert "handler error RuntimeError" in log and "injected-fault" not in log and "403" not in log
+
+
+def test_the_healthcheck_tells_a_working_bot_from_a_stuck_one(emulator, tmp_path):
+    import signal
+
+    data = tmp_path / "data"
+    bot = BotProcess(emulator, data)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")} | {"BOT_DATA_DIR": str(data)}
+
+    def health(max_age):
+        return subprocess.run([sys.executable, "-m", "bot", "health", "--max-age", str(max_age)], cwd=PROJECT,
+                              env=env, capture_output=True, text=True, timeout=60)
+
+    try:
+        Resident(emulator, 404, "pl").command("/start", timeout=60)
+        time.sleep(1)
+        first = health(15)
+        assert first.returncode == 0 and first.stdout.startswith("ok: last update processed"), first.stdout
+        bot.process.send_signal(signal.SIGSTOP)  # alive, but processing nothing
+        time.sleep(17)
+        stuck = health(15)
+        assert stuck.returncode == 1 and "no update processed for" in stuck.stdout
+    finally:
+        bot.process.send_signal(signal.SIGCONT)
+        assert bot.stop() == 0

@@ -249,7 +249,7 @@ def test_database_holds_no_ids_names_or_text(emulator, bot):
     for table in tables:
         columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
         for row in db.execute(f"SELECT * FROM {table}"):
-            for column, value in zip(columns, row):
+            for column, value in zip(columns, row, strict=True):
                 if table == "samples" and column == "text":
                     assert isinstance(value, bytes) and b"parking" not in value  # encrypted
                     continue

@@ -1,0 +1,38 @@
+# The Kraków equality assistant as a container: `docker build -t equality-bot .`, then see
+# docs/deployment.md for running it (TELEGRAM_BOT_TOKEN, the /data volume, the health check).
+FROM python:3.11.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    BOT_DATA_DIR=/data \
+    BOT_CACHE_DIR=/app/cache
+
+WORKDIR /app
+RUN useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin bot
+
+# Dependencies first (exact versions from requirements.lock), so code changes reuse this layer.
+COPY pyproject.toml README.md requirements.lock ./
+COPY bot/__init__.py bot/
+RUN pip install -c requirements.lock -e .
+
+COPY bot/ bot/
+COPY knowledge/ knowledge/
+COPY locales/ locales/
+COPY scripts/ scripts/
+# Build-time checks: the catalogs compile, the knowledge is valid, the word lexicon is cached.
+RUN bash scripts/i18n.sh compile \
+    && equality-bot validate \
+    && python -c "from bot.lexicon_store import load_lexicon; load_lexicon()" \
+    && mkdir -p /data \
+    && chown bot:bot /data \
+    && chmod 0700 /data
+
+USER 10001:10001
+VOLUME ["/data"]
+# Webhook mode listens here (BOT_WEBHOOK_LISTEN=0.0.0.0, BOT_WEBHOOK_PORT=8443); polling needs no port.
+EXPOSE 8443
+# Healthy only while updates go through the handlers (a heartbeat every 10 s; see bot/health.py).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["equality-bot", "health"]
+CMD ["equality-bot", "run"]
