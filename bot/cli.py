@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -171,6 +172,61 @@ def cmd_health(args) -> int:
     return 0 if healthy else 1
 
 
+def cmd_backup(args) -> int:
+    import time
+
+    from bot.config import database_path
+
+    database = database_path()
+    if not database.exists():
+        raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
+    target_dir = Path(args.directory)
+    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = target_dir / f"{database.stem}-{time.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)  # a consistent snapshot, also while the bot is writing
+    finally:
+        copy.close()
+        source.close()
+    print(f"Backed up to {target}. The keys are not in it: back up pseudonym.key and samples.key "
+          f"from {database.parent} separately (see docs/deployment.md).")
+    return 0
+
+
+def cmd_rotate_keys(args) -> int:
+    from bot import key_rotation
+    from bot.config import data_directory, database_path, sample_key_path
+    from bot.health import heartbeat_path, seconds_since_processed
+
+    data_dir, database = data_directory(), database_path()
+    if not (args.samples or args.pseudonyms):
+        raise ConfigError("say which key to replace: --samples, --pseudonyms, or both.")
+    if not database.exists():
+        raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
+    age = seconds_since_processed(heartbeat_path(data_dir))
+    if age is not None and age < 60:
+        raise ConfigError("the bot is running (its heartbeat is fresh); stop it first, then rotate the keys.")
+    if args.samples:
+        key_file = sample_key_path(data_dir)
+        if not key_file.exists():
+            raise ConfigError(f"no samples key at {key_file}; nothing is encrypted yet.")
+        rotated, unreadable = key_rotation.rotate_sample_key(database, key_file)
+        print(f"Samples key replaced: {rotated} kept question(s) re-encrypted"
+              + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
+    if args.pseudonyms:
+        secret_in_env = bool(os.environ.get("BOT_SECRET", "").strip())
+        changed = key_rotation.rekey_pseudonyms(database, None if secret_in_env else data_dir / "pseudonym.key")
+        print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
+              f"{changed['preferences']} language choice(s) deleted.")
+        print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
+              else "A new pseudonym key was written.")
+    return 0
+
+
 def _usage_store(database: Path):
     """The usage database for reading, with the samples key if one exists (never creating one)."""
     from bot.config import data_directory, sample_key_path
@@ -315,6 +371,16 @@ def parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
     run.set_defaults(func=cmd_run)
+
+    backup = sub.add_parser("backup", help="a consistent copy of the database (also while the bot runs)")
+    backup.add_argument("directory", help="where to write bot-YYYYmmdd-HHMMSS.sqlite3")
+    backup.set_defaults(func=cmd_backup)
+
+    keys = sub.add_parser("rotate-keys", help="replace the samples and/or pseudonym key (stop the bot first)")
+    keys.add_argument("--samples", action="store_true", help="new samples key; kept questions re-encrypted")
+    keys.add_argument("--pseudonyms", action="store_true",
+                      help="new pseudonym key; stored rows re-keyed so no key leads to them")
+    keys.set_defaults(func=cmd_rotate_keys)
 
     health = sub.add_parser("health", help="exit 0 if the running bot processes updates (for HEALTHCHECK)")
     health.add_argument("--max-age", type=float, default=MAX_AGE, help="seconds since the last processed update")

@@ -24,6 +24,14 @@ def write_heartbeat(path: Path, mode: str, telegram_ok: float | None) -> None:
     os.replace(temporary, path)
 
 
+def seconds_since_processed(path: Path) -> float | None:
+    """How long ago the running bot last processed an update; None without a readable heartbeat."""
+    try:
+        return time.time() - float(json.loads(path.read_text(encoding="utf-8"))["processed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def check(path: Path, max_age: float = MAX_AGE, now: float | None = None) -> tuple[bool, str]:
     """(healthy, one line saying why) from the heartbeat file."""
     now = time.time() if now is None else now
