@@ -134,26 +134,24 @@ def cmd_eval(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from collections import OrderedDict
-
     from bot.config import load_config
     from bot.health import heartbeat_path
     from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
-    from bot.storage import Store
+    from bot.storage import open_store
     from bot.store_gateway import StoreGateway
     from bot.telegram_bot import Services, run
 
     config = load_config()
     try:
         key = load_key(config.secret, config.key_file)
-        store = Store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
+        store = open_store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR: cannot use {config.data_dir}: {exc.strerror or exc}.") from None
     except sqlite3.Error as exc:
         raise ConfigError(f"BOT_DATABASE: cannot use {config.database} as the database: {exc}.") from None
     except ValueError as exc:  # a damaged key file
         raise ConfigError(str(exc)) from None
-    svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key), OrderedDict(),
+    svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key),
                    admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge),
                    reload_seconds=config.reload_seconds, heartbeat=heartbeat_path(config.data_dir))
     logging.getLogger().setLevel(logging.INFO)
@@ -178,6 +176,8 @@ def cmd_backup(args) -> int:
     from bot.config import database_path
 
     database = database_path()
+    if isinstance(database, str):
+        raise ConfigError("BOT_DATABASE is PostgreSQL: back it up with pg_dump (see docs/deployment.md).")
     if not database.exists():
         raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
     target_dir = Path(args.directory)
@@ -199,68 +199,91 @@ def cmd_backup(args) -> int:
 
 def cmd_rotate_keys(args) -> int:
     from bot import key_rotation
-    from bot.config import data_directory, database_path, sample_key_path
+    from bot.config import data_directory, sample_key_path
     from bot.health import heartbeat_path, seconds_since_processed
 
-    data_dir, database = data_directory(), database_path()
+    data_dir = data_directory()
     if not (args.samples or args.pseudonyms):
         raise ConfigError("say which key to replace: --samples, --pseudonyms, or both.")
-    if not database.exists():
-        raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
     age = seconds_since_processed(heartbeat_path(data_dir))
     if age is not None and age < 60:
         raise ConfigError("the bot is running (its heartbeat is fresh); stop it first, then rotate the keys.")
-    if args.samples:
-        key_file = sample_key_path(data_dir)
-        if not key_file.exists():
-            raise ConfigError(f"no samples key at {key_file}; nothing is encrypted yet.")
-        rotated, unreadable = key_rotation.rotate_sample_key(database, key_file)
-        print(f"Samples key replaced: {rotated} kept question(s) re-encrypted"
-              + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
-    if args.pseudonyms:
-        secret_in_env = bool(os.environ.get("BOT_SECRET", "").strip())
-        changed = key_rotation.rekey_pseudonyms(database, None if secret_in_env else data_dir / "pseudonym.key")
-        print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
-              f"{changed['preferences']} language choice(s) deleted.")
-        print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
-              else "A new pseudonym key was written.")
+    store = _open_usage_store()
+    try:
+        if args.samples:
+            key_file = sample_key_path(data_dir)
+            if not key_file.exists():
+                raise ConfigError(f"no samples key at {key_file}; nothing is encrypted yet.")
+            rotated, unreadable = key_rotation.rotate_sample_key(store, key_file)
+            print(f"Samples key replaced: {rotated} kept question(s) re-encrypted"
+                  + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
+        if args.pseudonyms:
+            secret_in_env = bool(os.environ.get("BOT_SECRET", "").strip())
+            changed = key_rotation.rekey_pseudonyms(store, None if secret_in_env else data_dir / "pseudonym.key")
+            print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
+                  f"{changed['preferences']} language choice(s) deleted.")
+            print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
+                  else "A new pseudonym key was written.")
+    finally:
+        store.close()
     return 0
 
 
-def _usage_store(database: Path):
-    """The usage database for reading, with the samples key if one exists (never creating one)."""
-    from bot.config import data_directory, sample_key_path
-    from bot.storage import Store
+def cmd_purge(args) -> int:
+    store = _open_usage_store()
+    try:
+        deleted = store.purge_now()
+    finally:
+        store.close()
+    print("Purged: " + ", ".join(f"{n} {table}" for table, n in deleted.items()))
+    return 0
 
+
+def _open_usage_store(required: bool = True):
+    """The usage store named by BOT_DATABASE / BOT_DATA_DIR, with the samples key if one exists
+    (never creating one); None if there is no SQLite file and `required` is False."""
+    from bot.config import data_directory, database_path, retention_days, sample_key_path
+    from bot.storage import open_store
+
+    database = database_path()
+    if not isinstance(database, str) and not database.exists():
+        if not required:
+            return None
+        raise ConfigError(f"BOT_DATABASE / BOT_DATA_DIR: there is no usage database at {database}.")
     key_file = sample_key_path(data_directory())
-    return Store(database, key_file.read_bytes().strip() if key_file.exists() else None)
+    try:
+        store = open_store(database, key_file.read_bytes().strip() if key_file.exists() else None, retention_days())
+    except sqlite3.Error as exc:
+        raise ConfigError(f"BOT_DATABASE: cannot open {database}: {exc}.") from None
+    if not store.connected:
+        raise ConfigError(f"BOT_DATABASE: cannot reach the database ({store.last_error}).")
+    return store
 
 
 def cmd_report(args) -> int:
     from datetime import date, timedelta
 
     from bot import report
-    from bot.config import database_path
 
-    database = database_path()
-    if not database.exists():
-        raise ConfigError(f"BOT_DATABASE / BOT_DATA_DIR: there is no usage database at {database}.")
     try:
         until = date.fromisoformat(args.until) if args.until else date.today()
         since = date.fromisoformat(args.since) if args.since else until - timedelta(days=args.days - 1)
     except ValueError:
         raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
-    figures = report.collect(database, since, until)
+    store = _open_usage_store()
+    try:
+        figures = report.collect(store, since, until)
+        samples = store.samples() if args.html else []
+    finally:
+        store.close()
     if args.html:
         from bot.core.analysis import Analyzer
         from bot.lexicon_store import load_lexicon
         from bot.report_html import html_report
 
-        store = _usage_store(database)
         analyzer = Analyzer(load_lexicon())
         key = lambda q: " ".join(sorted(t for _w, t in analyzer.terms(q, args.lang)))  # noqa: E731
-        page = html_report(figures, store.samples(), args.lang, Catalogs()(args.lang), key)
-        store.close()
+        page = html_report(figures, samples, args.lang, Catalogs()(args.lang), key)
         Path(args.html).write_text(page, encoding="utf-8")
         print(args.html)
     elif args.csv:
@@ -275,7 +298,6 @@ def cmd_review(args) -> int:
     from datetime import date, timedelta
 
     from bot import evaluation, report
-    from bot.config import database_path
     from bot.knowledge_loader import check_knowledge
     from bot.report_html import group_questions
     from bot.review import ReviewError, add_variant, due_for_review
@@ -306,20 +328,21 @@ def cmd_review(args) -> int:
         return 1 if evaluation.gate_failures(groups) else 0
     knowledge, _problems = check_knowledge(directory)
     lines = []
-    database = database_path()
-    if database.exists():
-        store = _usage_store(database)
-        samples = store.samples()
-        store.close()
+    store = _open_usage_store(required=False)
+    if store is not None:
+        try:
+            samples = store.samples()
+            figures = report.collect(store, date.today() - timedelta(days=89), date.today())
+        finally:
+            store.close()
         lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")
         for group in group_questions([text for _d, _l, text in samples]):
             lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
-        figures = report.collect(database, date.today() - timedelta(days=89), date.today())
         lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
         lines += [f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up"
                   for e, d, u in figures.thumbs_down] or ["  none"]
     else:
-        lines.append(f"No usage database at {database} (set BOT_DATABASE or BOT_DATA_DIR).")
+        lines.append("No usage database yet (set BOT_DATABASE or BOT_DATA_DIR as for the bot).")
     if knowledge is not None:
         lines.append("Entries due for review within 30 days:")
         lines += [f"  {e} (last reviewed {d})" for e, d in due_for_review(knowledge, date.today())] or ["  none"]
@@ -381,6 +404,9 @@ def parser() -> argparse.ArgumentParser:
     keys.add_argument("--pseudonyms", action="store_true",
                       help="new pseudonym key; stored rows re-keyed so no key leads to them")
     keys.set_defaults(func=cmd_rotate_keys)
+
+    purge = sub.add_parser("purge", help="delete what is past its retention now (for cron; the bot also does it daily)")
+    purge.set_defaults(func=cmd_purge)
 
     health = sub.add_parser("health", help="exit 0 if the running bot processes updates (for HEALTHCHECK)")
     health.add_argument("--max-age", type=float, default=MAX_AGE, help="seconds since the last processed update")

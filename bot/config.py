@@ -23,7 +23,7 @@ class Config:
     token: str
     api_url: str
     data_dir: Path
-    database: Path
+    database: Path | str  # a SQLite file, or a postgresql:// URL
     secret: str | None
     webhook_url: str | None
     webhook_secret: str | None
@@ -33,6 +33,7 @@ class Config:
     admin_ids: frozenset[int] = frozenset()
     reload_seconds: float = 5.0
     log_level: str = "INFO"
+    webhook_owner: bool = True  # False: a replica that serves the webhook but leaves setWebhook to another
 
     @property
     def key_file(self) -> Path:
@@ -69,13 +70,25 @@ def data_directory(env: dict[str, str] | None = None) -> Path:
     return _path("BOT_DATA_DIR", env.get("BOT_DATA_DIR", "data").strip() or "data")
 
 
-def database_path(env: dict[str, str] | None = None) -> Path:
-    """The SQLite file: BOT_DATABASE, else BOT_DATA_DIR/bot.sqlite3 (no token needed, for `report`)."""
+def database_path(env: dict[str, str] | None = None) -> Path | str:
+    """BOT_DATABASE: a postgresql:// URL, or a SQLite file (default BOT_DATA_DIR/bot.sqlite3)."""
     env = dict(os.environ if env is None else env)
     database = env.get("BOT_DATABASE", "").strip()
     if database.startswith(("postgres://", "postgresql://")):
-        raise ConfigError("BOT_DATABASE: PostgreSQL is not supported yet; use a file path for SQLite.")
+        return database
+    if "://" in database:
+        raise ConfigError("BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL, "
+                          f"not a {database.split('://')[0]}:// URL.")
     return _path("BOT_DATABASE", database) if database else data_directory(env) / "bot.sqlite3"
+
+
+def retention_days(env: dict[str, str] | None = None) -> int:
+    """BOT_RETENTION_DAYS: how long usage events are kept."""
+    env = os.environ if env is None else env
+    retention = env.get("BOT_RETENTION_DAYS", "90").strip()
+    if not retention.isdigit() or not 1 <= int(retention) <= 3650:
+        raise ConfigError(f"BOT_RETENTION_DAYS must be a number of days from 1 to 3650, not {retention!r}.")
+    return int(retention)
 
 
 def load_config(env: dict[str, str] | None = None) -> Config:
@@ -102,9 +115,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     port_text = env.get("BOT_WEBHOOK_PORT", "8443").strip()
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
         raise ConfigError(f"BOT_WEBHOOK_PORT must be a port number from 1 to 65535, not {port_text!r}.")
-    retention = env.get("BOT_RETENTION_DAYS", "90").strip()
-    if not retention.isdigit() or not 1 <= int(retention) <= 3650:
-        raise ConfigError(f"BOT_RETENTION_DAYS must be a number of days from 1 to 3650, not {retention!r}.")
+    retention = retention_days(env)
     admins = [a.strip() for a in env.get("BOT_ADMIN_IDS", "").split(",") if a.strip()]
     if not all(a.lstrip("-").isdigit() for a in admins):
         raise ConfigError("BOT_ADMIN_IDS must be Telegram user ids (numbers) separated by commas.")
@@ -125,5 +136,12 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     log_level = env.get("BOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}.")
+    owner_text = env.get("BOT_WEBHOOK_OWNER", "yes").strip().lower() or "yes"
+    if owner_text not in ("yes", "no", "true", "false", "1", "0"):
+        raise ConfigError(f"BOT_WEBHOOK_OWNER must be yes or no, not {owner_text!r}.")
+    if isinstance(database, str) and secret is None:
+        raise ConfigError("BOT_SECRET must be set with a PostgreSQL BOT_DATABASE: every replica has to compute "
+                          "the same pseudonyms.")
     return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret, listen, int(port_text),
-                  int(retention), frozenset(int(a) for a in admins), reload_seconds, log_level)
+                  int(retention), frozenset(int(a) for a in admins), reload_seconds, log_level,
+                  owner_text in ("yes", "true", "1"))

@@ -1,12 +1,11 @@
 """Replacing the two keys of the data directory (the bot stopped): the samples key, re-encrypting the
-kept questions, and the pseudonym key, re-keying stored rows so nothing links them to the old key."""
+kept questions, and the pseudonym key, re-keying stored rows so nothing links them to the old key.
+Works on either store (SQLite or PostgreSQL)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import secrets
-import sqlite3
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -23,7 +22,7 @@ def _write_private(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def rotate_sample_key(database: Path, key_file: Path) -> tuple[int, int]:
+def rotate_sample_key(store, key_file: Path) -> tuple[int, int]:
     """A new samples key; every kept question re-encrypted with it. (re-encrypted, unreadable) - the
     unreadable ones (encrypted with a key no longer at hand) are deleted: nobody can read them."""
     old = Fernet(key_file.read_bytes().strip())
@@ -31,37 +30,23 @@ def rotate_sample_key(database: Path, key_file: Path) -> tuple[int, int]:
     both = MultiFernet([Fernet(new_key), old])
     staged = key_file.with_name(key_file.name + ".new")  # if we crash after the commit, this one reads them
     _write_private(staged, new_key)
-    rotated = unreadable = 0
-    with sqlite3.connect(database, isolation_level=None) as db:
-        db.execute("BEGIN IMMEDIATE")
-        for row_id, token in db.execute("SELECT id, text FROM samples").fetchall():
-            try:
-                db.execute("UPDATE samples SET text = ? WHERE id = ?", (both.rotate(token), row_id))
-                rotated += 1
-            except InvalidToken:
-                db.execute("DELETE FROM samples WHERE id = ?", (row_id,))
-                unreadable += 1
-        db.execute("COMMIT")
+
+    def rotate(token: bytes) -> bytes | None:
+        try:
+            return both.rotate(token)
+        except InvalidToken:
+            return None
+
+    counts = store.rotate_samples(rotate)
     os.replace(staged, key_file)
-    return rotated, unreadable
+    return counts
 
 
-def rekey_pseudonyms(database: Path, key_file: Path | None) -> dict[str, int]:
+def rekey_pseudonyms(store, key_file: Path | None) -> dict[str, int]:
     """Replace every stored pseudonym by a one-way hash with a salt that is then forgotten (counts
     stay right; no key, old or new, leads to the rows any more); language choices are deleted (they
     only serve the resident, who can choose again). With `key_file`, a new pseudonym key is written."""
-    salt = secrets.token_bytes(32)
-
-    def forget_link(pseudonym: str) -> str:
-        return hashlib.sha256(salt + pseudonym.encode("utf-8")).hexdigest()
-
-    with sqlite3.connect(database, isolation_level=None) as db:
-        db.create_function("forget_link", 1, forget_link, deterministic=True)
-        db.execute("BEGIN IMMEDIATE")
-        changed = {"preferences": db.execute("DELETE FROM preferences").rowcount,
-                   "feedback": db.execute("UPDATE feedback SET pseudonym = forget_link(pseudonym)").rowcount,
-                   "events": db.execute("UPDATE events SET pseudonym = forget_link(pseudonym)").rowcount}
-        db.execute("COMMIT")
+    changed = store.rekey_pseudonyms(secrets.token_bytes(32))
     if key_file is not None:
         _write_private(key_file, secrets.token_bytes(32).hex().encode("ascii"))
     return changed

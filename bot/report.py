@@ -5,7 +5,6 @@ MIN_RESIDENTS residents is withheld."""
 from __future__ import annotations
 
 import csv
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,38 +37,24 @@ def _cell(count: int, residents: int) -> int | None:
     return count if residents >= MIN_RESIDENTS else SUPPRESSED
 
 
-def collect(database: Path, since: date, until: date) -> Figures:
-    """Read the events and feedback of [since, until] (whole days, UTC) into suppressed figures."""
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    try:
-        period = (since.isoformat(), until.isoformat() + "T23:59")
-        where = "kind = 'reply' AND at BETWEEN ? AND ?"
-        messages, residents = db.execute(f"SELECT count(*), count(DISTINCT pseudonym) FROM events WHERE {where}",
-                                         period).fetchone()
-        f = Figures(since, until, _cell(messages, residents), _cell(residents, residents))
-
-        def grouped(column: str, order: str = "2 DESC") -> list[tuple[str, int, int]]:
-            return db.execute(f"SELECT {column}, count(*), count(DISTINCT pseudonym) FROM events "
-                              f"WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY {order}", period).fetchall()
-
-        f.per_day = [(day, _cell(n, r), _cell(r, r)) for day, n, r in grouped("substr(at, 1, 10)", "1")]
-        f.languages = [(k, _cell(n, r)) for k, n, r in grouped("lang")]
-        outcomes = grouped("outcome")
-        f.outcomes = [(k, _cell(n, r)) for k, n, r in outcomes]
-        f.top_entries = [(k, _cell(n, r)) for k, n, r in grouped("entry")[:10]]
-        answered = {k: (n, r) for k, n, r in outcomes}
-        if f.messages:
-            n, r = answered.get("answer", (0, 0))
-            f.answered_share = n / messages if r >= MIN_RESIDENTS else SUPPRESSED
-            n, r = answered.get("crisis", (0, 0))
-            f.crisis = _cell(n, r) if n else 0
-        rows = db.execute("SELECT entry, sum(helpful = 0), sum(helpful = 1), count(DISTINCT pseudonym) FROM feedback "
-                          "WHERE day BETWEEN ? AND ? GROUP BY entry ORDER BY 2 DESC", (since.isoformat(),
-                                                                                         until.isoformat())).fetchall()
-        f.thumbs_down = [(e, _cell(down, r), _cell(up, r)) for e, down, up, r in rows if down]
-        return f
-    finally:
-        db.close()
+def collect(store, since: date, until: date) -> Figures:
+    """The events and feedback of [since, until] (whole days, UTC) from a store (SQLite or
+    PostgreSQL), as suppressed figures."""
+    raw = store.usage(since.isoformat(), until.isoformat())
+    messages, residents = raw["total"]
+    f = Figures(since, until, _cell(messages, residents), _cell(residents, residents))
+    f.per_day = [(day, _cell(n, r), _cell(r, r)) for day, n, r in raw["per_day"]]
+    f.languages = [(k, _cell(n, r)) for k, n, r in raw["languages"]]
+    f.outcomes = [(k, _cell(n, r)) for k, n, r in raw["outcomes"]]
+    f.top_entries = [(k, _cell(n, r)) for k, n, r in raw["entries"]]
+    answered = {k: (n, r) for k, n, r in raw["outcomes"]}
+    if f.messages:
+        n, r = answered.get("answer", (0, 0))
+        f.answered_share = n / messages if r >= MIN_RESIDENTS else SUPPRESSED
+        n, r = answered.get("crisis", (0, 0))
+        f.crisis = _cell(n, r) if n else 0
+    f.thumbs_down = [(e, _cell(down, r), _cell(up, r)) for e, down, up, r in raw["feedback"] if down]
+    return f
 
 
 def _n(value: int | float | None, lang: str) -> str:

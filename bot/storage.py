@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -48,7 +49,22 @@ MIGRATIONS = [
        )""",
     "CREATE INDEX events_at ON events (at)",
     "CREATE INDEX events_pseudonym ON events (pseudonym)",
+    # Shared flood control: messages per resident in the current window (several replicas agree).
+    """CREATE TABLE rate (
+           pseudonym TEXT PRIMARY KEY,
+           window_start REAL NOT NULL,
+           count INTEGER NOT NULL,
+           quiet_until REAL NOT NULL DEFAULT 0
+       )""",
+    # Which reply answered which message (keyed by a pseudonym of chat and message), so an edited
+    # question edits its answer whichever replica receives the edit; kept two days.
+    """CREATE TABLE replies (
+           message TEXT PRIMARY KEY,
+           reply_id INTEGER NOT NULL,
+           at REAL NOT NULL
+       )""",
 ]
+REPLY_DAYS = 2
 SAMPLE_DAYS = 30
 PENDING_MAX = 10_000
 
@@ -58,6 +74,8 @@ PRIVACY_DESCRIPTION = {
     "feedback": "your 👍/👎 ratings",
     "events": "a record of each reply",
     "samples": "Send this question anonymously to the editors",
+    "rate": "how many messages you sent in the last minute",
+    "replies": "which of my messages answered which of yours",
 }
 
 
@@ -229,9 +247,84 @@ class Store:
                 deleted["events"] = self._db.execute(
                     "DELETE FROM events WHERE at < strftime('%Y-%m-%dT%H:%M', 'now', ?)",
                     (f"-{self.retention_days} days",)).rowcount
+                deleted["rate"] = self._db.execute("DELETE FROM rate WHERE window_start < ?",
+                                                   (time.time() - 86400,)).rowcount
+                deleted["replies"] = self._db.execute("DELETE FROM replies WHERE at < ?",
+                                                      (time.time() - REPLY_DAYS * 86400,)).rowcount
         except sqlite3.Error as exc:
             log.warning("event purge failed: %s", type(exc).__name__)
         return deleted
+
+    connected = True  # a file is always there once opened
+
+    def purge_now(self) -> dict[str, int]:
+        """Delete what is past its retention now (the `purge` command for cron)."""
+        return self.purge()
+
+    # -- shared state of the handlers ---------------------------------------------------------
+
+    def flood_check(self, pseudonym: str, limit: int, window: float, quiet: float, now: float | None = None) -> str:
+        """Count a message: "ok", "notify" (the first one over `limit` in `window` s, then `quiet` s of
+        silence) or "drop". Raises on database errors (the caller lets the message through)."""
+        now = time.time() if now is None else now
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            row = self._db.execute("SELECT window_start, count, quiet_until FROM rate WHERE pseudonym = ?",
+                                   (pseudonym,)).fetchone()
+            verdict, values = flood_step(row, limit, window, quiet, now)
+            self._db.execute("INSERT INTO rate (pseudonym, window_start, count, quiet_until) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (pseudonym) DO UPDATE SET window_start = excluded.window_start, "
+                             "count = excluded.count, quiet_until = excluded.quiet_until", (pseudonym, *values))
+        return verdict
+
+    def remember_reply(self, message: str, reply_id: int) -> None:
+        with self._lock:
+            self._db.execute("INSERT INTO replies (message, reply_id, at) VALUES (?, ?, ?) ON CONFLICT (message) "
+                             "DO UPDATE SET reply_id = excluded.reply_id, at = excluded.at",
+                             (message, reply_id, time.time()))
+
+    def reply_for(self, message: str) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT reply_id FROM replies WHERE message = ?", (message,)).fetchone()
+        return row[0] if row else None
+
+    # -- admins' figures and key rotation ------------------------------------------------------
+
+    def usage(self, since: str, until: str) -> dict:
+        """Raw aggregates of [since, until] (ISO days) for bot/report.py: totals, groups, feedback."""
+        with self._lock:
+            return usage_queries(lambda sql, args: self._db.execute(sql.replace("%s", "?"), args).fetchall(),
+                                 "substr(at, 1, 10)", "at", since, until)
+
+    def rotate_samples(self, rotate) -> tuple[int, int]:
+        """Re-encrypt every kept question with `rotate(token)` (None: unreadable, deleted)."""
+        done = unreadable = 0
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            for row_id, token in self._db.execute("SELECT id, text FROM samples").fetchall():
+                new = rotate(bytes(token))
+                if new is None:
+                    self._db.execute("DELETE FROM samples WHERE id = ?", (row_id,))
+                    unreadable += 1
+                else:
+                    self._db.execute("UPDATE samples SET text = ? WHERE id = ?", (new, row_id))
+                    done += 1
+        return done, unreadable
+
+    def rekey_pseudonyms(self, salt: bytes) -> dict[str, int]:
+        """Replace every pseudonym by sha256(salt + pseudonym); drop what only served a resident."""
+        def unlink(pseudonym: str) -> str:
+            return hashlib.sha256(salt + pseudonym.encode("utf-8")).hexdigest()
+
+        self._db.create_function("unlink", 1, unlink, deterministic=True)
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            changed = {"preferences": self._db.execute("DELETE FROM preferences").rowcount,
+                       "feedback": self._db.execute("UPDATE feedback SET pseudonym = unlink(pseudonym)").rowcount,
+                       "events": self._db.execute("UPDATE events SET pseudonym = unlink(pseudonym)").rowcount}
+            self._db.execute("DELETE FROM rate")
+            self._db.execute("DELETE FROM replies")
+        return changed
 
     def forget(self, pseudonym: str) -> dict[str, int] | None:
         """Delete everything stored for a pseudonym: rows deleted per table, or None on failure."""
@@ -242,7 +335,7 @@ class Store:
             with self._lock, self._db:
                 self._check_file()
                 self._db.execute("BEGIN")
-                for table in ("preferences", "feedback", "events"):
+                for table in ("preferences", "feedback", "events", "rate"):
                     deleted[table] = self._db.execute(f"DELETE FROM {table} WHERE pseudonym = ?", (pseudonym,)).rowcount
             deleted["events"] += waiting - len(self._pending)
             return deleted
@@ -255,3 +348,48 @@ class Store:
         if self._pending and not self.log_events([]):
             log.warning("%d events could not be written before closing", len(self._pending))
         self._db.close()
+
+
+def flood_step(row, limit: int, window: float, quiet: float, now: float) -> tuple[str, tuple[float, int, float]]:
+    """One message through the flood rule, from the stored (window_start, count, quiet_until) or None:
+    the verdict and the values to store. Shared by every backend."""
+    start, count, quiet_until = row if row else (now, 0, 0.0)
+    if quiet_until > now:
+        return "drop", (start, count, quiet_until)
+    if now - start >= window:
+        start, count = now, 0
+    count += 1
+    if count > limit:
+        return "notify", (now, 0, now + quiet)
+    return "ok", (start, count, quiet_until)
+
+
+def usage_queries(fetch, day_expr: str, at_expr: str, since: str, until: str) -> dict:
+    """The aggregate queries behind the admins' report, in SQL both backends accept (`%s` parameters,
+    the backend's expression for an event's day and time)."""
+    period = (since, until + "T23:59")
+    where = f"kind = 'reply' AND {at_expr} BETWEEN %s AND %s"
+
+    def grouped(column: str, order: str = "2 DESC") -> list[tuple]:
+        return [tuple(r) for r in fetch(f"SELECT {column}, count(*), count(DISTINCT pseudonym) FROM events "
+                                        f"WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY {order}", period)]
+
+    (total,) = fetch(f"SELECT count(*), count(DISTINCT pseudonym) FROM events WHERE {where}", period)
+    feedback = fetch("SELECT entry, sum(CASE WHEN helpful THEN 0 ELSE 1 END), sum(CASE WHEN helpful THEN 1 ELSE 0 END), "
+                     "count(DISTINCT pseudonym) FROM feedback WHERE day BETWEEN %s AND %s GROUP BY entry "
+                     "ORDER BY 2 DESC", (since, until))
+    return {"total": tuple(total), "per_day": grouped(day_expr, "1"), "languages": grouped("lang"),
+            "outcomes": grouped("outcome"), "entries": grouped("entry")[:10], "feedback": [tuple(r) for r in feedback]}
+
+
+def is_postgres_url(database: str | Path) -> bool:
+    return str(database).startswith(("postgres://", "postgresql://"))
+
+
+def open_store(database: str | Path, sample_key: bytes | None = None, retention_days: int = 90):
+    """The store for BOT_DATABASE: PostgreSQL for a postgresql:// URL, else a SQLite file."""
+    if is_postgres_url(database):
+        from bot.storage_postgres import PostgresStore
+
+        return PostgresStore(str(database), sample_key, retention_days)
+    return Store(Path(database), sample_key, retention_days)

