@@ -22,7 +22,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError
 from telegram.request import BaseRequest, HTTPXRequest
 from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, TypeHandler, filters)
+                          ContextTypes, ExtBot, MessageHandler, TypeHandler, filters)
 
 from bot import health
 from bot import telegram_render as render
@@ -603,6 +603,15 @@ async def on_heartbeat(update: Heartbeat, context: ContextTypes.DEFAULT_TYPE) ->
         log.warning("heartbeat not written: %s", type(exc).__name__)
 
 
+class ServingReplicaBot(ExtBot):
+    """A replica behind the load balancer that serves webhook updates but leaves the webhook itself
+    to the one replica that owns it (BOT_WEBHOOK_OWNER=no): it never calls setWebhook."""
+
+    async def set_webhook(self, *args, **kwargs) -> bool:
+        log.info("webhook left to the owning replica (BOT_WEBHOOK_OWNER=no)")
+        return True
+
+
 class TrackedRequest(HTTPXRequest):
     """The Bot API connection, remembering when Telegram last answered (any HTTP response)."""
 
@@ -616,21 +625,13 @@ class TrackedRequest(HTTPXRequest):
 
 def build_application(config: Config, svc: Services, request: BaseRequest | None = None) -> Application:
     """The python-telegram-bot Application with every handler registered (`request`: for tests)."""
-    builder = (
-        Application.builder()
-        .token(config.token)
-        .base_url(f"{config.api_url}/bot")
-        .base_file_url(f"{config.api_url}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .post_init(post_init)
-        .post_stop(post_stop)
-    )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    else:
-        builder = builder.request(TrackedRequest(connection_pool_size=64)).get_updates_request(
-            TrackedRequest(connection_pool_size=4))
-    application = builder.build()
+    serving_only = bool(config.webhook_url) and not config.webhook_owner
+    bot = (ServingReplicaBot if serving_only else ExtBot)(
+        token=config.token, base_url=f"{config.api_url}/bot", base_file_url=f"{config.api_url}/file/bot",
+        request=request or TrackedRequest(connection_pool_size=64),
+        get_updates_request=request or TrackedRequest(connection_pool_size=4),
+        rate_limiter=AIORateLimiter(max_retries=3))
+    application = Application.builder().bot(bot).post_init(post_init).post_stop(post_stop).build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE
     residents = filters.UpdateType.MESSAGES  # messages and their edits; never channel posts

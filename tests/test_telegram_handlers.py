@@ -88,3 +88,21 @@ def test_a_knowledge_file_that_becomes_unreadable_keeps_the_old_knowledge(make_a
     run(app, update("/reload", user_id=42), update("what is the equality council", update_id=2))
     assert "previous version" in request.sent()[0] and "kb/entries.yaml:1: cannot read the file" in request.sent()[0]
     assert svc.assistant is before and "Council" in request.sent()[-1]
+
+
+def test_a_serving_replica_never_sets_the_webhook():
+    import asyncio
+
+    from bot.config import load_config
+    from bot.telegram_bot import ServingReplicaBot, build_application
+    from telegram_support import TOKEN, RecordingRequest
+
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_WEBHOOK_URL": "https://bot.example.org/hook",
+           "BOT_WEBHOOK_SECRET": "s" * 20, "BOT_WEBHOOK_OWNER": "no"}
+    request = RecordingRequest()
+    app = build_application(load_config(env), None, request)
+    assert isinstance(app.bot, ServingReplicaBot)
+    assert asyncio.run(app.bot.set_webhook(url="https://bot.example.org/hook")) is True
+    assert request.calls == []  # nothing reached the Bot API
+    owner = build_application(load_config(env | {"BOT_WEBHOOK_OWNER": "yes"}), None, RecordingRequest())
+    assert not isinstance(owner.bot, ServingReplicaBot)
