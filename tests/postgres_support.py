@@ -34,8 +34,9 @@ class PostgresServer:
         self.url, self.base, self.as_user = url, base, as_user or []
 
     @classmethod
-    def start(cls) -> PostgresServer | None:
-        """None when no server binaries are installed."""
+    def start(cls, durable: bool = False) -> PostgresServer | None:
+        """None when no server binaries are installed. Not `durable`: fsync off (tests need no crash
+        safety, and run faster)."""
         if os.environ.get("BOT_TEST_POSTGRES_URL"):
             return cls(os.environ["BOT_TEST_POSTGRES_URL"])
         initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
@@ -50,7 +51,8 @@ class PostgresServer:
         run = lambda *args: subprocess.run([*as_user, *args], check=True, capture_output=True, timeout=120)  # noqa: E731
         run(initdb, "-D", str(base / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
         run(pg_ctl, "-D", str(base / "data"), "-l", str(base / "server.log"), "-w", "-t", "60", "-o",
-            f"-p {port} -h 127.0.0.1 -k {base} -F -c fsync=off -c max_connections=200", "start")
+            f"-p {port} -h 127.0.0.1 -k {base} -c max_connections=200" + ("" if durable else " -F -c fsync=off"),
+            "start")
         return cls(f"postgresql://postgres@127.0.0.1:{port}/postgres", base, as_user)
 
     def new_database(self) -> str:
