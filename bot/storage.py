@@ -8,6 +8,7 @@ import os
 import sqlite3
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -291,10 +292,14 @@ class Store:
     # -- admins' figures and key rotation ------------------------------------------------------
 
     def usage(self, since: str, until: str) -> dict:
-        """Raw aggregates of [since, until] (ISO days) for bot/report.py: totals, groups, feedback."""
+        """Raw aggregates of [since, until] (ISO days) for bot/report.py (see usage_figures)."""
         with self._lock:
-            return usage_queries(lambda sql, args: self._db.execute(sql.replace("%s", "?"), args).fetchall(),
-                                 "substr(at, 1, 10)", "at", since, until)
+            # Over a long period a full scan beats the time index (`+at` tells SQLite not to use it).
+            at = "+at" if (date.fromisoformat(until) - date.fromisoformat(since)).days > 31 else "at"
+            events = self._db.execute("SELECT substr(at, 1, 10), lang, outcome, entry, pseudonym FROM events "
+                                      f"WHERE kind = 'reply' AND {at} BETWEEN ? AND ?", (since, until + "T23:59"))
+            feedback = self._db.execute(FEEDBACK_QUERY.replace("%s", "?"), (since, until)).fetchall()
+            return usage_figures(events, feedback)
 
     def rotate_samples(self, rotate) -> tuple[int, int]:
         """Re-encrypt every kept question with `rotate(token)` (None: unreadable, deleted)."""
@@ -364,22 +369,34 @@ def flood_step(row, limit: int, window: float, quiet: float, now: float) -> tupl
     return "ok", (start, count, quiet_until)
 
 
-def usage_queries(fetch, day_expr: str, at_expr: str, since: str, until: str) -> dict:
-    """The aggregate queries behind the admins' report, in SQL both backends accept (`%s` parameters,
-    the backend's expression for an event's day and time)."""
-    period = (since, until + "T23:59")
-    where = f"kind = 'reply' AND {at_expr} BETWEEN %s AND %s"
+def usage_figures(event_rows, feedback_rows) -> dict:
+    """The raw aggregates behind the admins' report, in one pass over the period's reply events
+    (day, lang, outcome, entry, pseudonym): totals, then (key, events, residents) per day, language,
+    outcome and entry. One pass in Python beats one grouped SQL query per figure on both backends
+    (bench/bench_storage.py)."""
+    total, residents = 0, set()
+    groups: dict[str, dict] = {"per_day": {}, "languages": {}, "outcomes": {}, "entries": {}}
+    for day, lang, outcome, entry, pseudonym in event_rows:
+        total += 1
+        residents.add(pseudonym)
+        for name, key in (("per_day", day), ("languages", lang), ("outcomes", outcome), ("entries", entry)):
+            if key is not None:
+                slot = groups[name].setdefault(key, [0, set()])
+                slot[0] += 1
+                slot[1].add(pseudonym)
 
-    def grouped(column: str, order: str = "2 DESC") -> list[tuple]:
-        return [tuple(r) for r in fetch(f"SELECT {column}, count(*), count(DISTINCT pseudonym) FROM events "
-                                        f"WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY {order}", period)]
+    def listed(name: str) -> list[tuple]:
+        return [(key, n, len(who)) for key, (n, who) in groups[name].items()]
 
-    (total,) = fetch(f"SELECT count(*), count(DISTINCT pseudonym) FROM events WHERE {where}", period)
-    feedback = fetch("SELECT entry, sum(CASE WHEN helpful THEN 0 ELSE 1 END), sum(CASE WHEN helpful THEN 1 ELSE 0 END), "
-                     "count(DISTINCT pseudonym) FROM feedback WHERE day BETWEEN %s AND %s GROUP BY entry "
-                     "ORDER BY 2 DESC", (since, until))
-    return {"total": tuple(total), "per_day": grouped(day_expr, "1"), "languages": grouped("lang"),
-            "outcomes": grouped("outcome"), "entries": grouped("entry")[:10], "feedback": [tuple(r) for r in feedback]}
+    by_count = lambda row: (-row[1], row[0])  # noqa: E731
+    return {"total": (total, len(residents)), "per_day": sorted(listed("per_day")),
+            "languages": sorted(listed("languages"), key=by_count), "outcomes": sorted(listed("outcomes"), key=by_count),
+            "entries": sorted(listed("entries"), key=by_count)[:10],
+            "feedback": sorted((tuple(r) for r in feedback_rows), key=lambda r: (-r[1], r[0]))}
+
+
+FEEDBACK_QUERY = ("SELECT entry, sum(CASE WHEN helpful THEN 0 ELSE 1 END), sum(CASE WHEN helpful THEN 1 ELSE 0 END), "
+                  "count(DISTINCT pseudonym) FROM feedback WHERE day BETWEEN %s AND %s GROUP BY entry")
 
 
 def is_postgres_url(database: str | Path) -> bool:

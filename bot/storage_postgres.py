@@ -11,7 +11,7 @@ import psycopg
 import psycopg.conninfo
 from cryptography.fernet import Fernet, InvalidToken
 
-from bot.storage import PENDING_MAX, REPLY_DAYS, SAMPLE_DAYS, flood_step, usage_queries
+from bot.storage import FEEDBACK_QUERY, PENDING_MAX, REPLY_DAYS, SAMPLE_DAYS, flood_step, usage_figures
 
 log = logging.getLogger(__name__)
 
@@ -313,8 +313,12 @@ class PostgresStore:
     def usage(self, since: str, until: str) -> dict:
         with self._lock:
             db = self._db()
-            return usage_queries(lambda sql, args: db.execute(sql, args).fetchall(),
-                                 "to_char(at, 'YYYY-MM-DD')", "at", since, until)
+            with db.transaction(), db.cursor(name="usage") as events:  # server-side: rows in batches
+                events.itersize = 10_000
+                events.execute("SELECT to_char(at, 'YYYY-MM-DD'), lang, outcome, entry, pseudonym FROM events "
+                               "WHERE kind = 'reply' AND at BETWEEN %s AND %s", (since, until + "T23:59"))
+                feedback = db.execute(FEEDBACK_QUERY, (since, until)).fetchall()
+                return usage_figures(events, feedback)
 
     def rotate_samples(self, rotate) -> tuple[int, int]:
         done = unreadable = 0
