@@ -1,18 +1,13 @@
 """Editors' changes go live without a restart; a broken edit keeps the old knowledge serving."""
 
-import os
 import re
 import shutil
 import time
 
-import pytest
 
-from tests.e2e.harness import PROJECT, BotProcess, Emulator, Resident, node_available
+from tests.e2e.harness import PROJECT, BotProcess, Emulator, Resident, require_emulator
 
-if not node_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
-    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+require_emulator()
 
 ADMIN = 999
 

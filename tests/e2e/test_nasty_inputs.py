@@ -2,19 +2,15 @@
 or a polite refusal, nothing is echoed as markup, updates with no resident behind them are ignored,
 and no handler fails (tests/data/nasty-inputs.yaml)."""
 
-import os
 import re
 import unicodedata
 
 import pytest
 import yaml
 
-from tests.e2e.harness import PROJECT, TOKEN, BotProcess, Emulator, Resident, node_available
+from tests.e2e.harness import PROJECT, TOKEN, BotProcess, Emulator, Resident, require_emulator
 
-if not node_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
-    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+require_emulator()
 
 CORPUS = yaml.safe_load((PROJECT / "tests" / "data" / "nasty-inputs.yaml").read_text(encoding="utf-8"))
 TELEGRAM_MAX = 4096  # Telegram delivers no longer message; the core test sends the full size

@@ -2,7 +2,6 @@
 webhook, both serve; a language chosen through one is used by the other; the report counts the
 events of both; killing one mid-run loses no answered question's event."""
 
-import os
 import shutil
 import signal
 import time
@@ -12,13 +11,10 @@ import pytest
 
 from bot import report
 from bot.storage import open_store
-from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, free_port, node_available
+from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, free_port, require_emulator
 from tests.e2e.replicas import RoundRobinProxy
 
-if not node_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
-    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+require_emulator()
 
 SECRET = "replica-webhook-secret-0123456789"
 

@@ -1,17 +1,13 @@
 """The real bot (`equality-bot run`, python-telegram-bot Application) against the Bot API emulator,
 every scenario in polling and in webhook mode."""
 
-import os
 import time
 
 import pytest
 
-from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, buttons, free_port, node_available
+from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, buttons, free_port, require_emulator
 
-if not node_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("the Telegram E2E tests need node and `npm ci`; CI must install them")
-    pytest.skip("node or telegram-test-api missing: run `npm ci`", allow_module_level=True)
+require_emulator()
 
 
 SECRET = "webhook-secret-for-tests-0123456789"
