@@ -255,6 +255,8 @@ def _open_usage_store(required: bool = True):
         store = open_store(database, key_file.read_bytes().strip() if key_file.exists() else None, retention_days())
     except sqlite3.Error as exc:
         raise ConfigError(f"BOT_DATABASE: cannot open {database}: {exc}.") from None
+    except ValueError as exc:  # a malformed PostgreSQL URL or a damaged key
+        raise ConfigError(str(exc)) from None
     if not store.connected:
         raise ConfigError(f"BOT_DATABASE: cannot reach the database ({store.last_error}).")
     return store
@@ -436,3 +438,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a database failing under a command: one line, not a traceback
+        if type(exc).__module__.split(".")[0] not in ("sqlite3", "psycopg"):
+            raise
+        print(f"Error: the database failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+              "check BOT_DATABASE and that the database is reachable.", file=sys.stderr)
+        return 1

@@ -95,3 +95,13 @@ def test_every_command_has_help(command):
     assert parser()._subparsers._group_actions[0]._choices_actions
     helps = {a.dest: a.help for a in parser()._subparsers._group_actions[0]._choices_actions}
     assert helps[command]
+
+
+def test_an_unreachable_or_malformed_postgresql_url_is_one_error_line(monkeypatch, capsys):
+    monkeypatch.setenv("BOT_DATABASE", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=1")
+    assert main(["report"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Error: BOT_DATABASE: cannot reach the database")
+    monkeypatch.setenv("BOT_DATABASE", "postgresql://x:y@h/db?nosuchoption=1")
+    assert main(["purge"]) == 1
+    assert capsys.readouterr().err.startswith("Error: BOT_DATABASE is not a valid PostgreSQL URL")
