@@ -10,7 +10,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
-from bot.storage import PENDING_MAX
+from bot.storage_base import PENDING_MAX
 
 log = logging.getLogger(__name__)
 

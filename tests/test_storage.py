@@ -68,7 +68,7 @@ def test_events_are_purged_after_the_retention_period(tmp_path):
     store.log_event("p1", "reply", "private", "pl", "answer", "x", "h", 1)
     store.log_event("p2", "reply", "private", "pl", "fallback", None, "l", 1)
     store._db.execute("UPDATE events SET at = strftime('%Y-%m-%dT%H:%M', 'now', '-91 days') WHERE pseudonym = 'p1'")
-    assert store.purge()["events"] == 1
+    assert store.purge_now()["events"] == 1
     assert [r[0] for r in store._db.execute("SELECT pseudonym FROM events")] == ["p2"]
 
 
