@@ -34,6 +34,7 @@ class SqlStore:
         self.failures = 0  # writes that failed, of any kind (the gateway watches it)
         self.last_error = ""
         self._pending: list[tuple] = []
+        self._purged_on = ""  # the day this process last tried the retention purge
         self._fernet = Fernet(sample_key) if sample_key else None
 
     @contextmanager
@@ -167,7 +168,7 @@ class SqlStore:
     def _purge_daily(self) -> None:
         """Purge once a day (whichever process records today's date first; see `_claim_purge`)."""
         today = time.strftime("%Y-%m-%d")
-        if getattr(self, "_purged_on", "") == today:
+        if self._purged_on == today:
             return
         self._purged_on = today
         try:
