@@ -16,19 +16,19 @@ powiedz powiedziec wiedziec dowiedziec czym czemu jaka jakiej jakim jakich jakie
 ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez ok okej ds
 spraw tzw np itp itd pytanie zapytac wiesz moglbys moglabys mozesz robic zrobic
 cos ktos jakis jakas jakies powinienem powinnam trzeba bedzie beda bedziemy bylo
-byly mial miala mialo
+byly mial miala mialo zawsze ciagle wciaz naprawde takze rowniez czesto codziennie
 """.split())
 
 ENGLISH = frozenset("""
 a about above after again all am an and any are as at be because been being below between both but
-by can could did do does doing down during each few for from further had has have having he her here
+by can could did do does doing down during each every few for from further had has have having he her here
 hers him his how i if in into is it its itself just me more most my myself no nor not now of off on
 once only or other our ours out over own same she should so some such than that the their them then
 there these they this those through to too under until up very was we were what when where which
 while who whom why will with would you your yours yourself s t m re ve ll d tell please want know
 like get got im dont cant whats wheres hows id ive thats there is isnt question ask
 anything something explain info much many someone somebody
-should need
+should need always really still also ever maybe often
 """.split())
 
 #: Question words: they tell sibling entries apart ("kto" → who sits on the council, "jak" → how to
