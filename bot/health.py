@@ -24,10 +24,16 @@ def write_heartbeat(path: Path, mode: str, telegram_ok: float | None) -> None:
     os.replace(temporary, path)
 
 
+def _read(path: Path) -> tuple[dict, float]:
+    """The heartbeat and its time of processing; raises OSError, ValueError, KeyError or TypeError."""
+    beat = json.loads(path.read_text(encoding="utf-8"))
+    return beat, float(beat["processed"])
+
+
 def seconds_since_processed(path: Path) -> float | None:
     """How long ago the running bot last processed an update; None without a readable heartbeat."""
     try:
-        return time.time() - float(json.loads(path.read_text(encoding="utf-8"))["processed"])
+        return time.time() - _read(path)[1]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -36,8 +42,7 @@ def check(path: Path, max_age: float = MAX_AGE, now: float | None = None) -> tup
     """(healthy, one line saying why) from the heartbeat file."""
     now = time.time() if now is None else now
     try:
-        beat = json.loads(path.read_text(encoding="utf-8"))
-        processed = float(beat["processed"])
+        beat, processed = _read(path)
     except FileNotFoundError:
         return False, f"no heartbeat at {path}: the bot has not started (or BOT_DATA_DIR differs)"
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -10,16 +10,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write a key file readable by its owner only, atomically (a crash leaves the old or the new)."""
-    temporary = path.with_name(path.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temporary, path)
+from bot.pseudonym import new_pseudonym_key, write_key_file
 
 
 def rotate_sample_key(store, key_file: Path) -> tuple[int, int]:
@@ -29,7 +20,7 @@ def rotate_sample_key(store, key_file: Path) -> tuple[int, int]:
     new_key = Fernet.generate_key()
     both = MultiFernet([Fernet(new_key), old])
     staged = key_file.with_name(key_file.name + ".new")  # if we crash after the commit, this one reads them
-    _write_private(staged, new_key)
+    write_key_file(staged, new_key, replace=True)
 
     def rotate(token: bytes) -> bytes | None:
         try:
@@ -48,5 +39,5 @@ def rekey_pseudonyms(store, key_file: Path | None) -> dict[str, int]:
     only serve the resident, who can choose again). With `key_file`, a new pseudonym key is written."""
     changed = store.rekey_pseudonyms(secrets.token_bytes(32))
     if key_file is not None:
-        _write_private(key_file, secrets.token_bytes(32).hex().encode("ascii"))
+        write_key_file(key_file, new_pseudonym_key(), replace=True)
     return changed

@@ -17,6 +17,25 @@ class KeyFileError(ValueError):
                          f"restore it from a backup - a new key cannot read what the old one protected.")
 
 
+def write_key_file(key_file: Path, data: bytes, replace: bool = False) -> None:
+    """Write a key file readable by its owner only: created once, or (`replace`) swapped atomically,
+    so a crash leaves the old key or the new one, never half of either."""
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = key_file.with_name(key_file.name + ".tmp") if replace else key_file
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL), 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    if replace:
+        os.replace(target, key_file)
+
+
+def new_pseudonym_key() -> bytes:
+    """A random pseudonym key, as key files hold it (hex text)."""
+    return secrets.token_bytes(32).hex().encode("ascii")
+
+
 def load_key(secret: str | None, key_file: Path) -> bytes:
     """The key: BOT_SECRET when set, else a random key generated once into `key_file` (mode 0600)."""
     if secret:
@@ -31,12 +50,9 @@ def load_key(secret: str | None, key_file: Path) -> bytes:
         if len(key) < 16:
             raise KeyFileError(key_file)
         return key
-    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(key.hex())
-    return key
+    text = new_pseudonym_key()
+    write_key_file(key_file, text)
+    return bytes.fromhex(text.decode("ascii"))
 
 
 def load_sample_key(key_file: Path) -> bytes:
@@ -54,11 +70,8 @@ def load_sample_key(key_file: Path) -> bytes:
         except ValueError:
             raise KeyFileError(key_file) from None
         return key
-    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = Fernet.generate_key()
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
+    write_key_file(key_file, key)
     return key
 
 

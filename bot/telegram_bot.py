@@ -218,6 +218,12 @@ async def reload_now(svc: Services) -> tuple[int | None, list]:
     return len(assistant.knowledge.entries), []
 
 
+def knowledge_errors_text(_: Callable[[str], str], errors: list) -> str:
+    """What admins read about a rejected knowledge edit, in their language."""
+    return _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
+        "\n".join(p.render(_) for p in errors)
+
+
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Admins: re-read the knowledge; on errors keep serving the old one and list the problems."""
     svc, _lang, _ = await for_resident(update, context)
@@ -226,8 +232,7 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     count, errors = await reload_now(svc)
     if count is None:
-        text = _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
-            "\n".join(p.render(_) for p in errors)
+        text = knowledge_errors_text(_, errors)
     else:
         text = _("Reloaded: {n} entries.").format(n=count)
     await send_html(update.effective_message, html.escape(text))
@@ -265,9 +270,7 @@ async def watch_knowledge(application: Application, interval: float) -> None:
             log.info("knowledge reloaded: %d entries", count)
             continue
         log.warning("knowledge edit rejected (%d problems); still serving the previous version", len(errors))
-        await notify_admins(application, lambda _, errors=errors: _(
-            "The knowledge has errors; I keep answering from the previous version.") + "\n\n" +
-            "\n".join(p.render(_) for p in errors))
+        await notify_admins(application, lambda _, errors=errors: knowledge_errors_text(_, errors))
 
 
 async def notify_admins(application: Application, compose: Callable[[Callable[[str], str]], str]) -> None:
