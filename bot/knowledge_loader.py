@@ -14,7 +14,7 @@ from bot.core.markup import markup_problems
 from bot.core.phrase import Phrase
 from bot.core.model import (LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk, Source,
                             Topic)
-from bot.core.text import tokens
+from bot.core.text import join_digits, tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
@@ -22,7 +22,8 @@ ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 FIELDS = {
-    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report"},
+    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report",
+             "retired"},
     "report": {"places", "grounds"},
     "route": {"id", "label", "contacts", "entries"},
     "topic": {"id", "title"},
@@ -32,6 +33,7 @@ FIELDS = {
     "crisis": {"triggers", "contacts"},
     "smalltalk": {"id", "phrases", "reply"},
     "fallback": {"contacts"},
+    "retired": {"phone", "name", "closed", "source"},
 }
 REQUIRED = {
     "report": {"places", "grounds"},
@@ -43,6 +45,7 @@ REQUIRED = {
     "crisis": {"triggers", "contacts"},
     "smalltalk": {"id", "phrases", "reply"},
     "fallback": {"contacts"},
+    "retired": {"phone", "closed", "source"},
 }
 
 
@@ -84,6 +87,8 @@ class _Reader:
         self.out_of_scope: dict[str, list[str]] = {}
         self.routing: Routing | None = None
         self.synonym_lines: dict[str, tuple[str, str, int]] = {}
+        self.retired: dict[str, tuple[str, str, str, int]] = {}  # digits -> (as written, closed, file, line)
+        self.texts: list[tuple[str, str, int, Phrase]] = []  # what residents read: (text, file, line, whose)
         self.file = ""
 
     def problem(self, line: int, message: Phrase, severity: str = "error") -> None:
@@ -254,6 +259,8 @@ class _Reader:
             self.read_report(data["report"], line_of(data, "report"))
         if "synonyms" in data:
             self.read_synonyms(data["synonyms"], line_of(data, "synonyms"))
+        if "retired" in data:
+            self.read_retired(data["retired"], line_of(data, "retired"))
         if "fallback" in data:
             label = Phrase("fallback")
             node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), label)
@@ -287,6 +294,8 @@ class _Reader:
         answer = self.bilingual(node, "answer", _field(label, "answer"))
         answers = node.get("answer") if isinstance(node.get("answer"), LDict) else LDict()
         for lang, text in answer.items():
+            self.texts.append((text, self.file, line_of(answers, lang),
+                               Phrase("{label} answer ({lang})", label=label, lang=lang)))
             for issue in markup_problems(text):
                 self.problem(line_of(answers, lang), Phrase("{label} answer ({lang}): {issue}", label=label, lang=lang,
                                                             issue=issue))
@@ -341,11 +350,14 @@ class _Reader:
             except HoursError as exc:
                 self.problem(rule_line, Phrase("{label} open: {issue}", label=label, issue=exc.phrase))
         note = self.bilingual(node, "note", _field(label, "note")) if "note" in node else {}
+        phone = self.text(node, "phone", _field(label, "phone"), required=False)
+        for what, text in [("phone", phone)] + [(f"note ({lang})", t) for lang, t in note.items()]:
+            self.texts.append((text, self.file, line_of(node, what.split()[0]), _field(label, what)))
         if contact_id:
             self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
             self.contacts[contact_id] = Contact(
                 contact_id, self.bilingual(node, "name", _field(label, "name")),
-                self.text(node, "phone", _field(label, "phone"), required=False), hours,
+                phone, hours,
                 self.text(node, "url", _field(label, "url"), required=False), note, source,
                 tuple(rule for rule, _ in opening),
             )
@@ -358,6 +370,9 @@ class _Reader:
         label = Phrase("small talk '{id}'", id=intent_id)
         phrases = self.bilingual_lists(node, "phrases", _field(label, "phrases"))
         reply = self.bilingual(node, "reply", _field(label, "reply"))
+        for lang, text in reply.items():
+            self.texts.append((text, self.file, line_of(node, "reply"), Phrase("{label} reply ({lang})", label=label,
+                                                                              lang=lang)))
         if intent_id:
             self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
 
@@ -427,9 +442,43 @@ class _Reader:
         self.crisis.append((Crisis({k: tuple(p for p, _ in v) for k, v in triggers.items()}, contacts),
                             self.file, line))
 
+    def read_retired(self, node, line: int) -> None:
+        if not isinstance(node, LList):
+            self.problem(line, Phrase("'retired' must be a list of numbers that no longer work (items starting with "
+                                      "'- ')"))
+            return
+        for i, item in enumerate(node):
+            item = self.mapping(item, "retired", line_of(node, i), Phrase("retired number {n}", n=i + 1))
+            if item is None:
+                continue
+            phone = self.text(item, "phone", Phrase("retired number {n} phone", n=i + 1))
+            label = Phrase("retired number {phone}", phone=phone)
+            closed = self.text(item, "closed", _field(label, "closed"))
+            if closed and not DATE.match(closed):
+                self.problem(line_of(item, "closed"), Phrase("{label} closed date must be YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                             "not '{day}'", label=label, day=closed))
+            if item.get("source") is not None:
+                self.source(item["source"], line_of(item, "source"), _field(label, "source"))
+            if "name" in item:
+                self.bilingual(item, "name", _field(label, "name"))
+            digits = "".join(c for c in phone if c.isdigit())
+            if len(digits) >= 3:
+                self.retired[digits] = (phone, closed, self.file, line_of(item, "phone"))
+
     # -- cross-file checks -----------------------------------------------------------------
 
+    def check_retired(self) -> None:
+        """No answer, contact or reply gives a number that no longer works."""
+        for text, file, line, whose in self.texts:
+            digits = join_digits(text)
+            for number, (written, closed, rfile, rline) in self.retired.items():
+                if re.search(rf"(?<!\d){number}(?!\d)", digits):
+                    self.problems.append(Problem(file, line, Phrase(
+                        "{whose} gives {number}, a number that stopped working on {closed} ({where}); remove it and "
+                        "point to a working one", whose=whose, number=written, closed=closed, where=f"{rfile}:{rline}")))
+
     def finish(self) -> Knowledge | None:
+        self.check_retired()
         known = {"entry": self.entry_lines, "contact": self.contact_lines}
         for ref in self.refs:
             if ref.id not in known[ref.target] and ref.id not in self.unparsed_ids:

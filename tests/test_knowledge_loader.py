@@ -184,3 +184,48 @@ def test_schema_messages_in_polish(tmp_path, capsys):
         "knowledge/extra.yaml:2: wpis 'typo': brak pola 'answer'",
         "knowledge/extra.yaml:7: nieznane pole 'answr' w: wpis 'typo' (czy chodziło o 'answer'?)",
     ]
+
+
+RETIRED = """
+retired:
+  - phone: "800 70 2222"
+    closed: "2021-01-01"
+    source: {title: Closed, publisher: P, date: "2021-01"}
+"""
+
+
+def test_a_retired_number_in_an_answer_or_contact_is_an_error(tmp_path):
+    entry = GOOD_ENTRY.format(id="old-line").replace("answer: {pl: Odpowiedź., en: Answer.}",
+                                                     "answer: {pl: Dzwoń 800 70 2222., en: Call 800-70-2222.}")
+    contact = """
+contacts:
+  - id: old-contact
+    name: {pl: Stara linia, en: Old line}
+    phone: "800702222"
+    source: {title: T, publisher: P}
+"""
+    out = messages(kb(tmp_path, retired=RETIRED, extra="entries:" + entry, more=contact))
+    assert out == [
+        "knowledge/extra.yaml:7: entry 'old-line' answer (en) gives 800 70 2222, a number that stopped working on "
+        "2021-01-01 (knowledge/retired.yaml:3); remove it and point to a working one",
+        "knowledge/extra.yaml:7: entry 'old-line' answer (pl) gives 800 70 2222, a number that stopped working on "
+        "2021-01-01 (knowledge/retired.yaml:3); remove it and point to a working one",
+        "knowledge/more.yaml:5: contact 'old-contact' phone gives 800 70 2222, a number that stopped working on "
+        "2021-01-01 (knowledge/retired.yaml:3); remove it and point to a working one",
+    ]
+
+
+def test_a_longer_number_containing_a_retired_one_is_fine(tmp_path):
+    entry = GOOD_ENTRY.format(id="other-line").replace("answer: {pl: Odpowiedź., en: Answer.}",
+                                                       "answer: {pl: Dzwoń 1800 70 22223., en: Call 1800 70 22223.}")
+    assert messages(kb(tmp_path, retired=RETIRED, extra="entries:" + entry)) == []
+
+
+def test_the_real_knowledge_refuses_the_closed_itaka_line(tmp_path):
+    root = tmp_path / "knowledge"
+    shutil.copytree(PROJECT / "knowledge", root)
+    path = root / "help-safety.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("dzwoń zamiast tego\n        pod 116 123.",
+                                                             "dzwoń pod 800 70 2222."), encoding="utf-8")
+    out = [m for m in messages(root) if "800 70 2222" in m]
+    assert len(out) == 1 and "entry 'emotional-support' answer (pl) gives 800 70 2222" in out[0]
