@@ -26,6 +26,7 @@ def reply_json(reply: Reply, explain: bool = False) -> dict:
     data = {
         "lang": reply.lang,
         "outcome": reply.outcome,
+        "danger": reply.danger,
         "entry": reply.entry_id,
         "score": round(float(reply.score), 4),
         "text": reply.text,
@@ -43,9 +44,12 @@ def explain_text(reply: Reply) -> str:
     lines = [f"outcome: {reply.outcome}  entry: {reply.entry_id}  score: {reply.score:.3f}  lang: {reply.lang}"]
     if "language" in e:
         lg = e["language"]
-        lines.append(f"language evidence: pl={lg['pl']:.2f} en={lg['en']:.2f} -> {lg['verdict'] or 'unclear'}")
-    if "trigger" in e:
-        lines.append(f"crisis trigger: {e['trigger']!r}")
+        scores = " ".join(f"{k}={lg[k]:.2f}" for k in ("pl", "en", "uk", "ru") if lg.get(k) or k in ("pl", "en"))
+        lines.append(f"language evidence: {scores} -> {lg['verdict'] or 'unclear'}")
+    if "danger" in e:
+        d = e["danger"]
+        lines.append(f"danger: {d['tier']} ({', '.join(d['situations']) or 'no situation'}); frame {d['frame']}; "
+                     f"concepts: {'; '.join(d['concepts'])}")
     if "smalltalk" in e:
         lines.append(f"small talk: {e['smalltalk']}")
     if "terms" in e:
@@ -110,9 +114,9 @@ def cmd_validate(args) -> int:
         print(_("{errors} error(s), {warnings} warning(s) in {directory}").format(
             errors=errors, warnings=warnings, directory=directory), file=sys.stderr)
         return 1
-    print(_("OK: {entries} entries, {contacts} contacts, {triggers} crisis triggers in {directory}").format(
+    print(_("OK: {entries} entries, {contacts} contacts, {frames} danger frames in {directory}").format(
         entries=len(knowledge.entries), contacts=len(knowledge.contacts),
-        triggers=sum(len(v) for v in knowledge.crisis.triggers.values()), directory=directory))
+        frames=len(knowledge.crisis.rules.frames), directory=directory))
     return 0
 
 

@@ -16,7 +16,7 @@ from babel import Locale
 from babel.messages import pofile
 from babel.messages.mofile import write_mo
 
-from bot.core.model import LANGS
+from bot.core.model import CARD_LANGS, LANGS
 
 DOMAIN = "bot"
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -46,13 +46,15 @@ def _load_one(directory: Path, lang: str) -> gettext.GNUTranslations:
 
 
 class Catalogs:
-    """Translations for every supported language; call with a language code."""
+    """Translations for every supported language; call with a language code. Ukrainian and Russian
+    cover what the emergency card and the note on other languages say (other strings stay English
+    until the whole interface is translated)."""
 
     def __init__(self, directory: Path = LOCALES_DIR):
-        self.by_lang = {lang: _load_one(Path(directory), lang) for lang in LANGS}
+        self.by_lang = {lang: _load_one(Path(directory), lang) for lang in CARD_LANGS}
 
     def __call__(self, lang: str) -> gettext.GNUTranslations:
-        return self.by_lang.get(negotiate(lang) or "pl", self.by_lang["pl"])
+        return self.by_lang.get(lang) or self.by_lang.get(negotiate(lang) or "pl", self.by_lang["pl"])
 
 
 @lru_cache(maxsize=256)

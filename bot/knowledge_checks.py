@@ -73,9 +73,9 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
             for variant in entry.questions.get(lang, ()):
                 reply = assistant.reply(variant, lang)
                 if reply.outcome == "crisis":
-                    add(entry.id, Phrase("{label} question {question} shows the emergency card (trigger {trigger}); "
+                    add(entry.id, Phrase("{label} question {question} shows the emergency card (frame {frame}); "
                                          "fine if someone asking it may be in danger", label=label,
-                                         question=repr(variant), trigger=repr(reply.explain.get("trigger"))))
+                                         question=repr(variant), frame=repr(reply.explain["danger"]["frame"])))
                     continue
                 scores = {c["entry"]: c["score"] for c in reply.explain.get("candidates", [])}
                 rivals = [(e, sc) for e, sc in scores.items() if e != entry.id and sc >= scores.get(entry.id, 0.0)]

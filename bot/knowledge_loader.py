@@ -12,8 +12,9 @@ from bot.core.hours import HoursError
 from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
 from bot.core.phrase import Phrase
-from bot.core.model import (LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk, Source,
-                            Topic)
+from bot.core.model import (CARD_LANGS, LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk,
+                            Source, Topic)
+from bot.crisis_reader import CrisisReader
 from bot.core.text import join_digits, tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
@@ -30,9 +31,13 @@ FIELDS = {
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
     "contact": {"id", "name", "phone", "hours", "open", "url", "note", "source"},
-    "crisis": {"triggers", "contacts"},
+    "crisis": {"contacts", "situations", "concepts", "frames", "exceptions", "refinements", "protected", "serious",
+               "signals", "local"},
+    "situation": {"id", "contacts", "advice"},
+    "frame": {"id", "when", "situation", "tier", "window", "unless", "softened_by"},
+    "refinement": {"situation", "concept", "adds"},
     "smalltalk": {"id", "phrases", "reply"},
-    "fallback": {"contacts"},
+    "fallback": {"contacts", "other_languages"},
     "retired": {"phone", "name", "closed", "source"},
 }
 REQUIRED = {
@@ -42,7 +47,10 @@ REQUIRED = {
     "entry": {"id", "title", "questions", "answer", "sources", "reviewed"},
     "source": {"title", "publisher"},
     "contact": {"id", "name"},
-    "crisis": {"triggers", "contacts"},
+    "crisis": {"contacts", "concepts", "frames"},
+    "situation": {"id", "contacts"},
+    "frame": {"id", "when", "situation"},
+    "refinement": {"situation", "concept", "adds"},
     "smalltalk": {"id", "phrases", "reply"},
     "fallback": {"contacts"},
     "retired": {"phone", "closed", "source"},
@@ -80,6 +88,7 @@ class _Reader:
         self.topics: list[Topic] = []
         self.crisis: list[tuple[Crisis, str, int]] = []
         self.fallback: list[tuple[str, ...]] = []
+        self.other_languages: tuple[str, ...] = ()
         self.refs: list[_Ref] = []
         self.variants: dict[str, tuple[str, str, int]] = {}
         self.unparsed_ids: set[str] = set()
@@ -124,7 +133,8 @@ class _Reader:
             self.problem(line_of(parent, key), Phrase("{label} is empty", label=label))
         return value.strip()
 
-    def bilingual(self, parent, key, label: Phrase) -> dict[str, str]:
+    def bilingual(self, parent, key, label: Phrase, optional: tuple[str, ...] = ()) -> dict[str, str]:
+        """Texts in Polish and English (both required), and in the `optional` languages if given."""
         value = parent.get(key)
         if value is None:
             return {}
@@ -140,9 +150,15 @@ class _Reader:
             else:
                 out[lang] = value[lang].strip()
         for extra in value:
-            if extra not in LANGS:
+            if extra in optional:
+                text = self.text(value, extra, Phrase("{label} ({lang})", label=label, lang=extra))
+                if text:
+                    out[extra] = text
+            elif extra not in LANGS:
                 self.problem(line_of(value, extra), Phrase("{label}: unknown language '{lang}'; use pl and en",
-                                                          label=label, lang=extra))
+                                                          label=label, lang=extra) if not optional else
+                             Phrase("{label}: unknown language '{lang}'; use {langs}", label=label, lang=extra,
+                                    langs=", ".join(LANGS + optional)))
         return out
 
     def string_list(self, parent, key, label: Phrase) -> tuple[tuple[str, int], ...]:
@@ -266,6 +282,8 @@ class _Reader:
             node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), label)
             if node is not None:
                 self.fallback.append(self.id_list(node, "contacts", "contact", _field(label, "contacts")))
+                self.other_languages += self.id_list(node, "other_languages", "contact",
+                                                     _field(label, "other_languages"))
 
     def read_entry(self, node, line: int, topic: str) -> None:
         node = self.mapping(node, "entry", line, _label("entry", node))
@@ -342,21 +360,21 @@ class _Reader:
         else:
             self.problem(node.line, Phrase("{label} has no 'source'; every number must say where it comes from",
                                            label=label))
-        hours = self.bilingual(node, "hours", _field(label, "hours")) if "hours" in node else {}
+        hours = self.bilingual(node, "hours", _field(label, "hours"), CARD_LANGS[2:]) if "hours" in node else {}
         opening = self.string_list(node, "open", _field(label, "open"))
         for rule, rule_line in opening:
             try:
                 parse_hours((rule,))
             except HoursError as exc:
                 self.problem(rule_line, Phrase("{label} open: {issue}", label=label, issue=exc.phrase))
-        note = self.bilingual(node, "note", _field(label, "note")) if "note" in node else {}
+        note = self.bilingual(node, "note", _field(label, "note"), CARD_LANGS[2:]) if "note" in node else {}
         phone = self.text(node, "phone", _field(label, "phone"), required=False)
         for what, text in [("phone", phone)] + [(f"note ({lang})", t) for lang, t in note.items()]:
             self.texts.append((text, self.file, line_of(node, what.split()[0]), _field(label, what)))
         if contact_id:
             self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
             self.contacts[contact_id] = Contact(
-                contact_id, self.bilingual(node, "name", _field(label, "name")),
+                contact_id, self.bilingual(node, "name", _field(label, "name"), CARD_LANGS[2:]),
                 phone, hours,
                 self.text(node, "url", _field(label, "url"), required=False), note, source,
                 tuple(rule for rule, _ in opening),
@@ -434,13 +452,9 @@ class _Reader:
                 self.synonyms.append(tuple(words))
 
     def read_crisis(self, node, line: int) -> None:
-        node = self.mapping(node, "crisis", line, Phrase("the crisis block"))
-        if node is None:
-            return
-        triggers = self.bilingual_lists(node, "triggers", Phrase("crisis triggers"))
-        contacts = self.id_list(node, "contacts", "contact", Phrase("crisis contacts"))
-        self.crisis.append((Crisis({k: tuple(p for p, _ in v) for k, v in triggers.items()}, contacts),
-                            self.file, line))
+        crisis = CrisisReader(self).read(node, line)
+        if crisis is not None:
+            self.crisis.append((crisis, self.file, line))
 
     def read_retired(self, node, line: int) -> None:
         if not isinstance(node, LList):
@@ -501,7 +515,7 @@ class _Reader:
         fallback = tuple(c for group in self.fallback for c in group)
         return Knowledge(tuple(self.entries), dict(self.contacts), self.crisis[0][0], tuple(self.smalltalk),
                          fallback, tuple(self.topics), tuple(self.synonyms),
-                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing)
+                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing, self.other_languages)
 
 
 def _field(label: Phrase, field: str) -> Phrase:

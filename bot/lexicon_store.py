@@ -1,4 +1,4 @@
-"""A compact Polish/English lexicon derived from simplemma's dictionaries, cached on disk.
+"""A compact Polish, English, Ukrainian and Russian lexicon derived from simplemma's dictionaries, cached on disk.
 
 simplemma maps 3.7 million Polish word forms to lemmas, but only as written with diacritics,
 and loading it takes seconds and over 400 MB. Residents often type without diacritics, so we
@@ -23,9 +23,12 @@ from bot.core.text import fold
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 3
 MAGIC = b"EQLEX"
-LANGS = ("pl", "en")
+#: Polish and English for matching; Ukrainian and Russian for recognising the language and danger.
+LANGS = ("pl", "en", "uk", "ru")
+#: Most lemmas kept for one folded form.
+MAX_LEMMAS = 4
 
 
 def _hash(token: str) -> int:
@@ -33,18 +36,30 @@ def _hash(token: str) -> int:
 
 
 class _Table:
-    """Folded form hash → folded lemma, for one language."""
+    """Folded form hash → folded lemmas (several when folding makes two words one: "noz" is nóż and
+    nożia), for one language; the first is the one simplemma gives the most common spelling."""
 
     def __init__(self, keys: array.array, lemma_ids: array.array, offsets: array.array, blob: bytes):
         self.keys, self.lemma_ids, self.offsets, self.blob = keys, lemma_ids, offsets, blob
+
+    def _text(self, lid: int) -> str:
+        return self.blob[self.offsets[lid]: self.offsets[lid + 1]].decode("utf-8")
 
     def lemma(self, token: str) -> str | None:
         h = _hash(token)
         i = bisect.bisect_left(self.keys, h)
         if i == len(self.keys) or self.keys[i] != h:
             return None
-        lid = self.lemma_ids[i]
-        return self.blob[self.offsets[lid]: self.offsets[lid + 1]].decode("utf-8")
+        return self._text(self.lemma_ids[i])
+
+    def lemmas(self, token: str) -> tuple[str, ...]:
+        h = _hash(token)
+        i = bisect.bisect_left(self.keys, h)
+        out = []
+        while i < len(self.keys) and self.keys[i] == h:
+            out.append(self._text(self.lemma_ids[i]))
+            i += 1
+        return tuple(out)
 
     def arrays(self) -> list[tuple[str, array.array | bytes]]:
         return [("keys", self.keys), ("lemma_ids", self.lemma_ids), ("offsets", self.offsets), ("blob", self.blob)]
@@ -55,17 +70,25 @@ def _build_table(lang: str) -> _Table:
 
     source = DefaultDictionaryFactory().get_dictionary(lang)
     lemma_index: dict[str, int] = {}
-    by_hash: dict[int, int] = {}
+    by_hash: dict[int, list[int]] = {}
+
+    def add(h: int, lid: int) -> None:
+        lids = by_hash.setdefault(h, [])
+        if lid not in lids and len(lids) < MAX_LEMMAS:
+            lids.append(lid)
+
     for form, lemma in source.items():
         if isinstance(lemma, bytes):
             lemma = lemma.decode("utf-8")
         folded_lemma = fold(lemma)
         lid = lemma_index.setdefault(folded_lemma, len(lemma_index))
-        by_hash.setdefault(_hash(fold(form)), lid)
+        add(_hash(fold(form)), lid)
     for folded_lemma, lid in list(lemma_index.items()):
-        by_hash.setdefault(_hash(folded_lemma), lid)
-    keys = array.array("Q", sorted(by_hash))
-    lemma_ids = array.array("I", (by_hash[k] for k in keys))
+        if _hash(folded_lemma) not in by_hash:
+            by_hash[_hash(folded_lemma)] = [lid]
+    pairs = [(h, lid) for h in sorted(by_hash) for lid in by_hash[h]]
+    keys = array.array("Q", (h for h, _ in pairs))
+    lemma_ids = array.array("I", (lid for _, lid in pairs))
     lemmas = sorted(lemma_index, key=lemma_index.get)
     encoded = [lemma.encode("utf-8") for lemma in lemmas]
     offsets = array.array("I", [0])
@@ -75,14 +98,20 @@ def _build_table(lang: str) -> _Table:
 
 
 class FoldedLexicon:
-    """Lemmas of folded tokens in Polish and English (implements bot.core.lexicon.Lexicon)."""
+    """Lemmas of folded tokens in Polish, English, Ukrainian and Russian (implements bot.core.lexicon.Lexicon)."""
 
     def __init__(self, tables: dict[str, _Table]):
         self.tables = tables
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+        self.lemmas = lru_cache(maxsize=100_000)(self._lemmas)
 
     def _lemma(self, token: str, lang: str) -> str | None:
-        return self.tables[lang].lemma(token)
+        table = self.tables.get(lang)
+        return table.lemma(token) if table is not None else None
+
+    def _lemmas(self, token: str, lang: str) -> tuple[str, ...]:
+        table = self.tables.get(lang)
+        return table.lemmas(token) if table is not None else ()
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -134,7 +163,7 @@ class FoldedLexicon:
 
     @classmethod
     def build(cls) -> "FoldedLexicon":
-        """Derive the tables from simplemma's dictionaries (about 20 s and 1.5 GB, once)."""
+        """Derive the tables from simplemma's dictionaries (about 40 s and 1.5 GB, once)."""
         return cls({lang: _build_table(lang) for lang in LANGS})
 
 
@@ -163,7 +192,7 @@ def load_lexicon(directory: Path | None = None) -> FoldedLexicon:
     path = (directory or cache_dir()) / f"lexicon-v{FORMAT}.bin"
     lexicon = FoldedLexicon.load(path)
     if lexicon is None:
-        log.warning("Building the word lexicon from simplemma once; this takes about 20 seconds.")
+        log.warning("Building the word lexicon from simplemma once; this takes about 40 seconds.")
         lexicon = FoldedLexicon.build()
         try:
             lexicon.save(path)

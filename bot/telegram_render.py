@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, contact_line, source_line
+from bot.core.compose import Translations, concern_line, contact_line, source_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
@@ -41,7 +41,8 @@ def reply_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
         entry = knowledge.entry(reply.entry_id)
         if entry is not None:
             body = entry.answer[reply.lang].strip()
-            return f"{body}\n\n<i>{html.escape(source_line(entry, tr))}</i>"
+            note = f"<b>{html.escape(concern_line(tr))}</b>\n\n" if reply.danger == "concern" else ""
+            return f"{note}{body}\n\n<i>{html.escape(source_line(entry, tr))}</i>"
     return html.escape(reply.text)
 
 

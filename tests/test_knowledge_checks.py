@@ -61,7 +61,7 @@ def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
 def test_a_variant_that_shows_the_emergency_card_is_a_warning(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "szef mnie bije"))
     assert ("kb/entries.yaml:35: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
-            "(trigger 'bije mnie'); fine if someone asking it may be in danger") in out
+            "(frame 'hit-me'); fine if someone asking it may be in danger") in out
 
 
 def test_validate_exit_codes_with_warnings_and_strict(capsys):

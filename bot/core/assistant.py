@@ -1,4 +1,4 @@
-"""The assistant: one message in, one Reply out — crisis check, small talk, matching, composition."""
+"""The assistant: one message in, one Reply out — danger check, small talk, matching, composition."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from typing import Callable
 
 from bot.core import compose
 from bot.core.analysis import Analyzer
-from bot.core.crisis import CrisisDetector
-from bot.core.language import detect, reply_language
+from bot.core.danger import Danger, DangerDetector
+from bot.core.language import LanguageGuess, detect, reply_language
 from bot.core.lexicon import Lexicon
 from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
-from bot.core.model import LANGS, Entry, Knowledge, Reply, Suggestion
+from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, Reply, Suggestion
 from bot.core.smalltalk import SmallTalkMatcher
-from bot.core.text import MAX_MATCH_TOKENS, clean, tokens
+from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
 
 
 class Assistant:
@@ -30,7 +30,7 @@ class Assistant:
         self.analyzer = Analyzer(lexicon, knowledge.synonyms)
         self.matcher = Matcher(knowledge.entries, self.analyzer, settings, knowledge.out_of_scope)
         self.settings = self.matcher.settings
-        self.crisis = CrisisDetector(knowledge.crisis.triggers, self.analyzer)
+        self.danger = DangerDetector(knowledge.crisis.rules, lexicon)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 
@@ -49,28 +49,43 @@ class Assistant:
         cleaned = clean(text)
         words = tokens(cleaned)
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
-        evidence = {"language": {"pl": guess.pl, "en": guess.en, "verdict": guess.lang}}
-
-        trigger = self.crisis.check(words)
-        if trigger is not None:
-            lang = reply_language(guess, preferred_lang, trigger.lang)
-            text = compose.crisis_text(self.knowledge, lang, self.tr(lang))
-            return Reply("crisis", lang, text, score=1.0, explain=evidence | {"trigger": trigger.text})
+        evidence = {"language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru,
+                                 "verdict": guess.lang}}
+        danger = self.danger.check(danger_tokens(cleaned))
+        if danger is not None:
+            evidence["danger"] = {"tier": danger.tier, "situations": list(danger.situations), "frame": danger.frame,
+                                  "concepts": list(danger.evidence)}
+        cyrillic = cyrillic_share(cleaned) >= 0.5
+        if danger is not None and danger.tier == "crisis":
+            lang = guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
+            return self._crisis(lang, danger, evidence)
+        if cyrillic:
+            lang = guess.lang if guess.lang in CARD_LANGS else "uk"
+            text = compose.other_language_text(self.knowledge, lang, self.tr(lang), danger is not None)
+            return Reply("fallback", lang, text, danger=danger.tier if danger else None, explain=evidence)
 
         talk = self.smalltalk.match(words)
         if talk is not None:
             intent, phrase_lang = talk
             lang = reply_language(guess, preferred_lang, phrase_lang)
-            return Reply("smalltalk", lang, intent.reply[lang], explain=evidence | {"smalltalk": intent.id})
+            text = intent.reply[lang]
+            if danger is not None:
+                text = compose.concern_line(self.tr(lang)) + "\n\n" + text
+            return Reply("smalltalk", lang, text, danger=danger.tier if danger else None,
+                         explain=evidence | {"smalltalk": intent.id})
 
         match_lang = guess.lang or preferred_lang or "pl"
         result = self.matcher.match(words[:MAX_MATCH_TOKENS], match_lang)
-        return self._decide(result, guess, preferred_lang, evidence)
+        return self._decide(result, guess, preferred_lang, evidence, danger)
 
-    def crisis_reply(self, lang: str) -> Reply:
+    def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:
         """The emergency card in a language (for a resident who says someone is in danger)."""
-        lang = lang if lang in LANGS else "pl"
-        return Reply("crisis", lang, compose.crisis_text(self.knowledge, lang, self.tr(lang)), score=1.0)
+        lang = lang if lang in CARD_LANGS else "pl"
+        return self._crisis(lang, Danger("crisis", situations), {})
+
+    def _crisis(self, lang: str, danger: Danger, evidence: dict) -> Reply:
+        text = compose.crisis_text(self.knowledge, lang, self.tr(lang), danger.situations)
+        return Reply("crisis", lang, text, score=1.0, danger="crisis", explain=evidence)
 
     def answer(self, entry_id: str, lang: str) -> Reply | None:
         """The answer of a given entry (deep links, "did you mean" choices); None if unknown."""
@@ -79,20 +94,24 @@ class Assistant:
             return None
         return self._answer(entry, lang if lang in LANGS else "pl", 1.0, {})
 
-    def _decide(self, result: MatchResult, guess, preferred: str | None, evidence: dict) -> Reply:
+    def _decide(self, result: MatchResult, guess: LanguageGuess, preferred: str | None, evidence: dict,
+                danger: Danger | None = None) -> Reply:
         best = result.best
         lang = reply_language(guess, preferred, variant=best.variant.lang if best else None)
         outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
         explain = evidence | _explain(result) | {"decision": reason}
+        tier = danger.tier if danger is not None else None
         if outcome == "fallback":
-            text = compose.fallback_text(self.knowledge, lang, self.tr(lang))
-            return Reply("fallback", lang, text, score=best.score if best else 0.0, explain=explain)
+            text = compose.fallback_text(self.knowledge, lang, self.tr(lang), in_danger=danger is not None)
+            return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
         if outcome == "answer":
-            return self._answer(best.entry, lang, best.score, explain)
+            return self._answer(best.entry, lang, best.score, explain, tier)
         entries = [c.entry for c in chosen]
         text = compose.suggest_text(entries, lang, self.tr(lang))
+        if danger is not None:
+            text = compose.concern_line(self.tr(lang)) + "\n\n" + text
         suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
-        return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, explain=explain)
+        return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
 
     def _one_shared_word(self, result: MatchResult) -> bool:
         """True when the question matched one word only, several entries use it, and no variant is just it."""
@@ -101,11 +120,13 @@ class Assistant:
             return False
         return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
-    def _answer(self, entry: Entry, lang: str, score: float, explain: dict) -> Reply:
+    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None) -> Reply:
         related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]
         text = compose.answer_text(entry, lang, related, self.tr(lang))
+        if danger is not None:
+            text = compose.concern_line(self.tr(lang)) + "\n\n" + text
         return Reply(
-            "answer", lang, text, entry_id=entry.id, score=score,
+            "answer", lang, text, entry_id=entry.id, score=score, danger=danger,
             related=tuple(Suggestion(r.id, r.title[lang]) for r in related), explain=explain,
         )
 

@@ -39,15 +39,20 @@ def source_line(entry: Entry, tr: Translations) -> str:
     return _("Source: {sources}. Checked {date}.").format(sources=sources, date=entry.reviewed)
 
 
+def _in(texts: dict[str, str], lang: str) -> str:
+    """A text in `lang`, else in Polish (the names residents see on the spot), else in English."""
+    return texts.get(lang) or texts.get("pl") or texts.get("en") or ""
+
+
 def contact_line(contact: Contact, lang: str) -> str:
     """One line of a contact card: name, phone, hours, note."""
-    parts = [contact.name.get(lang, "")]
+    parts = [_in(contact.name, lang)]
     if contact.phone:
         parts[0] += f": {contact.phone}"
-    hours = contact.hours.get(lang)
+    hours = _in(contact.hours, lang)
     if hours:
         parts[0] += f" ({hours})"
-    note = contact.note.get(lang)
+    note = _in(contact.note, lang)
     if note:
         parts.append(note)
     if contact.url:
@@ -76,28 +81,63 @@ def suggest_text(entries: list[Entry], lang: str, tr: Translations) -> str:
     return "\n".join(lines)
 
 
-def fallback_text(knowledge: Knowledge, lang: str, tr: Translations) -> str:
-    """The honest "I don't know", with who can help."""
+def concern_line(tr: Translations) -> str:
+    """The one line put above an answer when the message mentions danger without being an emergency."""
+    return tr.gettext("In danger now? Call 112 (free, 24/7).")
+
+
+def helpline_lines(knowledge: Knowledge, lang: str, tr: Translations, contact_ids: tuple[str, ...]) -> list[str]:
+    """112 first, then the helplines to talk to now."""
     _ = tr.gettext
-    lines = [
+    lines = [_("If you are in danger or someone's life is at risk, call 112 now (free, 24/7)."), "",
+             _("You can talk to someone now, free of charge:")]
+    lines += [contact_line(knowledge.contacts[c], lang) for c in contact_ids if c in knowledge.contacts]
+    return lines
+
+
+def fallback_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False) -> str:
+    """The honest "I don't know", with who can help; led by 112 and the helplines when the message
+    mentions danger (no one who may be in danger gets a bare "I don't know")."""
+    _ = tr.gettext
+    lines = helpline_lines(knowledge, lang, tr, knowledge.crisis.contacts) + [""] if in_danger else []
+    lines += [
         _("I don't know the answer to that. I can only answer questions about equality, "
           "discrimination and where to get help in Kraków."),
         "",
         _("Who can help:"),
     ]
     lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.fallback_contacts]
-    lines += ["", _("If you are in danger, call 112.")]
+    if not in_danger:
+        lines += ["", _("If you are in danger, call 112.")]
     return "\n".join(lines)
 
 
-def crisis_text(knowledge: Knowledge, lang: str, tr: Translations) -> str:
-    """The emergency card: 112 first, then the crisis helplines."""
+def crisis_text(knowledge: Knowledge, lang: str, tr: Translations, situations: tuple[str, ...] = ()) -> str:
+    """The emergency card: 112 first, advice for the situation, then its helplines (the general
+    ones when the situation is not known). Of several situations, the two listed first in the
+    knowledge are shown."""
     _ = tr.gettext
-    lines = [
-        _("If you are in danger or someone's life is at risk, call 112 now (free, 24/7)."),
-        "",
-        _("You can talk to someone now, free of charge:"),
-    ]
-    lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.crisis.contacts]
+    known = [s for s in knowledge.crisis.situations if s.id in situations]  # in the editors' order of priority
+    contacts: list[str] = []
+    for situation in known[:2]:
+        contacts += [c for c in situation.contacts if c not in contacts]
+    lines = helpline_lines(knowledge, lang, tr, tuple(contacts) or knowledge.crisis.contacts)
+    advice = [_in(s.advice, lang) for s in known[:2] if s.advice]
+    if advice:
+        lines[1:1] = ["", *advice]
     lines += ["", _("You are not alone. When you are safe, I can tell you where to get further help.")]
+    return "\n".join(lines)
+
+
+def other_language_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False) -> str:
+    """For a message in a language the answers are not written in: which languages they are in, who
+    helps in the resident's language, and 112."""
+    _ = tr.gettext
+    lines = helpline_lines(knowledge, lang, tr, knowledge.crisis.contacts) + [""] if in_danger else []
+    lines += [_("I can answer only in Polish and English for now. Write to me in one of them, or choose "
+                "the language with /language."), "", _("Help in Ukrainian and Russian in Kraków:")]
+    lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.other_language_contacts
+              if c in knowledge.contacts]
+    if not in_danger:
+        lines += ["", _("If you are in danger, call 112.")]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""Tells Polish from English in a short, messy message, and picks the reply language."""
+"""Tells Polish from English (and, in Cyrillic, Ukrainian from Russian) in a short, messy message,
+and picks the reply language."""
 
 from __future__ import annotations
 
@@ -6,12 +7,20 @@ from dataclasses import dataclass
 
 from bot.core import stopwords
 from bot.core.lexicon import Lexicon
-from bot.core.text import has_polish_letters
+from bot.core.text import cyrillic_share, has_polish_letters
 
 _PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
 _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
 # One dictionary word is not enough ("lgbt" is in the English list, "helo" is a Polish form).
 MIN_EVIDENCE = 1.5
+# Letters only one of the two languages has, and frequent words only one of them uses (folded: ї is і).
+_UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
+_UK_WORDS = frozenset("і й що це та але або чи він вона вони ми ви від для про коли де чому хто мене мені "
+                      "мій моя моє мої твій себе його її їх є був була було буде дуже вже ще тут там як "
+                      "щоб якщо бо нема немає треба можна".split())
+_RU_WORDS = frozenset("и что это но или ли он она они мы вы от для про когда где почему кто меня мне мой моя "
+                      "моё мои твой себя его её их есть был была было будет очень уже ещё тут там как чтобы "
+                      "если потому нет надо можно".split())
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,8 @@ class LanguageGuess:
     lang: str | None
     pl: float
     en: float
+    uk: float = 0.0
+    ru: float = 0.0
 
     @property
     def leaning(self) -> str | None:
@@ -39,6 +50,8 @@ class LanguageGuess:
 
 def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     """Weigh function words, Polish letters and dictionary membership; clear winners only."""
+    if cyrillic_share(text) >= 0.5:
+        return _detect_cyrillic(text, tokens, lexicon)
     pl = 3.0 if has_polish_letters(text) else 0.0
     en = 0.0
     for token in tokens:
@@ -63,6 +76,32 @@ def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     elif en >= MIN_EVIDENCE and en >= 1.5 * pl:
         lang = "en"
     return LanguageGuess(lang, pl, en)
+
+
+def _detect_cyrillic(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
+    """Ukrainian or Russian: their own letters, frequent words and dictionaries."""
+    letters = set(text.lower())
+    uk = 2.0 * len(letters & _UK_LETTERS)
+    ru = 2.0 * len(letters & _RU_LETTERS)
+    for token in tokens:
+        if token in _UK_WORDS and token not in _RU_WORDS:
+            uk += 1.5
+        elif token in _RU_WORDS and token not in _UK_WORDS:
+            ru += 1.5
+        in_uk = lexicon.lemma(token, "uk") is not None
+        in_ru = lexicon.lemma(token, "ru") is not None
+        if in_uk and not in_ru:
+            uk += 1.0
+        elif in_ru and not in_uk:
+            ru += 1.0
+    lang = None
+    if uk >= MIN_EVIDENCE and uk >= 1.5 * ru:
+        lang = "uk"
+    elif ru >= MIN_EVIDENCE and ru >= 1.5 * uk:
+        lang = "ru"
+    elif uk + ru > 0:
+        lang = "uk" if uk >= ru else "ru"
+    return LanguageGuess(lang, 0.0, 0.0, uk, ru)
 
 
 def reply_language(guess: LanguageGuess, preferred: str | None, phrase: str | None = None,

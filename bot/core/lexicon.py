@@ -6,10 +6,13 @@ from typing import Protocol
 
 
 class Lexicon(Protocol):
-    """Word knowledge for folded (lower-case, diacritic-free) tokens of Polish and English."""
+    """Word knowledge for folded (lower-case, diacritic-free) tokens of Polish, English, Ukrainian and Russian."""
 
     def lemma(self, token: str, lang: str) -> str | None:
-        """The folded lemma of `token` in `lang` ("pl" | "en"), or None if the word is unknown there."""
+        """The folded lemma of `token` in `lang` ("pl" | "en" | "uk" | "ru"), or None if the word is unknown there."""
+
+    def lemmas(self, token: str, lang: str) -> tuple[str, ...]:
+        """Every folded lemma `token` may stand for in `lang` (folding merges words: "noz" is nóż and more)."""
 
 
 class NoLexicon:
@@ -17,3 +20,6 @@ class NoLexicon:
 
     def lemma(self, token: str, lang: str) -> str | None:
         return None
+
+    def lemmas(self, token: str, lang: str) -> tuple[str, ...]:
+        return ()

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 LANGS = ("pl", "en")
+#: Languages the emergency card (and the note on other languages) can be shown in.
+CARD_LANGS = ("pl", "en", "uk", "ru")
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,60 @@ class Contact:
 
 
 @dataclass(frozen=True)
-class Crisis:
-    """Phrases that signal danger, and the contacts shown first when one is seen."""
+class Frame:
+    """Concepts that, close together, mean danger: every slot needs one of its concepts."""
 
-    triggers: dict[str, tuple[str, ...]]
+    id: str
+    when: tuple[tuple[str, ...], ...]
+    situation: str
+    tier: str = "crisis"  # "crisis" | "concern"
+    window: int = 12
+    unless: tuple[tuple[str, ...], ...] = ()  # any of these (all its concepts in the message) cancels the frame
+    softened_by: tuple[tuple[str, ...], ...] = ()  # any of these turns crisis into concern
+
+
+@dataclass(frozen=True)
+class Refinement:
+    """A situation that a concept in the message adds to another (suicide + a friend -> someone else)."""
+
+    situation: str
+    concept: str
+    adds: str
+
+
+@dataclass(frozen=True)
+class DangerRules:
+    """Everything danger recognition needs, as the editors wrote it."""
+
+    concepts: dict[str, dict[str, tuple[str, ...]]]
+    frames: tuple[Frame, ...]
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    protected: tuple[str, ...] = ()
+    serious: str = ""
+    signals: tuple[str, ...] = ()
+    refinements: tuple[Refinement, ...] = ()
+    local: tuple[str, ...] = ()  # softeners that count only inside the frame's own window (an idiom's subject)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A kind of danger (suicide, violence at home, a child …): the helplines for it, and advice."""
+
+    id: str
     contacts: tuple[str, ...]
+    advice: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Crisis:
+    """How danger is recognised, and the helplines shown first: per situation, or `contacts`."""
+
+    contacts: tuple[str, ...]
+    rules: DangerRules = field(default_factory=lambda: DangerRules({}, ()))
+    situations: tuple[Situation, ...] = ()
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)
 
 
 @dataclass(frozen=True)
@@ -108,6 +159,7 @@ class Knowledge:
     synonyms: tuple[tuple[str, ...], ...] = ()
     out_of_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)
     routing: Routing | None = None
+    other_language_contacts: tuple[str, ...] = ()  # who helps residents who write in Ukrainian or Russian
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
@@ -133,6 +185,7 @@ class Reply:
     outcome: str  # "answer" | "suggest" | "fallback" | "crisis" | "smalltalk"
     lang: str
     text: str
+    danger: str | None = None  # "crisis" | "concern" | None
     entry_id: str | None = None
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()

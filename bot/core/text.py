@@ -15,6 +15,9 @@ _POLISH_LETTERS = frozenset("ąćęłńóśźż")
 # Zero-width, bidi and other format characters (Unicode category Cf) and controls (Cc).
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _TOKEN = re.compile(r"[^\W_]+")
+# An apostrophe inside a Cyrillic word is a letter sign in Ukrainian (б'є, бʼє, б’є), not a word break.
+_CYRILLIC_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04ff])['\u2019\u02bc`](?=[\u0400-\u04ff])")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Digits split by spaces or dashes, as phone numbers are written: "800 676 676".
 _DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-](?=\d)")
 
@@ -30,13 +33,19 @@ def fold(text: str) -> str:
     text = text.translate(_POLISH).casefold()
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", _CYRILLIC_APOSTROPHE.sub("", text))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def has_polish_letters(text: str) -> bool:
     """True when the text uses a letter only Polish has (ą, ł, ż …)."""
     return not _POLISH_LETTERS.isdisjoint(text.lower())
+
+
+def cyrillic_share(text: str) -> float:
+    """The share of the text's letters that are Cyrillic (0.0 when it has no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if _CYRILLIC.match(c)) / len(letters) if letters else 0.0
 
 
 def tokens(text: str) -> list[str]:
@@ -47,3 +56,49 @@ def tokens(text: str) -> list[str]:
 def join_digits(text: str) -> str:
     """Remove the spaces and dashes inside digit groups ("800 70 2222" → "800702222")."""
     return _DIGIT_GAPS.sub("", text)
+
+
+# English contractions, typed with or without the apostrophe ("don't", "dont"): the apostrophe
+# splits "don't" into "don" + "t", so both spellings are read back as the two words they stand for.
+_CONTRACTIONS = {
+    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
+    "cannot": ("can", "not"), "wont": ("will", "not"), "wouldnt": ("would", "not"), "couldnt": ("could", "not"),
+    "shouldnt": ("should", "not"), "isnt": ("is", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"),
+    "werent": ("were", "not"), "havent": ("have", "not"), "hasnt": ("has", "not"), "hadnt": ("had", "not"),
+    "aint": ("am", "not"), "im": ("i", "am"), "ive": ("i", "have"), "ima": ("i", "am", "going", "to"),
+    "imma": ("i", "am", "going", "to"), "gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("got", "to"),
+    "youre": ("you", "are"), "theyre": ("they", "are"), "hes": ("he", "is"), "shes": ("she", "is"),
+    "theres": ("there", "is"), "thats": ("that", "is"), "whats": ("what", "is"), "ur": ("your",),
+    "pls": ("please",), "plz": ("please",), "smth": ("something",), "sth": ("something",),
+    "some1": ("someone",), "sum1": ("someone",), "sb": ("somebody",), "bc": ("because",), "cuz": ("because",),
+}
+# Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
+_AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
+_BEFORE_IS = frozenset("what that it he she there where who here how".split())
+
+
+def expand_contractions(words: list[str]) -> list[str]:
+    """Folded tokens with English contractions written out ("dont" -> "do not", "i'm" -> "i am")."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following == "t" and word + "t" in _CONTRACTIONS:  # "don't" -> "don" + "t"
+            out.extend(_CONTRACTIONS[word + "t"])
+        elif word == "t" and out and out[-1] == "not":
+            continue
+        elif word in _AFTER_APOSTROPHE and out and i > 0 and words[i - 1].isalpha() and len(words[i - 1]) <= 5:
+            out.extend(_AFTER_APOSTROPHE[word])
+        elif word == "s" and out and out[-1] in _BEFORE_IS:  # "what's", "she's"; not "John's"
+            out.append("is")
+        else:
+            out.extend(_CONTRACTIONS.get(word, (word,)))
+    return out
+
+
+# Emoji that mark a message as a joke become a word the danger rules can see ("lol").
+_JOKE_EMOJI = re.compile("[\U0001F602\U0001F923\U0001F480\U0001F605\U0001F606\U0001F61C\U0001F61D\U0001F644]")
+
+
+def danger_tokens(text: str) -> list[str]:
+    """Folded tokens as danger recognition reads them: contractions written out, joke emoji as "lol"."""
+    return expand_contractions(tokens(_JOKE_EMOJI.sub(" lol ", text)))

@@ -1,0 +1,246 @@
+"""Finds concepts in a message: editor-written word patterns matched as lemmas, stems or exact forms,
+with or without Polish letters, tolerating typos, in any of the four languages.
+
+A pattern is one or more words; a phrase's words must come in order with at most a few other words
+between them. Each word is written as
+- `word`    any inflected form of the word (compared as lemmas), and small typos;
+- `stem*`   any word that starts with the stem;
+- `=form`   only this form (no other inflections, no typos);
+- `#10+`    a number of at least 10.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.lexicon import Lexicon
+from bot.core.text import expand_contractions
+from bot.core.text import tokens as split_tokens
+from bot.core.translit import to_cyrillic
+
+LEXICON_LANGS = ("pl", "en", "uk", "ru")
+#: Most other words allowed between two consecutive words of a phrase: fewer next to a short word
+#: ("z tym kończę" is not "z tym wnioskiem na dziś kończę"), none next to a reflexive pronoun
+#: ("zabić się" is not "zabije, jak się spóźnię").
+PHRASE_GAP = 2
+SHORT = 2
+ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
+#: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę").
+CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
+                               "ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu "
+                               "tak mocno".split())
+MIN_STEM = 3
+MIN_FUZZY = 5
+
+
+class PatternError(ValueError):
+    """A pattern cannot be compiled; the message says why."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a pattern, compiled."""
+
+    kind: str  # "word" | "stem" | "exact" | "number"
+    text: str  # folded form, stem, or the least number
+    lang: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled pattern: the concept it belongs to and its words in order."""
+
+    concept: str
+    source: str
+    lang: str
+    words: tuple[Word, ...]
+
+
+def compile_words(raw: str, lang: str, exact: bool = False) -> list[Word]:
+    """The words of one whitespace-separated piece of a pattern in its editor's notation (a piece
+    such as "don't" or "кто-то" is several words, as messages are read)."""
+    raw = raw.strip()
+    if raw.startswith("#") and raw.endswith("+") and raw[1:-1].isdigit():
+        return [Word("number", raw[1:-1], lang)]
+    kind = "exact" if exact else "word"
+    if raw.startswith("="):
+        kind, raw = "exact", raw[1:]
+    elif raw.endswith("*"):
+        kind, raw = "stem", raw[:-1]
+    parts = expand_contractions(split_tokens(raw))
+    if not parts:
+        raise PatternError(f"'{raw}' has no letters or digits")
+    if kind == "stem":
+        if len(parts) != 1:
+            raise PatternError(f"the stem '{raw}*' must be one word")
+        if len(parts[0]) < MIN_STEM:
+            raise PatternError(f"the stem '{raw}*' is shorter than {MIN_STEM} letters and would match too many words")
+    return [Word(kind, part, lang) for part in parts]
+
+
+def compile_pattern(concept: str, text: str, lang: str, exact: bool = False) -> Pattern:
+    """A pattern ("nie chcieć żyć", "samobój*", "=mnie", "=zabiję go") compiled for one concept; a
+    pattern that starts with "=", or any with `exact` (idioms), matches only as written: "zabijcie
+    mnie" is not "zabije, jak mnie …"."""
+    if text.startswith("=") and len(text.split()) > 1:
+        exact, text = True, text[1:]
+    words = tuple(w for piece in text.split() for w in compile_words(piece, lang, exact))
+    if not words:
+        raise PatternError("a pattern must not be empty")
+    return Pattern(concept, text, lang, words)
+
+
+def with_clitic_moved(pattern: Pattern) -> Pattern | None:
+    """The same pattern with its reflexive pronoun on the other side of its verb ("zabić się" ->
+    "się zabić"), as Polish and Ukrainian allow; None when it has none."""
+    words = list(pattern.words)
+    for k, word in enumerate(words):
+        if word.text in ADJACENT and len(words) > 1:
+            j = k - 1 if k > 0 else k + 1
+            words[k], words[j] = words[j], words[k]
+            return Pattern(pattern.concept, pattern.source, pattern.lang, tuple(words))
+    return None
+
+
+class ConceptIndex:
+    """Every pattern of every concept, indexed so a message is read in one pass."""
+
+    def __init__(self, patterns: list[Pattern], lexicon: Lexicon):
+        self.lexicon = lexicon
+        patterns = patterns + [moved for p in patterns if (moved := with_clitic_moved(p)) is not None]
+        self.patterns = patterns
+        self._words: list[Word] = []
+        word_ids: dict[Word, int] = {}
+        self._pattern_words: list[tuple[int, ...]] = []
+        for pattern in patterns:
+            ids = []
+            for word in pattern.words:
+                if word not in word_ids:
+                    word_ids[word] = len(self._words)
+                    self._words.append(word)
+                ids.append(word_ids[word])
+            self._pattern_words.append(tuple(ids))
+        self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, form) of "=form" words
+        self._form: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, folded form) of plain words
+        self._lemma: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._stems: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self._numbers: list[tuple[int, int]] = []
+        for i, word in enumerate(self._words):
+            if word.kind == "exact":
+                self._exact[(word.lang, word.text)].add(i)
+            elif word.kind == "stem":
+                self._stems[len(word.text)][word.text].add(i)
+            elif word.kind == "number":
+                self._numbers.append((int(word.text), i))
+            else:
+                self._form[(word.lang, word.text)].add(i)
+                lemma = lexicon.lemma(word.text, word.lang) if word.lang in LEXICON_LANGS else None
+                self._lemma[(word.lang, lemma or word.text)].add(i)
+        self._fuzzy: dict[str, set[int]] = defaultdict(set)
+        for i, word in enumerate(self._words):
+            if word.kind == "word" and len(word.text) >= MIN_FUZZY or word.kind == "stem" and len(word.text) >= 6:
+                self._fuzzy[word.text].add(i)
+        self._fuzzy_choices = sorted(self._fuzzy)
+        self._by_first_word: dict[int, list[int]] = defaultdict(list)
+        for p, ids in enumerate(self._pattern_words):
+            self._by_first_word[ids[0]].append(p)
+
+    def _gaps(self, ids: tuple[int, ...]) -> tuple[int, ...]:
+        """The gap allowed before each word after the first."""
+        texts = [self._words[i].text for i in ids]
+        return tuple(0 if texts[k] in ADJACENT or texts[k + 1] in ADJACENT else
+                     1 if min(len(texts[k]), len(texts[k + 1])) <= SHORT else PHRASE_GAP
+                     for k in range(len(texts) - 1))
+
+    def known(self, token: str, langs: tuple[str, ...] = LEXICON_LANGS) -> bool:
+        """True when one of the lexicons of `langs` knows the token."""
+        return any(self.lexicon.lemma(token, lang) for lang in langs)
+
+    def latin_cyrillic(self, tokens: list[str]) -> bool:
+        """True when the message looks like Ukrainian or Russian typed in Latin letters: one word in
+        four is no Polish or English word, and two of those (one in a short message) read as
+        Cyrillic words."""
+        latin = [t for t in tokens if t.isascii() and t.isalpha()]
+        foreign = [t for t in latin if len(t) >= 3 and not self.known(t, ("pl", "en"))]
+        readable = [t for t in foreign if any(self.known(c, ("uk", "ru")) for c in to_cyrillic(t))]
+        return bool(readable) and len(readable) >= min(2, (len(latin) + 3) // 4) and 4 * len(foreign) >= len(latin)
+
+    def word_hits(self, token: str, latin_cyrillic: bool = False) -> set[int]:
+        """Ids of the pattern words this token is, in any language (messages mix languages, and
+        patterns are written so that a word of one language is not another's: "=mostu", not "most")."""
+        hits: set[int] = set()
+        if token.isdigit():
+            value = int(token) if len(token) < 7 else 0
+            hits.update(i for least, i in self._numbers if value >= least)
+            return hits
+        for other in LEXICON_LANGS:
+            hits |= self._exact.get((other, token), set())
+            hits |= self._form.get((other, token), set())
+            for lemma in self.lexicon.lemmas(token, other):
+                hits |= self._lemma.get((other, lemma), set())
+            hits |= self._lemma.get((other, token), set())
+        for length, stems in self._stems.items():
+            if len(token) >= length:
+                hits |= stems.get(token[:length], set())
+        if latin_cyrillic and token.isascii():  # Ukrainian or Russian typed in Latin letters
+            for candidate in to_cyrillic(token):
+                if self.known(candidate, ("uk", "ru")):
+                    hits |= self.word_hits(candidate)
+            if hits:
+                return hits
+        if not hits and len(token) >= MIN_FUZZY and not self.known(token):
+            cutoff = 78 if len(token) >= 8 else 82 if len(token) >= 6 else 85
+            found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found:  # read the corrected word as if it had been typed ("suicde" -> "suicide", suicid*)
+                hits |= self._fuzzy[found[0]] | self.word_hits(found[0])
+        return hits
+
+    def split_negation(self, tokens: list[str]) -> list[str]:
+        """Tokens with a negation written together with its verb split off ("niechce" -> "nie chce",
+        "незнаю" -> "не знаю"), as residents often type it."""
+        out = []
+        for token in tokens:
+            for neg, lang, infinitive in (("nie", "pl", ("c",)), ("не", "uk", ("ти", "ть")), ("не", "ru", ("ть",))):
+                rest = token[len(neg):]
+                if (token.startswith(neg) and len(rest) >= 2 and not self.lexicon.lemma(token, lang)
+                        and any(lemma.endswith(infinitive) for lemma in self.lexicon.lemmas(rest, lang))):
+                    out += [neg, rest]
+                    break
+            else:
+                out.append(token)
+        return out
+
+    def find(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
+        """Where each concept occurs: concept -> [(first token, last token, pattern)]."""
+        tokens = self.split_negation(tokens)
+        positions: dict[int, list[int]] = defaultdict(list)
+        latin_cyrillic = self.latin_cyrillic(tokens)
+        for t, token in enumerate(tokens):
+            for w in self.word_hits(token, latin_cyrillic):
+                positions[w].append(t)
+        found: dict[str, list[tuple[int, int, Pattern]]] = defaultdict(list)
+        candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
+        for p in candidates:
+            ids = self._pattern_words[p]
+            gaps = self._gaps(ids)
+            for start in positions[ids[0]]:
+                end = _follow(ids[1:], gaps, positions, start, tokens)
+                if end is not None:
+                    found[self.patterns[p].concept].append((start, end, self.patterns[p]))
+        return found
+
+
+def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], at: int,
+            tokens: list[str]) -> int | None:
+    """The last position of the phrase's remaining words after `at`, in order with small gaps (next
+    to a reflexive pronoun, only an adverb such as "znowu" may stand between)."""
+    for w, gap in zip(rest, gaps):
+        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + max(gap, 1) and
+                    (gap or p == at + 1 or tokens[at + 1] in CLITIC_TRANSPARENT)), None)
+        if nxt is None:
+            return None
+        at = nxt
+    return at

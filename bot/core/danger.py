@@ -1,0 +1,141 @@
+"""Recognises a message from someone who may be in danger, before anything else is done with it.
+
+Danger is modelled as situations, not sentences (all of it editor data in `knowledge/crisis.yaml`):
+concepts (self, dying, pills, a bridge, hitting, a partner …) are found in the message by
+`bot.core.concepts`; frames combine concepts that occur close together ("want" + "die"; "pills" +
+"took" + "all"; a violence verb + "me"). A frame decides a tier — `crisis` (the emergency card
+first) or `concern` (the answer, with a line about 112 on top) — and a situation, which picks the
+card's helplines. Idioms ("my feet are killing me") are exceptions that cancel the words they
+cover, except words of protected concepts (self-harm and its means); softeners (a game, a joke, a
+question about the law) turn a crisis frame into concern unless the message says it is serious.
+Recall matters more than precision: a needless card costs little, a missed one may cost a life.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.concepts import ConceptIndex, Pattern, compile_pattern
+from bot.core.lexicon import Lexicon
+from bot.core.model import DangerRules, Frame
+
+EXCEPTION = "exception"
+#: How far (in words) from a frame a softener may stand: a game, a joke or a question about the law
+#: belong to the same part of the message, not to a story's other end.
+SOFTENER_REACH = 20
+#: How far before a frame a local softener (an idiom's subject: "my feet are killing me") may stand.
+LOCAL_REACH = 3
+TIERS = ("concern", "crisis")
+
+
+@dataclass(frozen=True)
+class Danger:
+    """What the check found: the tier, the situations (most specific first) and why."""
+
+    tier: str  # "crisis" | "concern"
+    situations: tuple[str, ...] = ()
+    frame: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+def compile_patterns(rules: DangerRules) -> list[Pattern]:
+    """Every concept pattern and exception of the rules (raises PatternError on a bad one)."""
+    patterns = [compile_pattern(concept, text, lang)
+                for concept, by_lang in rules.concepts.items() for lang, texts in by_lang.items() for text in texts]
+    patterns += [compile_pattern(EXCEPTION, text, lang, exact=True)
+                 for lang, texts in rules.exceptions.items() for text in texts]
+    return patterns
+
+
+class DangerDetector:
+    """Checks one message against the rules; pure, no I/O."""
+
+    def __init__(self, rules: DangerRules, lexicon: Lexicon):
+        self.rules = rules
+        self.index = ConceptIndex(compile_patterns(rules), lexicon)
+
+    def concepts(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
+        """The concepts found in the tokens, without the words that idioms cover. An idiom that names
+        a protected concept (self-harm or its means) is not an exception at all."""
+        found = self.index.find(tokens)
+        spans = [(a, b) for a, b, _ in found.pop(EXCEPTION, [])]
+        protected = set(self.rules.protected)
+        spans = [(a, b) for a, b in spans
+                 if not any(a <= x and y <= b for c in protected for x, y, _ in found.get(c, ()))]
+        for concept in list(found) if spans else ():
+            kept = [hit for hit in found[concept] if not any(a <= hit[0] and hit[1] <= b for a, b in spans)]
+            if kept:
+                found[concept] = kept
+            else:
+                del found[concept]
+        return found
+
+    def check(self, tokens: list[str]) -> Danger | None:
+        """The danger in a message's folded tokens, or None."""
+        found = self.concepts(tokens)
+        if not found:
+            return None
+        present = set(found)
+        serious = bool(self.rules.serious) and self.rules.serious in present
+        best: list[tuple[int, Frame]] = []
+        for frame in self.rules.frames:
+            if any(set(group) <= present for group in frame.unless):
+                continue
+            span = _occurs(frame, found)
+            if span is None:
+                continue
+            tier = frame.tier
+            if tier == "crisis" and not serious and any(self._softens(group, found, span, frame)
+                                                         for group in frame.softened_by):
+                tier = "concern"
+            best.append((TIERS.index(tier), frame))
+        if not best:
+            signals = sorted(present & set(self.rules.signals))
+            if signals:
+                return Danger("concern", (), None, tuple(_evidence(found, signals)))
+            return None
+        level = max(rank for rank, _ in best)
+        frames = [frame for rank, frame in best if rank == level]
+        situations: list[str] = []
+        for frame in frames:
+            if frame.situation not in situations:
+                situations.append(frame.situation)
+        for refinement in self.rules.refinements:
+            if refinement.situation in situations and refinement.concept in present and refinement.adds not in situations:
+                situations.insert(0, refinement.adds)
+        concepts = sorted({c for frame in frames for slot in frame.when for c in slot if c in present})
+        return Danger(TIERS[level], tuple(situations), frames[0].id, tuple(_evidence(found, concepts)))
+
+
+    def _softens(self, group: tuple[str, ...], found, span: tuple[int, int], frame: Frame) -> bool:
+        """True when every concept of a softener group stands near the frame: local ones (an idiom's
+        subject) just before it or right after, the rest within SOFTENER_REACH words."""
+        local = set(self.rules.local)
+        for concept in group:
+            # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
+            near = (span[0] - LOCAL_REACH, span[1] + 1) if concept in local else \
+                (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
+            if not any(near[0] <= a and b <= near[1] for a, b, _ in found.get(concept, ())):
+                return False
+        return True
+
+
+def _occurs(frame: Frame, found: dict[str, list[tuple[int, int, Pattern]]]) -> tuple[int, int] | None:
+    """Where one window of the frame's width holds a concept of every slot: (first, last token), or None."""
+    slots = []
+    for slot in frame.when:
+        hits = [(a, b) for concept in slot for a, b, _ in found.get(concept, ())]
+        if not hits:
+            return None
+        slots.append(hits)
+    for left in sorted({a for hits in slots for a, _ in hits}):
+        right = left + frame.window
+        inside = [[(a, b) for a, b in hits if left <= a and b < right] for hits in slots]
+        if all(inside):
+            return left, max(b for hits in inside for _, b in hits)
+    return None
+
+
+
+def _evidence(found: dict[str, list[tuple[int, int, Pattern]]], concepts: list[str]) -> list[str]:
+    return [f"{c}: {found[c][0][2].source!r}" for c in concepts if c in found]
