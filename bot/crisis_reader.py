@@ -165,17 +165,20 @@ class CrisisReader:
                                                         label=label, tier=tier))
             window = self.window(item, label)
             out.append(Frame(ident, when, situation, tier, window, self.groups(item, "unless", label),
-                             self.groups(item, "softened_by", label)))
+                             self.groups(item, "softened_by", label), self.number(item, "max_words", label, 0)))
         return tuple(out)
 
     def window(self, item, label: Phrase) -> int:
-        raw = item.get("window")
+        return self.number(item, "window", label, Frame.window)
+
+    def number(self, item, key: str, label: Phrase, default: int) -> int:
+        raw = item.get(key)
         if raw is None:
-            return Frame.window
+            return default
         if not isinstance(raw, str) or not raw.isdigit() or not 1 <= int(raw) <= MAX_WINDOW:
-            self.r.problem(line_of(item, "window"), Phrase("{label} window must be a number of words from 1 to {most}",
-                                                           label=label, most=MAX_WINDOW))
-            return Frame.window
+            self.r.problem(line_of(item, key), Phrase("{label} {key} must be a number of words from 1 to {most}",
+                                                      label=label, key=key, most=MAX_WINDOW))
+            return default
         return int(raw)
 
     def groups(self, item, key: str, label: Phrase, slots: bool = False) -> tuple[tuple[str, ...], ...]:
@@ -195,7 +198,10 @@ class CrisisReader:
                                                        what=what, n=i + 1))
                 continue
             for name in names:
-                self.check_concept(name, line_of(raw, i), what)
+                if slots and name.startswith("!"):
+                    self.r.problem(line_of(raw, i), Phrase("{what}: '!' (absent) is for softened_by and unless, not for "
+                                                           "when", what=what))
+                self.check_concept(name.lstrip("!"), line_of(raw, i), what)
             out.append(tuple(names))
         return tuple(out)
 

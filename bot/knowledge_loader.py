@@ -34,7 +34,7 @@ FIELDS = {
     "crisis": {"contacts", "situations", "concepts", "frames", "exceptions", "refinements", "protected", "serious",
                "signals", "local"},
     "situation": {"id", "contacts", "advice"},
-    "frame": {"id", "when", "situation", "tier", "window", "unless", "softened_by"},
+    "frame": {"id", "when", "situation", "tier", "window", "unless", "softened_by", "max_words"},
     "refinement": {"situation", "concept", "adds"},
     "smalltalk": {"id", "phrases", "reply"},
     "fallback": {"contacts", "other_languages"},

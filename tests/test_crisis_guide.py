@@ -44,7 +44,7 @@ def test_the_guides_concept_example_brings_the_card(tmp_path, lexicon, catalogs)
     message = "łyknęłam 20 ketreli"
     assert reply(tmp_path, lexicon, catalogs, message, without(shipped, section, lang, item)).outcome != "crisis"
     after = reply(tmp_path, lexicon, catalogs, message, shipped)
-    assert after.outcome == "crisis" and after.explain["danger"]["frame"] == "pills-taken-many"
+    assert after.outcome == "crisis" and after.explain["danger"]["frame"] == "took-dozens"
 
 
 def test_the_guides_exception_example_removes_the_alarm(tmp_path, lexicon, catalogs):

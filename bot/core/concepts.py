@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.lexicon import Lexicon
-from bot.core.text import expand_contractions
+from bot.core.text import SOFT_SIGN, expand_contractions
 from bot.core.text import tokens as split_tokens
 from bot.core.translit import to_cyrillic
 
 LEXICON_LANGS = ("pl", "en", "uk", "ru")
-#: Most other words allowed between two consecutive words of a phrase: fewer next to a short word
-#: ("z tym kończę" is not "z tym wnioskiem na dziś kończę"), none next to a reflexive pronoun
+#: Most other words allowed between two consecutive words of a phrase: one in a two-word phrase or
+#: next to a short word ("jak pomóc" is not "jak pisać po pomoc"), none next to a reflexive pronoun
 #: ("zabić się" is not "zabije, jak się spóźnię").
 PHRASE_GAP = 2
 SHORT = 2
@@ -149,10 +149,11 @@ class ConceptIndex:
             self._by_first_word[ids[0]].append(p)
 
     def _gaps(self, ids: tuple[int, ...]) -> tuple[int, ...]:
-        """The gap allowed before each word after the first."""
+        """The gap allowed before each word after the first: one word in a two-word phrase."""
         texts = [self._words[i].text for i in ids]
+        widest = 1 if len(texts) == 2 else PHRASE_GAP
         return tuple(0 if texts[k] in ADJACENT or texts[k + 1] in ADJACENT else
-                     1 if min(len(texts[k]), len(texts[k + 1])) <= SHORT else PHRASE_GAP
+                     1 if min(len(texts[k]), len(texts[k + 1])) <= SHORT else widest
                      for k in range(len(texts) - 1))
 
     def known(self, token: str, langs: tuple[str, ...] = LEXICON_LANGS) -> bool:
@@ -163,7 +164,7 @@ class ConceptIndex:
         """True when the message looks like Ukrainian or Russian typed in Latin letters: one word in
         four is no Polish or English word, and two of those (one in a short message) read as
         Cyrillic words."""
-        latin = [t for t in tokens if t.isascii() and t.isalpha()]
+        latin = [t for t in tokens if t.replace(SOFT_SIGN, "").isascii() and t.isalpha()]
         foreign = [t for t in latin if len(t) >= 3 and not self.known(t, ("pl", "en"))]
         readable = [t for t in foreign if any(self.known(c, ("uk", "ru")) for c in to_cyrillic(t))]
         return bool(readable) and len(readable) >= min(2, (len(latin) + 3) // 4) and 4 * len(foreign) >= len(latin)
@@ -185,14 +186,17 @@ class ConceptIndex:
         for length, stems in self._stems.items():
             if len(token) >= length:
                 hits |= stems.get(token[:length], set())
-        if latin_cyrillic and token.isascii():  # Ukrainian or Russian typed in Latin letters
+        if latin_cyrillic and token.replace(SOFT_SIGN, "").isascii():  # Ukrainian or Russian typed in Latin
             for candidate in to_cyrillic(token):
                 if self.known(candidate, ("uk", "ru")):
                     hits |= self.word_hits(candidate)
             if hits:
                 return hits
+        if not hits and token.endswith("ца") and not self.known(token):  # "повесица": the common misspelling of -ться
+            for ending in ("ться", "тся"):
+                hits |= self.word_hits(token[:-2] + ending)
         if not hits and len(token) >= MIN_FUZZY and not self.known(token):
-            cutoff = 78 if len(token) >= 8 else 82 if len(token) >= 6 else 85
+            cutoff = 76 if len(token) >= 8 else 82 if len(token) >= 6 else 85
             found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found:  # read the corrected word as if it had been typed ("suicde" -> "suicide", suicid*)
                 hits |= self._fuzzy[found[0]] | self.word_hits(found[0])

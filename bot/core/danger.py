@@ -79,7 +79,10 @@ class DangerDetector:
         serious = bool(self.rules.serious) and self.rules.serious in present
         best: list[tuple[int, Frame]] = []
         for frame in self.rules.frames:
-            if any(set(group) <= present for group in frame.unless):
+            if frame.max_words and len(tokens) > frame.max_words:
+                continue
+            if any(all((c[1:] not in present) if c.startswith("!") else (c in present) for c in group)
+                   for group in frame.unless):
                 continue
             span = _occurs(frame, found)
             if span is None:
@@ -108,14 +111,17 @@ class DangerDetector:
 
 
     def _softens(self, group: tuple[str, ...], found, span: tuple[int, int], frame: Frame) -> bool:
-        """True when every concept of a softener group stands near the frame: local ones (an idiom's
-        subject) just before it or right after, the rest within SOFTENER_REACH words."""
+        """True when every concept of a softener group stands near the frame — and every "!concept"
+        does not: local ones (an idiom's subject) just before it or right after, the rest within
+        SOFTENER_REACH words."""
         local = set(self.rules.local)
-        for concept in group:
+        for item in group:
+            absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
             near = (span[0] - LOCAL_REACH, span[1] + 1) if concept in local else \
                 (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
-            if not any(near[0] <= a and b <= near[1] for a, b, _ in found.get(concept, ())):
+            there = any(near[0] <= a and b <= near[1] for a, b, _ in found.get(concept, ()))
+            if there == absent:
                 return False
         return True
 

@@ -58,7 +58,8 @@ class Frame:
     tier: str = "crisis"  # "crisis" | "concern"
     window: int = 12
     unless: tuple[tuple[str, ...], ...] = ()  # any of these (all its concepts in the message) cancels the frame
-    softened_by: tuple[tuple[str, ...], ...] = ()  # any of these turns crisis into concern
+    softened_by: tuple[tuple[str, ...], ...] = ()  # any of these turns crisis into concern; "!c": c is absent
+    max_words: int = 0  # when set, only messages of at most this many words ("on wrócił", "pomocy")
 
 
 @dataclass(frozen=True)

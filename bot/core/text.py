@@ -99,6 +99,13 @@ def expand_contractions(words: list[str]) -> list[str]:
 _JOKE_EMOJI = re.compile("[\U0001F602\U0001F923\U0001F480\U0001F605\U0001F606\U0001F61C\U0001F61D\U0001F644]")
 
 
+# An apostrophe inside a Latin word that is not an English contraction ("skol'ko", "prosnut'sya")
+# is the soft sign of Russian or Ukrainian typed in Latin letters: kept in the word as ʹ.
+_SOFT_SIGN = re.compile(r"(?<=[A-Za-z])['\u2019](?!(?:t|s|m|ll|re|ve|d)\b)(?=[A-Za-z])")
+SOFT_SIGN = "\u02b9"
+
+
 def danger_tokens(text: str) -> list[str]:
-    """Folded tokens as danger recognition reads them: contractions written out, joke emoji as "lol"."""
-    return expand_contractions(tokens(_JOKE_EMOJI.sub(" lol ", text)))
+    """Folded tokens as danger recognition reads them: contractions written out, joke emoji as "lol",
+    a Latin soft-sign apostrophe kept as ʹ."""
+    return expand_contractions(tokens(_SOFT_SIGN.sub(SOFT_SIGN, _JOKE_EMOJI.sub(" lol ", text))))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import product
 
+from bot.core.text import SOFT_SIGN
+
 # Longest first; each Latin group may stand for several Cyrillic letters.
 _GROUPS = [
     ("shch", ("щ",)), ("sch", ("щ", "ш")), ("zh", ("ж",)), ("kh", ("х",)), ("ch", ("ч",)), ("sh", ("ш",)),
@@ -14,13 +16,14 @@ _GROUPS = [
     ("e", ("е",)), ("z", ("з",)), ("i", ("и", "і")), ("y", ("и", "ы", "й")), ("j", ("й", "и")), ("k", ("к",)),
     ("l", ("л",)), ("m", ("м",)), ("n", ("н",)), ("o", ("о",)), ("p", ("п",)), ("r", ("р",)), ("s", ("с",)),
     ("t", ("т",)), ("u", ("у",)), ("f", ("ф",)), ("c", ("ц", "к")), ("x", ("кс",)), ("q", ("к",)),
+    (SOFT_SIGN, ("ь",)),
 ]
 MAX_CANDIDATES = 16
 
 
 def to_cyrillic(token: str) -> list[str]:
     """Cyrillic spellings a folded Latin token may stand for (at most MAX_CANDIDATES), or []."""
-    if not token.isascii() or not token.isalpha() or len(token) < 2:
+    if not token.replace(SOFT_SIGN, "").isascii() or not token.isalpha() or len(token) < 2:
         return []
     options: list[tuple[str, ...]] = []
     i = 0
