@@ -87,6 +87,13 @@ def test_crisis_message_gets_112_first(emulator, bot):
     assert "116 123" in reply[0]["text"]
 
 
+def test_ukrainian_danger_message_gets_the_card_in_ukrainian(emulator, bot):
+    reply = Resident(emulator, 110, "uk").say("чоловік б'є мене, я закрилася у ванній")
+    text = reply[0]["text"]
+    assert text.startswith("Якщо вам загрожує небезпека") and "112" in text.splitlines()[0]
+    assert "800 120 002" in text
+
+
 def test_did_you_mean_button_opens_the_answer(emulator, bot):
     resident = Resident(emulator, 105, "pl")
     reply = resident.say("rada")
