@@ -147,6 +147,7 @@ class ConceptIndex:
         self._by_first_word: dict[int, list[int]] = defaultdict(list)
         for p, ids in enumerate(self._pattern_words):
             self._by_first_word[ids[0]].append(p)
+        self._pattern_gaps = [self._gaps(ids) for ids in self._pattern_words]
 
     def _gaps(self, ids: tuple[int, ...]) -> tuple[int, ...]:
         """The gap allowed before each word after the first: one word in a two-word phrase."""
@@ -228,8 +229,10 @@ class ConceptIndex:
         found: dict[str, list[tuple[int, int, Pattern]]] = defaultdict(list)
         candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
         for p in candidates:
-            ids = self._pattern_words[p]
-            gaps = self._gaps(ids)
+            ids, gaps = self._pattern_words[p], self._pattern_gaps[p]
+            if len(ids) == 1:
+                found[self.patterns[p].concept] += [(start, start, self.patterns[p]) for start in positions[ids[0]]]
+                continue
             for start in positions[ids[0]]:
                 end = _follow(ids[1:], gaps, positions, start, tokens)
                 if end is not None:
