@@ -11,7 +11,7 @@ def test_crisis_is_answered_even_with_a_broken_database(make_app, tmp_path):
     broken.close()
     app, request, _ = make_app(broken)
     run(app, update("nie chcę już żyć"))
-    assert request.sent()[0].startswith("Jeśli grozi Ci niebezpieczeństwo")
+    assert request.sent()[0].startswith("Jeśli jesteś w niebezpieczeństwie")
 
 
 def test_group_messages_not_addressed_are_ignored(make_app):

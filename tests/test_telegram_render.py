@@ -68,6 +68,6 @@ def test_a_concern_answer_has_the_112_line_on_top(real_assistant, catalogs):
     reply = real_assistant.reply("szef grozi mi zwolnieniem, bo jestem w ciąży")
     assert reply.outcome == "answer" and reply.danger == "concern"
     html_text = render.reply_html(reply, real_assistant.knowledge, catalogs("pl"))
-    assert html_text.startswith("<b>Grozi Ci teraz niebezpieczeństwo? Dzwoń pod 112")
+    assert html_text.startswith("<b>Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112")
     plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"), real_assistant.knowledge, catalogs("pl"))
     assert "112" not in plain.splitlines()[0]

@@ -90,7 +90,7 @@ def helpline_lines(knowledge: Knowledge, lang: str, tr: Translations, contact_id
     """112 first, then the helplines to talk to now."""
     _ = tr.gettext
     lines = [_("If you are in danger or someone's life is at risk, call 112 now (free, 24/7)."), "",
-             _("You can talk to someone now, free of charge:")]
+             _("You can talk to someone now:")]
     lines += [contact_line(knowledge.contacts[c], lang) for c in contact_ids if c in knowledge.contacts]
     return lines
 

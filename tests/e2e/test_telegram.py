@@ -83,14 +83,14 @@ def test_english_question_without_diacritics_and_typos(emulator, bot):
 
 def test_crisis_message_gets_112_first(emulator, bot):
     reply = Resident(emulator, 104, "en").say("chce sie zabic")
-    assert reply[0]["text"].startswith("Jeśli grozi Ci niebezpieczeństwo") and "112" in reply[0]["text"].splitlines()[0]
+    assert reply[0]["text"].startswith("Jeśli jesteś w niebezpieczeństwie") and "112" in reply[0]["text"].splitlines()[0]
     assert "116 123" in reply[0]["text"]
 
 
 def test_ukrainian_danger_message_gets_the_card_in_ukrainian(emulator, bot):
     reply = Resident(emulator, 110, "uk").say("чоловік б'є мене, я закрилася у ванній")
     text = reply[0]["text"]
-    assert text.startswith("Якщо вам загрожує небезпека") and "112" in text.splitlines()[0]
+    assert text.startswith("Якщо ви в небезпеці") and "112" in text.splitlines()[0]
     assert "800 120 002" in text
 
 
