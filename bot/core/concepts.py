@@ -28,7 +28,8 @@ LEXICON_LANGS = ("pl", "en", "uk", "ru")
 PHRASE_GAP = 2
 SHORT = 2
 ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
-#: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę").
+#: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
+REFLEXIVE_REACH = 3
 CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
                                "ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu "
                                "tak mocno".split())
@@ -193,9 +194,12 @@ class ConceptIndex:
                     hits |= self.word_hits(candidate)
             if hits:
                 return hits
-        if not hits and token.endswith("ца") and not self.known(token):  # "повесица": the common misspelling of -ться
-            for ending in ("ться", "тся"):
-                hits |= self.word_hits(token[:-2] + ending)
+        if not hits and not self.known(token):  # common Russian misspellings: "повесица" (-ться), "жыть" (жи)
+            if token.endswith("ца"):
+                for ending in ("ться", "тся"):
+                    hits |= self.word_hits(token[:-2] + ending)
+            if "жы" in token or "шы" in token:
+                hits |= self.word_hits(token.replace("жы", "жи").replace("шы", "ши"))
         if not hits and len(token) >= MIN_FUZZY and not self.known(token):
             cutoff = 76 if len(token) >= 8 else 82 if len(token) >= 6 else 85
             found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -243,10 +247,11 @@ class ConceptIndex:
 def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], at: int,
             tokens: list[str]) -> int | None:
     """The last position of the phrase's remaining words after `at`, in order with small gaps (next
-    to a reflexive pronoun, only an adverb such as "znowu" may stand between)."""
+    to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between)."""
     for w, gap in zip(rest, gaps):
-        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + max(gap, 1) and
-                    (gap or p == at + 1 or tokens[at + 1] in CLITIC_TRANSPARENT)), None)
+        reach = gap if gap else REFLEXIVE_REACH
+        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and
+                    (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
         if nxt is None:
             return None
         at = nxt
