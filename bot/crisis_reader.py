@@ -36,10 +36,11 @@ class CrisisReader:
         protected = self.concept_names(node, "protected")
         signals = self.concept_names(node, "signals")
         local = self.concept_names(node, "local")
+        near = self.concept_names(node, "near")
         serious = r.text(node, "serious", Phrase("crisis serious"), required=False)
         if serious:
             self.check_concept(serious, line_of(node, "serious"), Phrase("crisis serious"))
-        rules = DangerRules(concepts, frames, exceptions, protected, serious, signals, refinements, local)
+        rules = DangerRules(concepts, frames, exceptions, protected, serious, signals, refinements, local, near)
         return Crisis(contacts, rules, situations)
 
     # -- parts -------------------------------------------------------------------------------

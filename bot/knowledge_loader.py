@@ -32,7 +32,7 @@ FIELDS = {
     "source": {"title", "publisher", "date", "url"},
     "contact": {"id", "name", "phone", "hours", "open", "url", "note", "source"},
     "crisis": {"contacts", "situations", "concepts", "frames", "exceptions", "refinements", "protected", "serious",
-               "signals", "local"},
+               "signals", "local", "near"},
     "situation": {"id", "contacts", "advice"},
     "frame": {"id", "when", "situation", "tier", "window", "unless", "softened_by", "max_words"},
     "refinement": {"situation", "concept", "adds"},

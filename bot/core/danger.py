@@ -23,6 +23,8 @@ EXCEPTION = "exception"
 #: How far (in words) from a frame a softener may stand: a game, a joke or a question about the law
 #: belong to the same part of the message, not to a story's other end.
 SOFTENER_REACH = 20
+#: How far from a frame a near softener (a date: "rok temu") may stand.
+NEAR_REACH = 6
 #: How far before a frame a local softener (an idiom's subject: "my feet are killing me") may stand.
 LOCAL_REACH = 3
 TIERS = ("concern", "crisis")
@@ -112,13 +114,14 @@ class DangerDetector:
 
     def _softens(self, group: tuple[str, ...], found, span: tuple[int, int], frame: Frame) -> bool:
         """True when every concept of a softener group stands near the frame — and every "!concept"
-        does not: local ones (an idiom's subject) just before it or right after, the rest within
-        SOFTENER_REACH words."""
-        local = set(self.rules.local)
+        does not: local ones (an idiom's subject) just before it or right after, near ones (a date)
+        within NEAR_REACH words, the rest within SOFTENER_REACH."""
+        local, close = set(self.rules.local), set(self.rules.near)
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
             near = (span[0] - LOCAL_REACH, span[1] + 1) if concept in local else \
+                (span[0] - NEAR_REACH, span[1] + NEAR_REACH) if concept in close else \
                 (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
             there = any(near[0] <= a and b <= near[1] for a, b, _ in found.get(concept, ()))
             if there == absent:

@@ -82,7 +82,8 @@ class DangerRules:
     serious: str = ""
     signals: tuple[str, ...] = ()
     refinements: tuple[Refinement, ...] = ()
-    local: tuple[str, ...] = ()  # softeners that count only inside the frame's own window (an idiom's subject)
+    local: tuple[str, ...] = ()  # softeners that count only just before the frame (an idiom's subject)
+    near: tuple[str, ...] = ()  # softeners that count only within a few words of the frame (a date)
 
 
 @dataclass(frozen=True)
