@@ -72,3 +72,35 @@ def test_exact_forms_and_numbers(idx):
 def test_patterns_that_cannot_work_are_refused(text, message):
     with pytest.raises(PatternError, match=message):
         compile_pattern("x", text, "pl")
+
+
+def test_a_phrase_is_read_within_one_sentence(lexicon):
+    idx = index(lexicon, {"hopeless": {"pl": ["już nie mogę"]}, "follow": {"en": ["stalking me"]}})
+    assert "hopeless" in concepts(idx, "już nie mogę")
+    assert "hopeless" in concepts(idx, "już... nie mogę")  # a pause is no sentence end
+    assert "hopeless" not in concepts(idx, "Już tam nie pracuję. Czy mogę dochodzić odszkodowania?")
+    assert "follow" not in concepts(idx, "What does the law say about stalking? Me and my friend write an article.")
+
+
+def test_polish_words_spelt_like_english_ones_are_not_read_in_an_english_message(lexicon):
+    idx = index(lexicon, {"rope": {"pl": ["=linę"]}, "height": {"pl": ["=most"]}})
+    assert "rope" in concepts(idx, "kupiłam linę i mam dość")
+    assert "rope" in concepts(idx, "kupilam line i mam dosc")  # Polish typed without its letters
+    assert "rope" not in concepts(idx, "Is there an English-speaking crisis line? I just want it saved in my phone.")
+    assert "height" in concepts(idx, "stoję na most dębnicki")
+    assert "height" not in concepts(idx, "I stand in the queue most of the day at the office")
+
+
+@pytest.mark.parametrize("text, concept", [("thinkin bout endin it tonite", "end-it"),
+                                           ("someone tryna open my front door rn", "intruder"),
+                                           ("ppl in my class say theyll stab me tmrw", "stab")])
+def test_chat_spellings_are_read_as_the_words_they_stand_for(lexicon, text, concept):
+    idx = index(lexicon, {"end-it": {"en": ["end it tonight"]}, "intruder": {"en": ["trying to open my door"]},
+                          "stab": {"en": ["stab me tomorrow"]}})
+    assert concept in concepts(idx, text)
+
+
+def test_laughter_does_not_make_polish_read_as_latin_cyrillic(lexicon):
+    idx = index(lexicon, {"sorry": {"uk": ["пробачте"]}, "self-harm": {"ru": ["скрыть порезы"]}})
+    assert "sorry" not in concepts(idx, "zabiłem w końcu tego bossa po 40 próbach hahah")
+    assert "self-harm" in concepts(idx, "kak skryt porezy ot mamy")

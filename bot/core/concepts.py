@@ -11,13 +11,14 @@ between them. Each word is written as
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.core.lexicon import Lexicon
-from bot.core.text import SOFT_SIGN, expand_contractions
+from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions
 from bot.core.text import tokens as split_tokens
 from bot.core.translit import to_cyrillic
 
@@ -106,6 +107,9 @@ def with_clitic_moved(pattern: Pattern) -> Pattern | None:
     return None
 
 
+_LAUGHTER = re.compile(r"(?:h+a+)+h*|(?:h+e+)+h*|(?:a+h+)+a*|x+d+")  # "hahah", "xdd": no word of any language
+
+
 class ConceptIndex:
     """Every pattern of every concept, indexed so a message is read in one pass."""
 
@@ -163,26 +167,45 @@ class ConceptIndex:
         return any(self.lexicon.lemma(token, lang) for lang in langs)
 
     def latin_cyrillic(self, tokens: list[str]) -> bool:
-        """True when the message looks like Ukrainian or Russian typed in Latin letters: one word in
-        four is no Polish or English word, and two of those (one in a short message) read as
-        Cyrillic words."""
+        """True when the message looks like Ukrainian or Russian typed in Latin letters: most of its
+        longer words read as Cyrillic words (two at least, one in a short message), and one of those
+        is no Polish or English word at all (folded Polish knows "kak", "mne", "noch")."""
         latin = [t for t in tokens if t.replace(SOFT_SIGN, "").isascii() and t.isalpha()]
-        foreign = [t for t in latin if len(t) >= 3 and not self.known(t, ("pl", "en"))]
-        readable = [t for t in foreign if any(self.known(c, ("uk", "ru")) for c in to_cyrillic(t))]
-        return bool(readable) and len(readable) >= min(2, (len(latin) + 3) // 4) and 4 * len(foreign) >= len(latin)
+        longer = [t for t in latin if len(t) >= 3 and not _LAUGHTER.fullmatch(t)]
 
-    def word_hits(self, token: str, latin_cyrillic: bool = False) -> set[int]:
+        def reads(t: str) -> bool:
+            return any(self.known(c, ("uk", "ru")) for c in to_cyrillic(t))
+
+        if not any(reads(t) for t in longer if not self.known(t, ("pl", "en"))):
+            return False
+        readable = [t for t in longer if reads(t)]
+        return len(readable) >= min(2, (len(latin) + 3) // 4) and 2 * len(readable) > len(longer)
+
+    def plainly_english(self, tokens: list[str]) -> bool:
+        """True when the message is plainly English: three words only English knows, more than
+        twice as many as words only Polish knows (folded Polish knows many English spellings, so
+        the converse cannot be told this way)."""
+        en = sum(1 for t in tokens if self.known(t, ("en",)) and not self.known(t, ("pl",)))
+        pl = sum(1 for t in tokens if self.known(t, ("pl",)) and not self.known(t, ("en",)))
+        return en >= 3 and en > 2 * pl
+
+    def word_hits(self, token: str, latin_cyrillic: bool = False, english: bool = False) -> set[int]:
         """Ids of the pattern words this token is, in any language (messages mix languages, and
-        patterns are written so that a word of one language is not another's: "=mostu", not "most")."""
+        patterns are written so that a word of one language is not another's: "=mostu", not "most").
+        In a message plainly in English, an English word is not read as a Polish one: "line" is no
+        "linę" folded, "most" no bridge."""
         hits: set[int] = set()
+        skip_polish = english and self.known(token, ("en",))
         if token.isdigit():
             value = int(token) if len(token) < 7 else 0
             hits.update(i for least, i in self._numbers if value >= least)
             return hits
         for other in LEXICON_LANGS:
+            if other == "pl" and skip_polish:
+                continue
             hits |= self._exact.get((other, token), set())
             hits |= self._form.get((other, token), set())
-            for lemma in self.lexicon.lemmas(token, other):
+            for lemma in self.lexicon.lemmas(token, other) + (_ing_verbs(token) if other == "en" else ()):
                 hits |= self._lemma.get((other, lemma), set())
             hits |= self._lemma.get((other, token), set())
         for length, stems in self._stems.items():
@@ -200,6 +223,8 @@ class ConceptIndex:
                     hits |= self.word_hits(token[:-2] + ending)
             if "жы" in token or "шы" in token:
                 hits |= self.word_hits(token.replace("жы", "жи").replace("шы", "ши"))
+        if not hits and token.endswith("in") and not self.known(token, ("en",)) and self.known(token + "g", ("en",)):
+            hits |= self.word_hits(token + "g")  # "endin", "slowin": -ing typed without its g
         if not hits and len(token) >= MIN_FUZZY and not self.known(token):
             cutoff = 76 if len(token) >= 8 else 82 if len(token) >= 6 else 85
             found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -227,8 +252,9 @@ class ConceptIndex:
         tokens = self.split_negation(tokens)
         positions: dict[int, list[int]] = defaultdict(list)
         latin_cyrillic = self.latin_cyrillic(tokens)
+        english = self.plainly_english(tokens)
         for t, token in enumerate(tokens):
-            for w in self.word_hits(token, latin_cyrillic):
+            for w in self.word_hits(token, latin_cyrillic, english):
                 positions[w].append(t)
         found: dict[str, list[tuple[int, int, Pattern]]] = defaultdict(list)
         candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
@@ -244,14 +270,24 @@ class ConceptIndex:
         return found
 
 
+def _ing_verbs(token: str) -> tuple[str, ...]:
+    """The verbs an English -ing form may come from ("ending" -> "end", "hoping" -> "hope", "cutting"
+    -> "cut"), which the lexicon reads as nouns ("ending")."""
+    if not token.endswith("ing") or len(token) < 6:
+        return ()
+    stem = token[:-3]
+    return (stem, stem + "e") + ((stem[:-1],) if len(stem) > 2 and stem[-1] == stem[-2] else ())
+
+
 def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], at: int,
             tokens: list[str]) -> int | None:
     """The last position of the phrase's remaining words after `at`, in order with small gaps (next
-    to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between)."""
+    to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between),
+    within one sentence."""
     for w, gap in zip(rest, gaps):
         reach = gap if gap else REFLEXIVE_REACH
-        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and
-                    (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
+        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
+                    and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
         if nxt is None:
             return None
         at = nxt

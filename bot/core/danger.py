@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.core.concepts import ConceptIndex, Pattern, compile_pattern
 from bot.core.lexicon import Lexicon
 from bot.core.model import DangerRules, Frame
+from bot.core.text import word_count
 
 EXCEPTION = "exception"
 #: How far (in words) from a frame a softener may stand: a game, a joke or a question about the law
@@ -80,8 +81,9 @@ class DangerDetector:
         present = set(found)
         serious = bool(self.rules.serious) and self.rules.serious in present
         best: list[tuple[int, Frame]] = []
+        words = word_count(tokens)
         for frame in self.rules.frames:
-            if frame.max_words and len(tokens) > frame.max_words:
+            if frame.max_words and words > frame.max_words:
                 continue
             if any(all((c[1:] not in present) if c.startswith("!") else (c in present) for c in group)
                    for group in frame.unless):

@@ -71,6 +71,11 @@ _CONTRACTIONS = {
     "theres": ("there", "is"), "thats": ("that", "is"), "whats": ("what", "is"), "ur": ("your",),
     "pls": ("please",), "plz": ("please",), "smth": ("something",), "sth": ("something",),
     "some1": ("someone",), "sum1": ("someone",), "sb": ("somebody",), "bc": ("because",), "cuz": ("because",),
+    # Chat spellings that are no word of Polish, Ukrainian or Russian typed in Latin letters.
+    "tonite": ("tonight",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",),
+    "2morrow": ("tomorrow",), "rn": ("right", "now"), "ppl": ("people",), "msg": ("message",),
+    "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"), "idk": ("i", "do", "not", "know"),
+    "bf": ("boyfriend",), "gf": ("girlfriend",), "bday": ("birthday",),
 }
 # Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
 _AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
@@ -105,7 +110,25 @@ _SOFT_SIGN = re.compile(r"(?<=[A-Za-z])['\u2019](?!(?:t|s|m|ll|re|ve|d)\b)(?=[A-
 SOFT_SIGN = "\u02b9"
 
 
+#: Stands between two sentences in danger tokens: a phrase is read within one sentence ("Już tam nie
+#: pracuję. Czy mogę …" is not "już nie mogę"); it is no word, so no pattern matches it.
+SENTENCE_BREAK = "|"
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_])\.(?=\s|$)|[!?;]+")
+_PAUSE = re.compile(r"…|\.{2,}")  # "nie… chcę", "ok.." — a pause, not the end of a sentence
+
+
 def danger_tokens(text: str) -> list[str]:
     """Folded tokens as danger recognition reads them: contractions written out, joke emoji as "lol",
-    a Latin soft-sign apostrophe kept as ʹ."""
-    return expand_contractions(tokens(_SOFT_SIGN.sub(SOFT_SIGN, _JOKE_EMOJI.sub(" lol ", text))))
+    a Latin soft-sign apostrophe kept as ʹ, SENTENCE_BREAK between sentences."""
+    text = _SOFT_SIGN.sub(SOFT_SIGN, _JOKE_EMOJI.sub(" lol ", text))
+    out: list[str] = []
+    for sentence in _SENTENCE_END.split(_PAUSE.sub(" ", text)):
+        words = expand_contractions(tokens(sentence))
+        if words:
+            out += ([SENTENCE_BREAK] if out else []) + words
+    return out
+
+
+def word_count(danger_tokens: list[str]) -> int:
+    """How many words the danger tokens hold (sentence breaks are not words)."""
+    return sum(1 for token in danger_tokens if token != SENTENCE_BREAK)

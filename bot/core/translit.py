@@ -19,6 +19,7 @@ _GROUPS = [
     (SOFT_SIGN, ("ь",)),
 ]
 MAX_CANDIDATES = 16
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
 def to_cyrillic(token: str) -> list[str]:
@@ -30,8 +31,10 @@ def to_cyrillic(token: str) -> list[str]:
     while i < len(token):
         for latin, cyrillic in _GROUPS:
             if token.startswith(latin, i):
-                options.append(tuple(dict.fromkeys(cyrillic)))
                 i += len(latin)
+                if latin in ("l", "n") and i < len(token) and token[i] in _CONSONANTS:
+                    cyrillic += (cyrillic[0] + "ь",)  # "bolno", "proshchalnogo", "dengi": ль, нь
+                options.append(tuple(dict.fromkeys(cyrillic)))
                 break
         else:
             return []
