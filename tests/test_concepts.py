@@ -104,3 +104,15 @@ def test_laughter_does_not_make_polish_read_as_latin_cyrillic(lexicon):
     idx = index(lexicon, {"sorry": {"uk": ["пробачте"]}, "self-harm": {"ru": ["скрыть порезы"]}})
     assert "sorry" not in concepts(idx, "zabiłem w końcu tego bossa po 40 próbach hahah")
     assert "self-harm" in concepts(idx, "kak skryt porezy ot mamy")
+
+
+def test_a_negation_stands_right_before_its_word(lexicon):
+    idx = index(lexicon, {"weary": {"pl": ["nie chcieć"], "uk": ["не хотіти"]}})
+    assert "weary" in concepts(idx, "już nie chcę") and "weary" in concepts(idx, "я не хочу")
+    assert "weary" not in concepts(idx, "nic mi nie grozi, chcę tylko wiedzieć")
+
+
+@pytest.mark.parametrize("text", ["mam sznór w plecaku", "я хачу жыць", "у трамваi якийсь чоловiк"])
+def test_common_misspellings_and_mixed_keyboards_are_read(lexicon, text):
+    idx = index(lexicon, {"rope": {"pl": ["sznur"]}, "live": {"ru": ["жить"]}, "man": {"uk": ["чоловік"]}})
+    assert concepts(idx, text) & {"rope", "live", "man"}

@@ -24,8 +24,9 @@ def without(text: str, section: str, lang: str, item: str) -> str:
     """The knowledge text with `item` removed from `section`'s list in `lang`."""
     start = text.index(section + "\n")
     head, line = text[:start], re.search(rf"\n\s+{lang}: \[.*\]", text[start:]).group(0)
-    assert f", {item}]" in line, f"the guide's {item} must be shipped in {section.strip()} {lang}"
-    return head + text[start:].replace(line, line.replace(f", {item}]", "]"), 1)
+    kept = re.sub(rf", {re.escape(item)}(?=[,\]])", "", line, count=1)
+    assert kept != line, f"the guide's {item} must be shipped in {section.strip()} {lang}"
+    return head + text[start:].replace(line, kept, 1)
 
 
 def reply(tmp_path, lexicon, catalogs, text: str, knowledge_text: str):

@@ -155,3 +155,13 @@ def test_an_exception_removes_the_idiom_but_never_a_protected_concept(lexicon):
     detector = DangerDetector(rules, lexicon)
     assert check(detector, "my feet are killing me") is None
     assert check(detector, "i will take the pills").tier == "crisis"
+
+
+def test_an_idiom_subject_is_not_one_of_the_frames_own_words(lexicon):
+    rules = DangerRules(
+        concepts={"threat": {"pl": ["połamać mi nogi"]}, "subject": {"pl": ["nogi", "=upał"]}},
+        frames=(Frame("threat", (("threat",),), "violence", softened_by=(("subject",),)),),
+        exceptions={}, protected=(), serious=None, signals=(), local=("subject",))
+    detector = DangerDetector(rules, lexicon)
+    assert check(detector, "powiedział, że połamie mi nogi").tier == "crisis"
+    assert check(detector, "ten upał połamie mi nogi").tier == "concern"

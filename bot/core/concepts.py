@@ -29,6 +29,9 @@ LEXICON_LANGS = ("pl", "en", "uk", "ru")
 PHRASE_GAP = 2
 SHORT = 2
 ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
+#: A Polish, Ukrainian or Russian negation stands right before its word ("nie chcę", not "nie
+#: grozi, chcę"), with only such adverbs as "już" between.
+NEGATIONS = frozenset({"nie", "не"})
 #: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
 REFLEXIVE_REACH = 3
 CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
@@ -158,7 +161,7 @@ class ConceptIndex:
         """The gap allowed before each word after the first: one word in a two-word phrase."""
         texts = [self._words[i].text for i in ids]
         widest = 1 if len(texts) == 2 else PHRASE_GAP
-        return tuple(0 if texts[k] in ADJACENT or texts[k + 1] in ADJACENT else
+        return tuple(0 if texts[k] in ADJACENT or texts[k + 1] in ADJACENT or texts[k] in NEGATIONS else
                      1 if min(len(texts[k]), len(texts[k + 1])) <= SHORT else widest
                      for k in range(len(texts) - 1))
 
@@ -223,6 +226,9 @@ class ConceptIndex:
                     hits |= self.word_hits(token[:-2] + ending)
             if "жы" in token or "шы" in token:
                 hits |= self.word_hits(token.replace("жы", "жи").replace("шы", "ши"))
+            for variant in _spelling_variants(token):  # "sznór" (sznur), "жыць" (жить), "зарэжет"
+                if self.known(variant):
+                    hits |= self.word_hits(variant)
         if not hits and token.endswith("in") and not self.known(token, ("en",)) and self.known(token + "g", ("en",)):
             hits |= self.word_hits(token + "g")  # "endin", "slowin": -ing typed without its g
         if not hits and len(token) >= MIN_FUZZY and not self.known(token):
@@ -268,6 +274,24 @@ class ConceptIndex:
                 if end is not None:
                     found[self.patterns[p].concept].append((start, end, self.patterns[p]))
         return found
+
+
+# Letters residents confuse: Polish ó/u, rz/ż, ch/h (folded: o/u, rz/z, ch/h); Russian written
+# the Belarusian way (ць for ть, э for е, дз for д, ы for и).
+_POLISH_SWAPS = (("o", "u"), ("u", "o"), ("rz", "z"), ("z", "rz"), ("ch", "h"), ("h", "ch"))
+_CYRILLIC_WHOLE = (("ць", "ть"), ("э", "е"), ("дз", "д"), ("ы", "и"), ("ў", "в"))
+
+
+def _spelling_variants(token: str) -> list[str]:
+    """Spellings the token may be a misspelling of: one Polish letter confusion at a time, or a
+    Belarusian-style Russian word written the Russian way."""
+    if token.isascii():
+        return [token[:i] + new + token[i + len(old):] for old, new in _POLISH_SWAPS
+                for i in range(len(token)) if token.startswith(old, i)][:24]
+    whole = token
+    for old, new in _CYRILLIC_WHOLE:
+        whole = whole.replace(old, new)
+    return [whole] if whole != token else []
 
 
 def _ing_verbs(token: str) -> tuple[str, ...]:

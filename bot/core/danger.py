@@ -119,16 +119,24 @@ class DangerDetector:
         does not: local ones (an idiom's subject) just before it or right after, near ones (a date)
         within NEAR_REACH words, the rest within SOFTENER_REACH."""
         local, close = set(self.rules.local), set(self.rules.near)
+        # The frame's own words are not its idiom's subject: "połamie mi nogi" has no subject "nogi".
+        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ()) if span[0] <= a and b <= span[1]]
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
             near = (span[0] - LOCAL_REACH, span[1] + 1) if concept in local else \
                 (span[0] - NEAR_REACH, span[1] + NEAR_REACH) if concept in close else \
                 (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
-            there = any(near[0] <= a and b <= near[1] for a, b, _ in found.get(concept, ()))
+            there = any(near[0] <= a and b <= near[1] and not (concept in local and _inside((a, b), own))
+                        for a, b, _ in found.get(concept, ()))
             if there == absent:
                 return False
         return True
+
+
+def _inside(hit: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """True when the hit lies within one of the spans."""
+    return any(a <= hit[0] and hit[1] <= b for a, b in spans)
 
 
 def _occurs(frame: Frame, found: dict[str, list[tuple[int, int, Pattern]]]) -> tuple[int, int] | None:

@@ -75,7 +75,7 @@ _CONTRACTIONS = {
     "tonite": ("tonight",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",),
     "2morrow": ("tomorrow",), "rn": ("right", "now"), "ppl": ("people",), "msg": ("message",),
     "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"), "idk": ("i", "do", "not", "know"),
-    "bf": ("boyfriend",), "gf": ("girlfriend",), "bday": ("birthday",),
+    "bf": ("boyfriend",), "gf": ("girlfriend",), "bday": ("birthday",), "thx": ("thanks",), "thnx": ("thanks",),
 }
 # Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
 _AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
@@ -123,10 +123,22 @@ def danger_tokens(text: str) -> list[str]:
     text = _SOFT_SIGN.sub(SOFT_SIGN, _JOKE_EMOJI.sub(" lol ", text))
     out: list[str] = []
     for sentence in _SENTENCE_END.split(_PAUSE.sub(" ", text)):
-        words = expand_contractions(tokens(sentence))
+        words = expand_contractions([_cyrillic_lookalikes(w) for w in tokens(sentence)])
         if words:
             out += ([SENTENCE_BREAK] if out else []) + words
     return out
+
+
+# Latin letters typed inside a Cyrillic word, as a keyboard without і or with a stuck layout
+# leaves them ("чоловiк", "трамваi"): read as the Cyrillic letters they look like.
+_LOOKALIKES = str.maketrans("aceiopxykmt", "асеіорхукмт")
+
+
+def _cyrillic_lookalikes(token: str) -> str:
+    """The token with Latin lookalike letters made Cyrillic when it is a Cyrillic word."""
+    if token.isascii() or not _CYRILLIC.search(token) or not any("a" <= c <= "z" for c in token):
+        return token
+    return token.translate(_LOOKALIKES)
 
 
 def word_count(danger_tokens: list[str]) -> int:
