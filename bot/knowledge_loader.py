@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -14,7 +15,10 @@ from bot.core.markup import markup_problems
 from bot.core.phrase import Phrase
 from bot.core.model import (CARD_LANGS, LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk,
                             Source, Topic)
+from bot.core.danger_model import DangerModel
 from bot.crisis_reader import CrisisReader
+from bot.danger_model_reader import FILE_NAME as MODEL_FILE
+from bot.danger_model_reader import ModelFileError, read_model
 from bot.core.text import join_digits, tokens
 from bot.yaml_lines import LDict, LList, Problem, line_of, read
 
@@ -99,6 +103,8 @@ class _Reader:
         self.retired: dict[str, tuple[str, str, str, int]] = {}  # digits -> (as written, closed, file, line)
         self.texts: list[tuple[str, str, int, Phrase]] = []  # what residents read: (text, file, line, whose)
         self.file = ""
+        self.model: DangerModel | None = None
+        self.model_path = root / MODEL_FILE
 
     def problem(self, line: int, message: Phrase, severity: str = "error") -> None:
         self.problems.append(Problem(self.file, line, message, severity))
@@ -451,6 +457,18 @@ class _Reader:
             if len(words) >= 2:
                 self.synonyms.append(tuple(words))
 
+    def read_model(self) -> None:
+        """The learnt danger back-off, when its file is there; a damaged one is a warning and not used
+        (the rules alone still bring the card)."""
+        if not self.model_path.exists():
+            return
+        try:
+            self.model = read_model(self.model_path).model
+        except ModelFileError as error:
+            self.problems.append(Problem(_display(self.model_path, self.root), error.line, Phrase(
+                "the danger model cannot be used ({reason}); the rules work without it; retrain it with "
+                "scripts/train_danger_model.py", reason=error.message), "warning"))
+
     def read_crisis(self, node, line: int) -> None:
         crisis = CrisisReader(self).read(node, line)
         if crisis is not None:
@@ -513,7 +531,16 @@ class _Reader:
         if any(p.severity == "error" for p in self.problems):
             return None
         fallback = tuple(c for group in self.fallback for c in group)
-        return Knowledge(tuple(self.entries), dict(self.contacts), self.crisis[0][0], tuple(self.smalltalk),
+        crisis = self.crisis[0][0]
+        if self.model is not None:
+            unknown = [s for s in self.model.situations if crisis.situation(s) is None]
+            if unknown:
+                self.problems.append(Problem(_display(self.model_path, self.root), 1, Phrase(
+                    "the danger model names situations the crisis block does not have ({names}); it is not used "
+                    "until it is retrained with scripts/train_danger_model.py", names=", ".join(unknown)), "warning"))
+            else:
+                crisis = dataclasses.replace(crisis, model=self.model)
+        return Knowledge(tuple(self.entries), dict(self.contacts), crisis, tuple(self.smalltalk),
                          fallback, tuple(self.topics), tuple(self.synonyms),
                          {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing, self.other_languages)
 
@@ -556,6 +583,7 @@ def check_knowledge(directory: Path) -> tuple[Knowledge | None, list[Problem]]:
         return None, [Problem(str(directory), 1, Phrase("the knowledge directory has no .yaml files"))]
     for path in files:
         reader.read_file(path)
+    reader.read_model()
     knowledge = reader.finish()
     return knowledge, sorted(set(reader.problems))
 

@@ -30,7 +30,7 @@ class Assistant:
         self.analyzer = Analyzer(lexicon, knowledge.synonyms)
         self.matcher = Matcher(knowledge.entries, self.analyzer, settings, knowledge.out_of_scope)
         self.settings = self.matcher.settings
-        self.danger = DangerDetector(knowledge.crisis.rules, lexicon)
+        self.danger = DangerDetector(knowledge.crisis.rules, lexicon, knowledge.crisis.model)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 

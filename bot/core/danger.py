@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.concepts import ConceptIndex, Pattern, compile_pattern
+from bot.core.danger_model import DangerModel
 from bot.core.lexicon import Lexicon
 from bot.core.model import DangerRules, Frame
 from bot.core.text import word_count
@@ -29,6 +30,8 @@ NEAR_REACH = 6
 #: How far before a frame a local softener (an idiom's subject: "my feet are killing me") may stand.
 LOCAL_REACH = 3
 TIERS = ("concern", "crisis")
+#: The frame named when the learnt back-off, not a frame, brought the card.
+MODEL_FRAME = "model"
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,10 @@ def compile_patterns(rules: DangerRules) -> list[Pattern]:
 class DangerDetector:
     """Checks one message against the rules; pure, no I/O."""
 
-    def __init__(self, rules: DangerRules, lexicon: Lexicon):
+    def __init__(self, rules: DangerRules, lexicon: Lexicon, model: DangerModel | None = None):
         self.rules = rules
         self.index = ConceptIndex(compile_patterns(rules), lexicon)
+        self.model = model
 
     def concepts(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
         """The concepts found in the tokens, without the words that idioms cover. An idiom that names
@@ -74,8 +78,24 @@ class DangerDetector:
         return found
 
     def check(self, tokens: list[str]) -> Danger | None:
-        """The danger in a message's folded tokens, or None."""
+        """The danger in a message's folded tokens, or None: the rules' verdict, raised to the card
+        when the learnt back-off is sure enough of a message the rules do not give the card to."""
         found = self.concepts(tokens)
+        danger = self._by_rules(tokens, found)
+        if self.model is None or danger is not None and danger.tier == "crisis":
+            return danger
+        score = self.model.score(tokens)
+        if score < self.model.threshold:
+            return danger
+        situations = list(danger.situations if danger and danger.situations else self.model.likely_situations(tokens))
+        for refinement in self.rules.refinements:
+            if refinement.situation in situations and refinement.concept in found and refinement.adds not in situations:
+                situations.insert(0, refinement.adds)
+        evidence = (danger.evidence if danger else ()) + (f"model {score:.2f}",)
+        return Danger("crisis", tuple(situations), MODEL_FRAME, evidence)
+
+    def _by_rules(self, tokens: list[str], found) -> Danger | None:
+        """What the frames, softeners and signals make of the concepts found."""
         if not found:
             return None
         present = set(found)

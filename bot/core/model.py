@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.core.danger_model import DangerModel
+
 LANGS = ("pl", "en")
 #: Languages the emergency card (and the note on other languages) can be shown in.
 CARD_LANGS = ("pl", "en", "uk", "ru")
@@ -102,6 +104,7 @@ class Crisis:
     contacts: tuple[str, ...]
     rules: DangerRules = field(default_factory=lambda: DangerRules({}, ()))
     situations: tuple[Situation, ...] = ()
+    model: DangerModel | None = None  # the learnt back-off, when knowledge/danger-model.tsv is there
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
