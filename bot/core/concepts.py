@@ -36,7 +36,7 @@ NEGATIONS = frozenset({"nie", "не"})
 REFLEXIVE_REACH = 3
 CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
                                "ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu "
-                               "tak mocno".split())
+                               "tak mocno w ogole".split())
 MIN_STEM = 3
 MIN_FUZZY = 5
 
@@ -232,7 +232,7 @@ class ConceptIndex:
         if not hits and token.endswith("in") and not self.known(token, ("en",)) and self.known(token + "g", ("en",)):
             hits |= self.word_hits(token + "g")  # "endin", "slowin": -ing typed without its g
         if not hits and len(token) >= MIN_FUZZY and not self.known(token):
-            cutoff = 76 if len(token) >= 8 else 82 if len(token) >= 6 else 85
+            cutoff = 80 if len(token) >= 8 else 82 if len(token) >= 6 else 85
             found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found:  # read the corrected word as if it had been typed ("suicde" -> "suicide", suicid*)
                 hits |= self._fuzzy[found[0]] | self.word_hits(found[0])

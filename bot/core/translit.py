@@ -44,6 +44,9 @@ def to_cyrillic(token: str) -> list[str]:
         out.append(word)
         if word[-1] not in "аеиоуыяюєіїй":  # the soft sign is rarely typed: "zhit" is жить
             out.append(word + "ь")
+        for typed in ("тса", "ца", "тся"):  # "lomitsa", "boitsya": -тся, -ться
+            if word.endswith(typed) and len(word) > 4:
+                out += [word[:-len(typed)] + "тся", word[:-len(typed)] + "ться"]
         if len(out) >= MAX_CANDIDATES:
             break
     return out
