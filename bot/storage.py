@@ -4,6 +4,7 @@ choice of backend for BOT_DATABASE. What the bot does with its store is in bot/s
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -12,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from bot.storage_base import SqlStore
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = [
     """CREATE TABLE preferences (
@@ -64,6 +67,10 @@ MIGRATIONS = [
        )""",
     # The day the retention purge last ran (one process a day does it).
     "CREATE TABLE purged (day TEXT NOT NULL)",
+    # Whose message a reply answered (the resident's pseudonym; NULL for rows written before), so that
+    # /forget erases these rows too.
+    "ALTER TABLE replies ADD COLUMN resident TEXT",
+    "CREATE INDEX replies_resident ON replies (resident)",
 ]
 
 #: Tables that hold nothing about residents (bookkeeping of the bot itself).
@@ -102,6 +109,7 @@ class Store(SqlStore):
         stat = os.stat(self.path)
         self._identity = (stat.st_dev, stat.st_ino)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free space
         self._db.create_function("unlink", 2, _unlink, deterministic=True)
         self._migrate()
         self._purge_daily()
@@ -128,6 +136,17 @@ class Store(SqlStore):
             raise sqlite3.OperationalError("the database file is gone") from None
         if (stat.st_dev, stat.st_ino) != self._identity:
             raise sqlite3.OperationalError("the database file was replaced")
+
+    def _erased(self) -> None:
+        """Copy the write-ahead log into the file and empty it, so erased rows do not linger there."""
+        try:
+            with self._lock:
+                busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error as exc:
+            busy = type(exc).__name__
+        if busy:
+            log.warning("after /forget the write-ahead log could not be emptied (%s); SQLite empties it at a later "
+                        "checkpoint", "a reader was busy" if busy == 1 else busy)
 
     def _period_events(self, run, since: str, until: str):
         # Over a long period a full scan beats the time index (`+at` tells SQLite not to use it).

@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 REPLY_DAYS = 2
 SAMPLE_DAYS = 30
 PENDING_MAX = 10_000
+#: Where each table keeps the resident's pseudonym: /forget deletes by it.
+FORGET_COLUMNS = {"preferences": "pseudonym", "feedback": "pseudonym", "events": "pseudonym", "rate": "pseudonym",
+                  "replies": "resident"}
 EVENT_COLUMNS = ("pseudonym", "kind", "chat_type", "lang", "outcome", "entry", "band", "latency_ms")
 
 
@@ -155,13 +158,17 @@ class SqlStore:
         try:
             with self._transaction() as run:
                 self._check()
-                deleted = {table: run(f"DELETE FROM {table} WHERE pseudonym = ?", (pseudonym,)).rowcount
-                           for table in ("preferences", "feedback", "events", "rate")}
-            deleted["events"] += waiting - len(self._pending)
-            return deleted
+                deleted = {table: run(f"DELETE FROM {table} WHERE {column} = ?", (pseudonym,)).rowcount
+                           for table, column in FORGET_COLUMNS.items()}
         except self.ERRORS as exc:
             self._failed("forget", exc)
             return None
+        deleted["events"] += waiting - len(self._pending)
+        self._erased()
+        return deleted
+
+    def _erased(self) -> None:
+        """After /forget: make sure the deleted rows do not linger in the backend's files (SQLite)."""
 
     # -- retention -------------------------------------------------------------------------------
 
@@ -218,10 +225,13 @@ class SqlStore:
 
     FOR_UPDATE = ""  # PostgreSQL locks the row it reads
 
-    def remember_reply(self, message: str, reply_id: int) -> None:
+    def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:
+        """Which reply answered a message (`message`: a pseudonym of chat and message id), kept
+        REPLY_DAYS days; `resident` (the sender's pseudonym) lets /forget erase it."""
         with self._transaction() as run:
-            run("INSERT INTO replies (message, reply_id, at) VALUES (?, ?, ?) ON CONFLICT (message) "
-                "DO UPDATE SET reply_id = excluded.reply_id, at = excluded.at", (message, reply_id, time.time()))
+            run("INSERT INTO replies (message, reply_id, at, resident) VALUES (?, ?, ?, ?) ON CONFLICT (message) "
+                "DO UPDATE SET reply_id = excluded.reply_id, at = excluded.at, resident = excluded.resident",
+                (message, reply_id, time.time(), resident))
 
     def reply_for(self, message: str) -> int | None:
         rows = self._read("SELECT reply_id FROM replies WHERE message = ?", (message,))

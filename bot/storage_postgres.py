@@ -56,6 +56,8 @@ MIGRATIONS = [
            at DOUBLE PRECISION NOT NULL
        )""",
     "CREATE TABLE purged (day TEXT NOT NULL)",
+    "ALTER TABLE replies ADD COLUMN resident TEXT",
+    "CREATE INDEX replies_resident ON replies (resident)",
 ]
 _LOCK_MIGRATE = 7_236_001  # advisory-lock ids: one replica migrates, one purges at a time
 _LOCK_PURGE = 7_236_002

@@ -92,8 +92,9 @@ class StoreGateway:
         """"ok", "notify" or "drop" from the shared counter; "ok" when storage fails (answers first)."""
         return await self._call("ok", self.store.flood_check, pseudonym, limit, window, quiet)
 
-    async def remember_reply(self, message: str, reply_id: int) -> None:
-        await self._call(None, self.store.remember_reply, message, reply_id)
+    async def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:
+        """Remember which reply answered `message`; `resident` (the sender's pseudonym) lets /forget erase it."""
+        await self._call(None, self.store.remember_reply, message, reply_id, resident)
 
     async def reply_for(self, message: str) -> int | None:
         return await self._call(None, self.store.reply_for, message)

@@ -91,6 +91,7 @@ def make_store(request, tmp_path):
         return store
 
     make.backend = request.param
+    make.location = location
     yield make
     for store in opened:
         try:

@@ -36,7 +36,7 @@ def test_language_survives_reopening_and_forget_erases(tmp_path):
     assert store.language("abc") == "en"
     assert store.record_feedback("abc", "rpo-complaint", True) and store.record_feedback("abc", "rpo-complaint", False)
     assert store.log_event("abc", "reply", "private", "en", "answer", "rpo-complaint", "h", 3)
-    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1, "rate": 0}
+    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1, "rate": 0, "replies": 0}
     assert store.language("abc") is None
 
 
@@ -122,6 +122,35 @@ def test_forget_also_erases_events_waiting_in_memory(tmp_path):
     store.log_event("p1", "reply", "private", "en", "answer")
     store.log_event("p2", "reply", "private", "en", "answer")
     (tmp_path / "away").rename(path)
-    assert store.forget("p1") == {"preferences": 0, "feedback": 0, "events": 1, "rate": 0}
+    assert store.forget("p1") == {"preferences": 0, "feedback": 0, "events": 1, "rate": 0, "replies": 0}
     store.close()
     assert _events(path) == [("p2", "answer")]
+
+
+def test_forget_leaves_nothing_of_the_resident_in_the_file_or_its_write_ahead_log(tmp_path, monkeypatch):
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    def secure_delete_off_by_default(*args, **kwargs):  # as SQLite is built on most systems
+        db = connect(*args, **kwargs)
+        db.execute("PRAGMA secure_delete=OFF")
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", secure_delete_off_by_default)
+    store = Store(tmp_path / "bot.sqlite3")
+    who, message = "resident-" + "7" * 40, "message-key-" + "8" * 40  # easy to find in raw bytes
+    assert store._db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    store.set_language(who, "en")
+    store.record_feedback(who, "rpo-complaint", True)
+    store.log_event(who, "reply", "private", "en", "answer")
+    store.flood_check(who, 20, 60, 60)
+    store.remember_reply(message, 5, resident=who)
+    store.remember_reply("someone-else", 6, resident="other")
+    raw = lambda: b"".join(p.read_bytes() for p in sorted(tmp_path.glob("bot.sqlite3*")))  # noqa: E731
+    assert who.encode() in raw()
+    assert store.forget(who) == {"preferences": 1, "feedback": 1, "events": 1, "rate": 1, "replies": 1}
+    assert who.encode() not in raw() and message.encode() not in raw()
+    assert (tmp_path / "bot.sqlite3-wal").stat().st_size == 0
+    assert store.reply_for("someone-else") == 6 and store.reply_for(message) is None
+    store.close()

@@ -49,8 +49,12 @@ def test_language_feedback_and_forget(make_store):
     assert store.record_feedback("abc", "rpo-complaint", True) and store.record_feedback("abc", "rpo-complaint", False)
     assert store.log_event("abc", "reply", "private", "en", "answer", "rpo-complaint", "h", 3)
     assert store.flood_check("abc", 20, 60, 60) == "ok"
-    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1, "rate": 1}
-    assert store.language("abc") is None
+    store.remember_reply("a-message", 7, resident="abc")
+    store.remember_reply("a-message-of-someone-else", 8, resident="xyz")
+    store.remember_reply("a-message-from-before", 9)  # written before replies knew their resident
+    assert store.forget("abc") == {"preferences": 1, "feedback": 1, "events": 1, "rate": 1, "replies": 1}
+    assert store.language("abc") is None and store.reply_for("a-message") is None
+    assert store.reply_for("a-message-of-someone-else") == 8 and store.reply_for("a-message-from-before") == 9
 
 
 def test_samples_encrypted_at_rest_and_purged_after_30_days(make_store):
@@ -143,3 +147,25 @@ def test_the_schema_is_created_once_and_reopening_keeps_the_data(make_store):
     store.log_event("p", "reply", "private", "pl", "answer")
     store.close()
     assert sql(make_store(), "SELECT count(*) FROM events")[0][0] == 1
+
+
+def test_a_database_of_the_previous_schema_is_migrated_and_forget_then_erases_replies(make_store):
+    from bot import storage, storage_postgres
+
+    if make_store.backend == "sqlite":
+        with sqlite3.connect(make_store.location) as db:
+            for number, statement in enumerate(storage.MIGRATIONS[:9], start=1):
+                db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+            db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
+    else:
+        with psycopg.connect(make_store.location, autocommit=True) as db:
+            db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            db.execute("INSERT INTO schema_version VALUES (9)")
+            for statement in storage_postgres.MIGRATIONS[:9]:
+                db.execute(statement)
+            db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
+    store = make_store()
+    assert store.reply_for("old") == 1  # kept (purged after two days like any other)
+    store.remember_reply("new", 2, resident="p1")
+    assert store.forget("p1")["replies"] == 1 and store.reply_for("new") is None

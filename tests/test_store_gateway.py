@@ -57,3 +57,18 @@ def test_close_writes_what_waits_and_does_not_hang_on_a_stuck_database(tmp_path)
     started = time.monotonic()
     stuck.close(timeout=0.5)
     assert time.monotonic() - started < 1.5
+
+
+def test_forget_through_the_gateway_erases_the_replies_remembered_for_the_resident(tmp_path):
+    gateway = StoreGateway(Store(tmp_path / "bot.sqlite3"))
+
+    async def scenario():
+        await gateway.remember_reply("message-key", 11, resident="p1")
+        await gateway.remember_reply("other-key", 12)
+        assert await gateway.reply_for("message-key") == 11
+        deleted = await gateway.forget("p1")
+        assert deleted["replies"] == 1
+        assert await gateway.reply_for("message-key") is None and await gateway.reply_for("other-key") == 12
+
+    asyncio.run(scenario())
+    gateway.close()
