@@ -17,6 +17,7 @@ from bot.evaluation import QuestionFileError
 from bot.health import MAX_AGE
 from bot.i18n import CatalogError, Catalogs
 from bot.knowledge_loader import KnowledgeError, check_knowledge
+from bot.storage import DatabaseFileError
 
 DEFAULT_QUESTIONS = PROJECT_DIR / "tests" / "data" / "questions.yaml"
 
@@ -438,6 +439,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     except QuestionFileError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseFileError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

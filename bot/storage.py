@@ -87,6 +87,10 @@ PRIVACY_DESCRIPTION = {
 }
 
 
+class DatabaseFileError(Exception):
+    """The SQLite file cannot be trusted (empty, or damaged); the message names it and what to do."""
+
+
 class Store(SqlStore):
     """The bot's own small database in one SQLite file."""
 
@@ -102,14 +106,34 @@ class Store(SqlStore):
         self.path = Path(path)
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         new = not self.path.exists()
+        if not new and self.path.is_file() and self.path.stat().st_size == 0:
+            raise DatabaseFileError(f"BOT_DATABASE: the database file {self.path} is empty (0 bytes) instead of "
+                                    f"holding the bot's data; restore the latest backup made with `equality-bot "
+                                    f"backup` (docs/deployment.md, \"Backups\"), or delete the file to start with "
+                                    f"an empty database.")
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
         if new:
             os.chmod(self.path, 0o600)
         stat = os.stat(self.path)
         self._identity = (stat.st_dev, stat.st_ino)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free space
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free space
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+        except sqlite3.OperationalError:  # locked, unreadable, a directory …: the caller says "cannot use"
+            self._db.close()
+            raise
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond reading
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            self._db.close()
+            found = [line.strip() for problem in problems for line in problem.splitlines()
+                     if line.strip() and not line.startswith("***")] or ["no answer from quick_check"]
+            detail = found[0][:200] + (f", and {len(found) - 1} more problem(s)" if len(found) > 1 else "")
+            raise DatabaseFileError(f"BOT_DATABASE: the database file {self.path} is damaged ({detail}); stop every "
+                                    f"process using it and restore the latest backup made with `equality-bot "
+                                    f"backup` (docs/deployment.md, \"Backups\").")
         self._db.create_function("unlink", 2, _unlink, deterministic=True)
         self._migrate()
         self._purge_daily()

@@ -109,3 +109,29 @@ def test_invalid_knowledge_at_start_up_lists_file_lines_and_exits_non_zero(tmp_p
     assert code == 1
     assert "knowledge/a.yaml:2: entry 'x' has no 'answer'" in err
     assert err[-1] == "Error: the knowledge has 7 problem(s); fix them and try again."
+
+
+@pytest.mark.parametrize("damage", ["empty", "damaged"])
+def test_an_empty_or_damaged_database_stops_start_up_with_one_sentence(damage, tmp_path, monkeypatch, capsys):
+    import bot.telegram_bot
+    from test_storage import damage as damage_pages
+
+    monkeypatch.setattr(bot.telegram_bot, "run", lambda *args: pytest.fail("the bot started"))
+    database = tmp_path / "data" / "bot.sqlite3"
+    database.parent.mkdir()
+    if damage == "empty":
+        database.touch()
+    else:
+        from bot.storage import Store
+
+        store = Store(database)
+        for n in range(300):
+            store.log_event(f"p{n}", "reply", "private", "pl", "answer")
+        store.close()
+        damage_pages(database)
+    code, err = _run(monkeypatch, capsys, GOOD | {"BOT_DATA_DIR": str(tmp_path / "data")})
+    assert code == 1 and len(err) == 1, err
+    assert err[0].startswith(f"Error: BOT_DATABASE: the database file {database} is ")
+    assert "equality-bot backup" in err[0] and "Traceback" not in err[0]
+    code, err = _run(monkeypatch, capsys, {"BOT_DATA_DIR": str(tmp_path / "data")}, argv=("purge",))
+    assert code == 1 and len(err) == 1 and str(database) in err[0]

@@ -3,8 +3,10 @@
 import os
 import stat
 
+import pytest
+
 from bot.pseudonym import Pseudonymizer, load_key
-from bot.storage import Store
+from bot.storage import DatabaseFileError, Store
 
 
 def test_pseudonyms_are_stable_keyed_and_not_the_id(tmp_path):
@@ -154,3 +156,38 @@ def test_forget_leaves_nothing_of_the_resident_in_the_file_or_its_write_ahead_lo
     assert (tmp_path / "bot.sqlite3-wal").stat().st_size == 0
     assert store.reply_for("someone-else") == 6 and store.reply_for(message) is None
     store.close()
+
+
+def damage(path):
+    """Overwrite the first page of the events table with garbage, as a failing disk might."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    db.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x0d\x00\x00\x00\x05" + b"\xff" * 200)
+
+
+def test_an_empty_database_file_is_refused_not_replaced(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    path.touch()
+    with pytest.raises(DatabaseFileError) as info:
+        Store(path)
+    assert str(path) in str(info.value) and "is empty (0 bytes)" in str(info.value)
+    assert "equality-bot backup" in str(info.value) and path.stat().st_size == 0
+
+
+def test_a_damaged_database_is_refused_when_it_is_opened(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    store = Store(path)
+    for n in range(300):
+        store.log_event(f"p{n}", "reply", "private", "pl", "answer")
+    store.close()
+    damage(path)
+    with pytest.raises(DatabaseFileError) as info:
+        Store(path)
+    assert str(path) in str(info.value) and "is damaged (" in str(info.value)
+    assert "restore the latest backup made with `equality-bot backup`" in str(info.value)
