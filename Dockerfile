@@ -7,6 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     BOT_DATA_DIR=/data \
+    BOT_KEY_FILE=/keys/pseudonym.key \
     BOT_CACHE_DIR=/app/cache
 
 WORKDIR /app
@@ -25,12 +26,13 @@ COPY scripts/ scripts/
 RUN bash scripts/i18n.sh compile \
     && equality-bot validate \
     && python -c "from bot.lexicon_store import load_lexicon; load_lexicon()" \
-    && mkdir -p /data \
-    && chown bot:bot /data \
-    && chmod 0700 /data
+    && mkdir -p /data /keys \
+    && chown bot:bot /data /keys \
+    && chmod 0700 /data /keys
 
 USER 10001:10001
-VOLUME ["/data"]
+# The pseudonym key apart from the database: a copy of /data alone leads to no resident.
+VOLUME ["/data", "/keys"]
 # Webhook mode listens here (BOT_WEBHOOK_LISTEN=0.0.0.0, BOT_WEBHOOK_PORT=8443); polling needs no port.
 EXPOSE 8443
 # Healthy only while updates go through the handlers (a heartbeat every 10 s; see bot/health.py).

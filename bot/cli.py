@@ -21,6 +21,8 @@ from bot.storage import DatabaseFileError
 
 DEFAULT_QUESTIONS = PROJECT_DIR / "tests" / "data" / "questions.yaml"
 
+log = logging.getLogger(__name__)
+
 
 def reply_json(reply: Reply, explain: bool = False) -> dict:
     """The JSON object of the CLI contract for one reply."""
@@ -147,8 +149,18 @@ def cmd_run(args) -> int:
     from bot.telegram_bot import Services, run
 
     config = load_config()
+    old_place = config.key_file == config.data_dir / "pseudonym.key" and not os.environ.get("BOT_KEY_FILE", "").strip()
+    key_setting = "BOT_DATA_DIR" if old_place else "BOT_KEY_FILE"
     try:
-        key = load_key(config.secret, config.key_file)
+        key = load_key(config.secret, config.key_file, key_setting)
+    except OSError as exc:
+        raise ConfigError(f"{key_setting}: cannot use {config.key_file} for the pseudonym key: "
+                          f"{exc.strerror or exc}.") from None
+    except ValueError as exc:  # a damaged key file
+        raise ConfigError(str(exc)) from None
+    if config.secret is None and config.key_file_warning:
+        log.warning("%s", config.key_file_warning)
+    try:
         store = open_store(config.database, load_sample_key(config.sample_key_file), config.retention_days)
     except OSError as exc:
         raise ConfigError(f"BOT_DATA_DIR: cannot use {config.data_dir}: {exc.strerror or exc}.") from None
@@ -197,14 +209,17 @@ def cmd_backup(args) -> int:
     finally:
         copy.close()
         source.close()
-    print(f"Backed up to {target}. The keys are not in it: back up pseudonym.key and samples.key "
-          f"from {database.parent} separately (see docs/deployment.md).")
+    from bot.config import data_directory, key_file_location, sample_key_path
+
+    pseudonym_key = "BOT_SECRET" if os.environ.get("BOT_SECRET", "").strip() else key_file_location()[0]
+    print(f"Backed up to {target}. The keys are not in it: back up {pseudonym_key} and "
+          f"{sample_key_path(data_directory())} separately (see docs/deployment.md).")
     return 0
 
 
 def cmd_rotate_keys(args) -> int:
     from bot import key_rotation
-    from bot.config import data_directory, sample_key_path
+    from bot.config import data_directory, key_file_location, sample_key_path
     from bot.health import heartbeat_path, seconds_since_processed
 
     data_dir = data_directory()
@@ -224,11 +239,14 @@ def cmd_rotate_keys(args) -> int:
                   + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
         if args.pseudonyms:
             secret_in_env = bool(os.environ.get("BOT_SECRET", "").strip())
-            changed = key_rotation.rekey_pseudonyms(store, None if secret_in_env else data_dir / "pseudonym.key")
+            key_file, warning = key_file_location()
+            if warning and not secret_in_env:
+                log.warning("%s", warning)
+            changed = key_rotation.rekey_pseudonyms(store, None if secret_in_env else key_file)
             print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
                   f"{changed['preferences']} language choice(s) deleted.")
             print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
-                  else "A new pseudonym key was written.")
+                  else f"A new pseudonym key was written to {key_file}.")
     finally:
         store.close()
     return 0
@@ -305,6 +323,7 @@ def cmd_review(args) -> int:
     from datetime import date, timedelta
 
     from bot import evaluation, report
+    from bot.core.redact import one_line
     from bot.knowledge_loader import check_knowledge
     from bot.report_html import group_questions
     from bot.review import ReviewError, add_variant, due_for_review
@@ -343,7 +362,7 @@ def cmd_review(args) -> int:
         finally:
             store.close()
         lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")
-        for group in group_questions([text for _d, _l, text in samples]):
+        for group in group_questions([one_line(text) for _d, _l, text in samples]):
             lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
         lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
         lines += [f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up"
@@ -421,9 +440,17 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _log_with_utc_times() -> None:
+    from bot.telegram_logging import UtcFormatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(UtcFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])  # nothing when logging is set up already
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; errors become one `Error: ...` line (or file:line lines) and exit status 1."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _log_with_utc_times()
     args = parser().parse_args(argv)
     try:
         return args.func(args)

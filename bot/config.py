@@ -34,11 +34,8 @@ class Config:
     reload_seconds: float = 5.0
     log_level: str = "INFO"
     webhook_owner: bool = True  # False: a replica that serves the webhook but leaves setWebhook to another
-
-    @property
-    def key_file(self) -> Path:
-        """Where the generated pseudonym key lives when BOT_SECRET is not set (apart from the database)."""
-        return self.data_dir / "pseudonym.key"
+    key_file: Path = Path("pseudonym.key")  # the pseudonym key when BOT_SECRET is not set (see key_file_location)
+    key_file_warning: str | None = None  # for the operator: the key lies next to the database
 
     @property
     def sample_key_file(self) -> Path:
@@ -65,9 +62,49 @@ def _path(name: str, value: str) -> Path:
 
 
 def data_directory(env: dict[str, str] | None = None) -> Path:
-    """BOT_DATA_DIR: where the database and the keys live."""
+    """BOT_DATA_DIR: where the database, the samples key and the heartbeat live."""
     env = os.environ if env is None else env
     return _path("BOT_DATA_DIR", env.get("BOT_DATA_DIR", "data").strip() or "data")
+
+
+def key_file_path(env: dict[str, str] | None = None) -> Path:
+    """BOT_KEY_FILE: where the pseudonym key is generated when BOT_SECRET is not set. By default apart
+    from BOT_DATA_DIR, so that a copy of the data directory or the database alone leads to no one:
+    $XDG_CONFIG_HOME/equality-bot/pseudonym.key (~/.config/…); the container image sets /keys/pseudonym.key."""
+    env = os.environ if env is None else env
+    value = env.get("BOT_KEY_FILE", "").strip()
+    if value:
+        return _path("BOT_KEY_FILE", value)
+    config_home = env.get("XDG_CONFIG_HOME", "").strip() or "~/.config"
+    return _path("XDG_CONFIG_HOME", config_home) / "equality-bot" / "pseudonym.key"
+
+
+def key_file_location(env: dict[str, str] | None = None) -> tuple[Path, str | None]:
+    """The pseudonym key file to use, and a warning for the operator when it lies in the data directory.
+    A key earlier versions generated in BOT_DATA_DIR stays in use until the operator moves it (a new
+    key would cut every resident off from what is stored under their pseudonym)."""
+    env = os.environ if env is None else env
+    data_dir, configured = data_directory(env), key_file_path(env)
+    old = data_dir / "pseudonym.key"
+    if _inside(configured, data_dir):
+        return configured, (f"the pseudonym key {configured} lies in BOT_DATA_DIR, next to the database: whoever "
+                            f"has both can tell which Telegram account is behind each pseudonym; set BOT_KEY_FILE "
+                            f"to a file outside {data_dir} and move the key there")
+    if old.is_file():
+        if configured.exists():
+            return configured, (f"an old copy of the pseudonym key lies next to the database ({old}); the bot uses "
+                                f"{configured}: check that the two are the same key, then delete {old}")
+        return old, (f"the pseudonym key {old} lies in BOT_DATA_DIR, next to the database: whoever has both can "
+                     f"tell which Telegram account is behind each pseudonym; stop the bot, move the file to "
+                     f"{configured} (or set BOT_KEY_FILE to where it should live), then start the bot again")
+    return configured, None
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(directory.resolve())
+    except (OSError, RuntimeError):  # an unreadable or looping path: not provably inside
+        return False
 
 
 def database_path(env: dict[str, str] | None = None) -> Path | str:
@@ -142,6 +179,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     if isinstance(database, str) and secret is None:
         raise ConfigError("BOT_SECRET must be set with a PostgreSQL BOT_DATABASE: every replica has to compute "
                           "the same pseudonyms.")
+    key_file, key_warning = key_file_location(env) if secret is None else (key_file_path(env), None)
     return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret, listen, int(port_text),
                   int(retention), frozenset(int(a) for a in admins), reload_seconds, log_level,
-                  owner_text in ("yes", "true", "1"))
+                  owner_text in ("yes", "true", "1"), key_file, key_warning)

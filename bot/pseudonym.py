@@ -12,8 +12,8 @@ from pathlib import Path
 class KeyFileError(ValueError):
     """A key file exists but does not hold a key this bot wrote."""
 
-    def __init__(self, key_file: Path):
-        super().__init__(f"BOT_DATA_DIR: the key file {key_file} is damaged (it does not hold a key this bot wrote); "
+    def __init__(self, key_file: Path, setting: str = "BOT_DATA_DIR"):
+        super().__init__(f"{setting}: the key file {key_file} is damaged (it does not hold a key this bot wrote); "
                          f"restore it from a backup - a new key cannot read what the old one protected.")
 
 
@@ -36,8 +36,9 @@ def new_pseudonym_key() -> bytes:
     return secrets.token_bytes(32).hex().encode("ascii")
 
 
-def load_key(secret: str | None, key_file: Path) -> bytes:
-    """The key: BOT_SECRET when set, else a random key generated once into `key_file` (mode 0600)."""
+def load_key(secret: str | None, key_file: Path, setting: str = "BOT_KEY_FILE") -> bytes:
+    """The key: BOT_SECRET when set, else a random key generated once into `key_file` (mode 0600);
+    `setting` names where the file comes from in an error."""
     if secret:
         return secret.encode("utf-8")
     try:
@@ -45,10 +46,10 @@ def load_key(secret: str | None, key_file: Path) -> bytes:
     except FileNotFoundError:
         key = None
     except (ValueError, UnicodeDecodeError):
-        raise KeyFileError(key_file) from None
+        raise KeyFileError(key_file, setting) from None
     if key is not None:
         if len(key) < 16:
-            raise KeyFileError(key_file)
+            raise KeyFileError(key_file, setting)
         return key
     text = new_pseudonym_key()
     write_key_file(key_file, text)

@@ -16,6 +16,19 @@ DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _config_home_of_the_tests(tmp_path_factory):
+    """The pseudonym key defaults to $XDG_CONFIG_HOME/equality-bot/: keep the keys the tests (and the
+    bots the end-to-end tests start) generate out of the real home directory."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config-home"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def lexicon():
     return load_lexicon()

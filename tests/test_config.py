@@ -12,7 +12,30 @@ GOOD = {"TELEGRAM_BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-test
 def test_defaults():
     config = load_config(GOOD)
     assert config.api_url == "https://api.telegram.org" and config.webhook_url is None
-    assert config.database.name == "bot.sqlite3" and config.key_file.parent == config.data_dir
+    assert config.database.name == "bot.sqlite3"
+
+
+def test_the_pseudonym_key_defaults_to_a_place_apart_from_the_database(tmp_path):
+    env = GOOD | {"BOT_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    config = load_config(env)
+    assert config.key_file == tmp_path / "config" / "equality-bot" / "pseudonym.key"
+    assert config.key_file_warning is None
+    assert load_config(env | {"BOT_KEY_FILE": str(tmp_path / "keys" / "k")}).key_file == tmp_path / "keys" / "k"
+
+
+def test_a_key_an_older_version_left_next_to_the_database_stays_in_use_with_a_warning(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "pseudonym.key").write_text("ab" * 32)
+    config = load_config(GOOD | {"BOT_DATA_DIR": str(data), "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert config.key_file == data / "pseudonym.key"
+    assert "next to the database" in config.key_file_warning and "move the file to" in config.key_file_warning
+
+
+def test_a_key_file_configured_inside_the_data_directory_is_warned_about(tmp_path):
+    data = tmp_path / "data"
+    config = load_config(GOOD | {"BOT_DATA_DIR": str(data), "BOT_KEY_FILE": str(data / "my.key")})
+    assert config.key_file == data / "my.key" and "BOT_KEY_FILE" in config.key_file_warning
 
 
 @pytest.mark.parametrize("env, variable", [
@@ -41,15 +64,25 @@ def test_the_token_never_appears_in_an_error():
 
 def _run(monkeypatch, capsys, env: dict, argv=("run",)) -> tuple[int, list[str]]:
     """`equality-bot run` in this process with only `env` set: exit status and the stderr lines."""
+    import bot.telegram_bot
     from bot.cli import main
 
     for name in list(__import__("os").environ):
         if name.startswith(("TELEGRAM_", "BOT_")):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_config_home()))
+    monkeypatch.setattr(bot.telegram_bot, "run", lambda *args: pytest.fail("the bot started"))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     code = main(list(argv))
     return code, capsys.readouterr().err.splitlines()
+
+
+def tmp_config_home():
+    """An empty config home of its own for each run, so that no earlier test's pseudonym key is found."""
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="config-home-")
 
 
 def _malformed(tmp_path):
