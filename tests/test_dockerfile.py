@@ -52,9 +52,9 @@ def test_health_check_asks_the_bot_whether_updates_are_processed():
     assert check.endswith('CMD ["equality-bot", "health"]') and "--interval=" in check
 
 
-def test_data_directory_is_a_volume_and_the_default():
-    assert instructions("VOLUME") == ['["/data"]']
-    assert "BOT_DATA_DIR=/data" in DOCKERFILE
+def test_data_and_the_pseudonym_key_are_separate_volumes():
+    assert instructions("VOLUME") == ['["/data", "/keys"]']
+    assert "BOT_DATA_DIR=/data" in DOCKERFILE and "BOT_KEY_FILE=/keys/pseudonym.key" in DOCKERFILE
 
 
 def test_dockerignore_keeps_secrets_history_and_tests_out():
