@@ -1,4 +1,5 @@
-"""YAML reading that remembers the line of every value and refuses duplicate keys."""
+"""YAML reading that remembers the line of every value and refuses duplicate keys and aliases that
+expand beyond reason (a "billion laughs")."""
 
 from __future__ import annotations
 
@@ -72,10 +73,60 @@ def read(text: str, file: str, problems: list[Problem]):
         return None
     if node is None:
         return None
-    return _convert(node, file, problems)
+    budget = _Budget(_distinct_nodes(node) + ALIAS_EXPANSION)
+    try:
+        return _convert(node, file, problems, budget)
+    except _TooLarge:
+        alias = _first_alias(text)
+        problems.append(Problem(file, alias[0] if alias else 1, Phrase(
+            "aliases (*{name}) expand this file by more than {limit} values; write the values out instead "
+            "of aliases that repeat other aliases", name=alias[1] if alias else "", limit=ALIAS_EXPANSION)))
+        return None
 
 
-def _convert(node, file: str, problems: list[Problem]):
+#: How many values aliases may add to a file: reusing a source a few dozen times adds hundreds; a few
+#: hundred bytes of aliases of aliases would add billions and take the bot's memory.
+ALIAS_EXPANSION = 20_000
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Budget:
+    def __init__(self, values: int):
+        self.left = values
+
+    def spend(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooLarge
+
+
+def _distinct_nodes(root) -> int:
+    """How many nodes the document holds, an alias's node counted once."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
+
+
+def _first_alias(text: str) -> tuple[int, str] | None:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.anchor
+    return None
+
+
+def _convert(node, file: str, problems: list[Problem], budget: _Budget):
+    budget.spend()
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = LDict()
@@ -88,14 +139,14 @@ def _convert(node, file: str, problems: list[Problem]):
                     "key '{key}' appears twice in this mapping (first at line {first}); remove or rename one",
                     key=key, first=out.key_lines[key])))
                 continue
-            out[key] = _convert(value_node, file, problems)
+            out[key] = _convert(value_node, file, problems, budget)
             out.key_lines[key] = key_line
         return out
     if isinstance(node, yaml.SequenceNode):
         out = LList()
         out.line, out.item_lines = line, []
         for item in node.value:
-            out.append(_convert(item, file, problems))
+            out.append(_convert(item, file, problems, budget))
             out.item_lines.append(item.start_mark.line + 1)
         return out
     if node.tag == "tag:yaml.org,2002:null":

@@ -60,6 +60,23 @@ def test_duplicate_keys_are_reported_not_silently_dropped(tmp_path):
                    "remove or rename one"]
 
 
+def test_an_alias_bomb_is_refused_with_one_line_not_expanded(tmp_path):
+    bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    assert len(bomb) < 400
+    out = messages(kb(tmp_path, extra=bomb))
+    assert out == ["knowledge/extra.yaml:2: aliases (*a) expand this file by more than 20000 values; write the "
+                   "values out instead of aliases that repeat other aliases"]
+
+
+def test_an_anchored_source_may_be_reused(tmp_path):
+    text = "entries:" + GOOD_ENTRY.format(id="one").replace("sources: [{title: T, publisher: P}]",
+                                                             "sources: [&src {title: T, publisher: P}]") \
+        + GOOD_ENTRY.format(id="two").replace("sources: [{title: T, publisher: P}]", "sources: [*src]")
+    knowledge, problems = check_knowledge(kb(tmp_path, extra=text))
+    assert problems == [] and knowledge.entry("two").sources == knowledge.entry("one").sources
+
+
 def test_missing_fields_and_languages(tmp_path):
     text = """entries:
   - id: half-done
