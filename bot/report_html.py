@@ -10,6 +10,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from rapidfuzz import fuzz
 
+from bot.core.redact import one_line
 from bot.core.text import tokens
 from bot.report import Figures, outcome_label
 
@@ -96,7 +97,7 @@ def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, 
     kept = _("Redacted, kept 30 days, grouped by similarity.")
     out.append(f"<h2>{html.escape(sent)}</h2>")
     out.append(f'<p class="note">{html.escape(kept)}</p>')
-    for group in group_questions([text for _day, _lang, text in samples], key):
+    for group in group_questions([one_line(text) for _day, _lang, text in samples], key):
         items = "".join(f"<li>{html.escape(q)}</li>" for q in group)
         out.append(f"<h3>{len(group)} × {html.escape(group[0])}</h3><ul>{items}</ul>")
     if not samples:

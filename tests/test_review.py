@@ -62,3 +62,19 @@ def test_review_listing_without_a_database(kb, tmp_path, monkeypatch, capsys):
     assert main(["--knowledge", str(kb), "review"]) == 0
     out = capsys.readouterr().out
     assert "No usage database" in out and "Entries due for review within 30 days:" in out
+
+
+def test_the_listing_never_prints_a_kept_questions_control_or_bidi_characters(kb, tmp_path, monkeypatch, capsys):
+    from bot.pseudonym import load_sample_key
+    from bot.storage import open_store
+
+    database = tmp_path / "bot.sqlite3"
+    store = open_store(database, load_sample_key(tmp_path / "samples.key"))
+    store.add_sample("jak zgłosić\x1b[2J\x1b]0;pwned\x07 mobbing\u202e w pracy\nproszę", "pl")
+    store.close()
+    monkeypatch.setenv("BOT_DATABASE", str(database))
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
+    assert main(["--knowledge", str(kb), "review"]) == 0
+    out = capsys.readouterr().out
+    assert "1 x jak zgłosić[2J]0;pwned mobbing w pracy proszę" in out
+    assert not any(c in out for c in "\x1b\x07\u202e")
