@@ -17,7 +17,8 @@ Button = tuple[str, str]
 
 
 def split_message(text: str, limit: int = CHUNK) -> list[str]:
-    """Parts of at most `limit` characters, cut at paragraph, then line, then word boundaries."""
+    """Parts of at most `limit` characters, cut at paragraph, then line, then word boundaries — never
+    inside an HTML entity ("&amp;") or tag, which Telegram would refuse."""
     parts: list[str] = []
     rest = text.strip()
     while len(rest) > limit:
@@ -27,12 +28,22 @@ def split_message(text: str, limit: int = CHUNK) -> list[str]:
         if cut <= 0:
             cut = rest.rfind(" ", 0, limit)
         if cut <= 0:
-            cut = limit
+            cut = _outside_markup(rest, limit)
         parts.append(rest[:cut].strip())
         rest = rest[cut:].strip()
     if rest:
         parts.append(rest)
     return parts or [""]
+
+
+def _outside_markup(text: str, cut: int) -> int:
+    """`cut`, moved back before an entity or tag it would fall inside."""
+    amp, lt = text.rfind("&", 0, cut), text.rfind("<", 0, cut)
+    if amp > text.rfind(";", 0, cut) and amp > 0:
+        cut = amp
+    if lt > text.rfind(">", 0, cut) and lt > 0:
+        cut = min(cut, lt)
+    return cut
 
 
 def reply_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:

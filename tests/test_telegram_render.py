@@ -71,3 +71,11 @@ def test_a_concern_answer_has_the_112_line_on_top(real_assistant, catalogs):
     assert html_text.startswith("<b>Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112")
     plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"), real_assistant.knowledge, catalogs("pl"))
     assert "112" not in plain.splitlines()[0]
+
+
+def test_a_long_part_is_never_cut_inside_an_entity_or_a_tag():
+    for text in ("y" * 3497 + "&amp;" + "z" * 100, "y" * 3495 + "<b>bold</b>" + "z" * 100):
+        parts = render.split_message(text)
+        assert "".join(parts) == text
+        assert all(p.count("&") == p.count(";") and p.count("<") == p.count(">") for p in parts), \
+            [p[-8:] for p in parts]
