@@ -71,10 +71,13 @@ MIGRATIONS = [
     # /forget erases these rows too.
     "ALTER TABLE replies ADD COLUMN resident TEXT",
     "CREATE INDEX replies_resident ON replies (resident)",
+    # Which Telegram updates were answered (their ids only: sequence numbers of the bot, no one's),
+    # so an update Telegram delivers again after a restart is not answered twice; kept two days.
+    "CREATE TABLE handled (update_id INTEGER PRIMARY KEY, at REAL NOT NULL)",
 ]
 
 #: Tables that hold nothing about residents (bookkeeping of the bot itself).
-BOOKKEEPING_TABLES = {"purged"}
+BOOKKEEPING_TABLES = {"purged", "handled"}
 
 #: Every other table, and the words /privacy uses for it (tests/test_privacy.py checks both stay in step).
 PRIVACY_DESCRIPTION = {

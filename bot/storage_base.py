@@ -205,6 +205,7 @@ class SqlStore:
             "events": run(f"DELETE FROM events WHERE {self.EVENTS_OLDER}", (self.retention_days,)).rowcount,
             "rate": run("DELETE FROM rate WHERE window_start < ?", (now - 86400,)).rowcount,
             "replies": run("DELETE FROM replies WHERE at < ?", (now - REPLY_DAYS * 86400,)).rowcount,
+            "handled": run("DELETE FROM handled WHERE at < ?", (now - REPLY_DAYS * 86400,)).rowcount,
         }
 
     # -- shared state of the handlers (raise on failure: the gateway decides) ----------------------
@@ -236,6 +237,16 @@ class SqlStore:
     def reply_for(self, message: str) -> int | None:
         rows = self._read("SELECT reply_id FROM replies WHERE message = ?", (message,))
         return rows[0][0] if rows else None
+
+    def update_handled(self, update_id: int) -> bool:
+        """True when this Telegram update was answered already."""
+        return bool(self._read("SELECT 1 FROM handled WHERE update_id = ?", (update_id,)))
+
+    def record_update(self, update_id: int) -> None:
+        """Remember that a Telegram update was answered (kept REPLY_DAYS days)."""
+        with self._transaction() as run:
+            run("INSERT INTO handled (update_id, at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING",
+                (update_id, time.time()))
 
     # -- admins' figures and key rotation --------------------------------------------------------
 

@@ -58,6 +58,9 @@ MIGRATIONS = [
     "CREATE TABLE purged (day TEXT NOT NULL)",
     "ALTER TABLE replies ADD COLUMN resident TEXT",
     "CREATE INDEX replies_resident ON replies (resident)",
+    # Which Telegram updates were answered (their ids only: sequence numbers of the bot, no one's),
+    # so an update Telegram delivers again after a restart is not answered twice; kept two days.
+    "CREATE TABLE handled (update_id BIGINT PRIMARY KEY, at REAL NOT NULL)",
 ]
 _LOCK_MIGRATE = 7_236_001  # advisory-lock ids: one replica migrates, one purges at a time
 _LOCK_PURGE = 7_236_002

@@ -99,6 +99,14 @@ class StoreGateway:
     async def reply_for(self, message: str) -> int | None:
         return await self._call(None, self.store.reply_for, message)
 
+    # The Telegram front end's log of handled updates (bot.telegram_polling.HandledLog).
+    async def seen(self, update_id: int) -> bool:
+        """True when the update was answered already; False when storage fails (better twice than never)."""
+        return bool(await self._call(False, self.store.update_handled, update_id))
+
+    async def record(self, update_id: int) -> None:
+        await self._call(None, self.store.record_update, update_id)
+
     async def forget(self, pseudonym: str) -> dict[str, int] | None:
         waiting = len(self._events)
         self._events = deque((row for row in self._events if row[0] != pseudonym), maxlen=PENDING_MAX)
