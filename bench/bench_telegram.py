@@ -1,7 +1,9 @@
 """Load benchmark through the Bot API emulator: N residents × M messages against `equality-bot run`
 (polling). Prints answered / sent, reply latency p50 / p95 / max and the bot's peak RSS; asserts nothing.
+With --flood, groups flood the bot meanwhile (one account sending /help@bot, ten members mentioning
+it), and the figures are those of the private chats.
 
-    npm ci && python bench/bench_telegram.py [--residents 200] [--messages 5] [--workers 50]
+    npm ci && python bench/bench_telegram.py [--residents 200] [--messages 5] [--workers 50] [--flood]
 """
 
 from __future__ import annotations
@@ -50,12 +52,17 @@ def main() -> None:
     ap.add_argument("--residents", type=int, default=200)
     ap.add_argument("--messages", type=int, default=5)
     ap.add_argument("--workers", type=int, default=50)
+    ap.add_argument("--flood", action="store_true", help="groups flood the bot at the same time")
     args = ap.parse_args()
     emulator = Emulator()
     with tempfile.TemporaryDirectory() as data:
         bot = BotProcess(emulator, Path(data))
         try:
             Resident(emulator, 1, "pl").command("/start", timeout=60)
+            if args.flood:
+                from tests.e2e.test_delivery import flood
+                for group in range(5):
+                    flood(emulator, -9000 - 10 * group)
             t0 = time.perf_counter()
             with ThreadPoolExecutor(args.workers) as pool:
                 results = list(pool.map(lambda uid: resident_session(emulator, uid, args.messages),
@@ -68,7 +75,8 @@ def main() -> None:
     flat = [x for r in results for x in r]
     answered = sorted(x for x in flat if x is not None)
     pct = lambda q: answered[min(len(answered) - 1, int(len(answered) * q))]
-    print(f"{args.residents} residents x {args.messages} messages, {args.workers} at a time, in {wall:.1f} s")
+    print(f"{args.residents} residents x {args.messages} messages, {args.workers} at a time, in {wall:.1f} s"
+          + (" (5 groups flooding: 200 commands and 300 mentions)" if args.flood else ""))
     print(f"answered / sent: {len(answered)} / {len(flat)}")
     print(f"reply latency: p50 {pct(0.5):.0f} ms, p95 {pct(0.95):.0f} ms, max {answered[-1]:.0f} ms "
           "(send -> reply visible to the client, through the emulator)")

@@ -21,12 +21,13 @@ from telegram import (BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Me
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError
 from telegram.request import BaseRequest, HTTPXRequest
-from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler,
+from telegram.error import Forbidden, InvalidToken
+from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler,
                           ContextTypes, ExtBot, MessageHandler, TypeHandler, filters)
 
 from bot import health
 from bot import telegram_render as render
-from bot.config import Config
+from bot.config import Config, ConfigError
 from bot.core.assistant import Assistant
 from bot.core.model import Reply
 from bot.core.redact import redact
@@ -34,6 +35,11 @@ from bot.core.text import MAX_CHARS
 from bot.i18n import Catalogs, negotiate
 from bot.pseudonym import Pseudonymizer
 from bot.store_gateway import StoreGateway
+from bot.telegram_dispatch import Dispatcher
+from bot.telegram_limits import FairRateLimiter, deliver_urgently
+from bot.telegram_logging import harden
+from bot.telegram_polling import Poller
+from bot.telegram_webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,11 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 COMMANDS = ("start", "help", "report", "contacts", "language", "settings", "topics", "privacy", "forget")
 WARSAW = ZoneInfo("Europe/Warsaw")
 OFFER_SECONDS = 15 * 60
+#: A shutdown waits this long for the updates in hand, then leaves the rest for Telegram to deliver
+#: again (docker stop sends SIGKILL after 10 s).
+DRAIN_SECONDS = 6.0
+#: A group gets at most as many replies as Telegram lets a bot send it (20 a minute).
+GROUP_PER_MINUTE = 20
 
 
 @dataclass
@@ -65,17 +76,29 @@ class Services:
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
     offered: OrderedDict = field(default_factory=OrderedDict)
+    # Whether a recent update may be from someone in danger (update id -> bool), read once per update.
+    urgent_seen: OrderedDict = field(default_factory=OrderedDict)
 
-    def offer(self, text: str, lang: str) -> str:
-        """A token for the "send to the editors" button of an unanswered question."""
+    def offer(self, text: str, lang: str, resident: str) -> str:
+        """A token for the "send to the editors" button of an unanswered question; it works only for
+        the resident (pseudonym) it was offered to."""
         now = time.monotonic()
-        for token in [t for t, (_, _, expiry) in self.offered.items() if expiry < now]:
+        for token in [t for t, offer in self.offered.items() if offer[2] < now]:
             del self.offered[token]
         while len(self.offered) > 1000:
             self.offered.popitem(last=False)
         token = secrets.token_urlsafe(9)
-        self.offered[token] = (text, lang, now + OFFER_SECONDS)
+        self.offered[token] = (text, lang, now + OFFER_SECONDS, resident)
         return token
+
+    def taken_offer(self, token: str, resident: str, keep: bool = False) -> tuple[str, str] | None:
+        """(question, language) of a live offer made to this resident; None otherwise."""
+        offer = self.offered.get(token)
+        if offer is None or offer[2] < time.monotonic() or offer[3] != resident:
+            return None
+        if not keep:
+            del self.offered[token]
+        return offer[0], offer[1]
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -308,8 +331,10 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
              "• which of my messages answered which of yours, so an edited question updates its answer – "
              "deleted after 2 days.\n\n"
              "I do not store what you write – unless I could not answer and you tap \"Send this question "
-             "anonymously to the editors\": then the question is kept without phone numbers, e-mails, links, "
-             "PESEL or account numbers, encrypted, not linked to you, and deleted after 30 days.\n\n"
+             "anonymously to the editors\": then I first show you the question as the editors would see it – "
+             "names, addresses, phone numbers, e-mails, links and ID numbers removed – and keep it only if you "
+             "confirm: encrypted, not linked to you, deleted after 30 days. The removal is automatic and can miss "
+             "something; send only what you are comfortable sharing.\n\n"
              "Why: to answer in the language you chose, to count how the assistant is used without knowing who "
              "uses it, and so editors see which answers need work and what residents could not find.\n\n"
              "Telegram itself keeps this chat on its servers; only you can delete it there.").format(
@@ -322,6 +347,57 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, _lang, _ = await for_resident(update, context)
     rows = [[(_("Yes, erase it"), "forget:yes"), (_("No"), "forget:no")]]
     await send_html(update.effective_message, html.escape(_("Erase everything I store about you?")), rows)
+
+
+# -- who goes first, and floods -------------------------------------------------------------
+
+def is_urgent(update: object, svc: Services, bot_username: str | None) -> bool:
+    """True when an update is a message the bot answers and it may be from someone in danger: it
+    then waits behind no one (cheap: the danger check alone; remembered for the update's handlers)."""
+    if not isinstance(update, Update) or update.effective_message is None or bot_username is None:
+        return False
+    known = svc.urgent_seen.get(update.update_id)
+    if known is not None:
+        return known
+    try:
+        text = _addressed_text(update, bot_username)
+        urgent = bool(text) and svc.assistant.is_crisis(text)
+    except Exception as exc:  # never let the check itself stop an update
+        log.error("danger pre-check failed: %s", type(exc).__name__)
+        urgent = False
+    svc.urgent_seen[update.update_id] = urgent
+    while len(svc.urgent_seen) > 2000:
+        svc.urgent_seen.popitem(last=False)
+    return urgent
+
+
+async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before any handler: someone who may be in danger passes and gets the emergency card's
+    delivery; everyone else, and every group, passes only within their flood budget — messages,
+    commands and buttons alike."""
+    svc = services(context)
+    if is_urgent(update, svc, context.bot.username):
+        deliver_urgently()
+        return
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    in_group = chat.type != ChatType.PRIVATE
+    if in_group and update.effective_message is not None and update.callback_query is None \
+            and not (update.effective_message.text or "").startswith("/") \
+            and _addressed_text(update, context.bot.username) is None:
+        return  # a group conversation the bot does not answer costs nothing
+    verdict = await svc.store.flood_check(svc.pseudonym(user.id))
+    if verdict == "ok" and in_group:
+        group_verdict = await svc.store.flood_check(svc.pseudonym(f"group:{chat.id}"), limit=GROUP_PER_MINUTE)
+        verdict = "drop" if group_verdict != "ok" else verdict
+    if verdict == "ok":
+        return
+    if verdict == "notify" and not in_group and update.effective_message is not None:
+        _svc, _lang, _ = await for_resident(update, context)
+        await update.effective_message.reply_text(
+            _("You are sending messages very fast; I will pause for a minute. In danger, call 112."), do_quote=False)
+    raise ApplicationHandlerStop
 
 
 # -- messages -------------------------------------------------------------------------------
@@ -343,15 +419,15 @@ def _addressed_text(update: Update, bot_username: str) -> str | None:
 
 
 async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int | None = None,
-                     question: str | None = None) -> Message | None:
+                     question: str | None = None, resident: str | None = None) -> Message | None:
     """Render and send (or edit) the assistant's reply; an unanswered `question` in a private chat
     gets the button that sends it, anonymously, to the editors."""
     tr = svc.catalogs(reply.lang)
     text = render.reply_html(reply, svc.assistant.knowledge, tr)
     rows = render.reply_keyboard(reply, svc.catalogs)
-    if reply.outcome == "fallback" and question and message.chat.type == ChatType.PRIVATE:
+    if reply.outcome == "fallback" and question and resident and message.chat.type == ChatType.PRIVATE:
         rows.append([(tr.gettext("Send this question anonymously to the editors"),
-                      f"fq:{svc.offer(question, reply.lang)}")])
+                      f"fq:{svc.offer(question, reply.lang, resident)}")])
     if message.chat.type != ChatType.PRIVATE:
         username = message.get_bot().username
         text += "\n\n" + html.escape(tr.gettext("You can also ask me in a private chat: {link}").format(
@@ -379,15 +455,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     telegram_lang = negotiate(user.language_code) if user else None
     reply = svc.assistant.reply(text, telegram_lang)
-    if reply.outcome != "crisis" and user is not None:
-        verdict = await svc.store.flood_check(svc.pseudonym(user.id))
-        if verdict != "ok":
-            if verdict == "notify":
-                await message.reply_text(svc.catalogs(reply.lang).gettext(
-                    "You are sending messages very fast; I will pause for a minute. In danger, call 112."),
-                    do_quote=False)
-            return
-    if reply.outcome != "crisis":
+    if reply.outcome == "crisis":
+        deliver_urgently()
+    else:
         chosen = await interface_language(update, svc) if user else None
         if chosen and chosen != telegram_lang:
             reply = svc.assistant.reply(text, chosen)
@@ -403,12 +473,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                  band, latency_ms)
         if reply.outcome != "crisis":  # recorded before the answer leaves, so a crash cannot lose it
             await svc.store.log_event(*event)
-    sent = await send_reply(message, reply, svc, edit_of, question=text)
+    resident = svc.pseudonym(user.id) if user is not None else None
+    sent = await send_reply(message, reply, svc, edit_of, question=text, resident=resident)
     if len(message.text or "") > MAX_CHARS:
         await message.reply_text(svc.catalogs(reply.lang).gettext(
             "Your message was very long; I read only its beginning."), do_quote=False)
     if sent is not None and edit_of is None:
-        await svc.store.remember_reply(message_key, sent.message_id)
+        await svc.store.remember_reply(message_key, sent.message_id, resident)
     if event is not None and reply.outcome == "crisis":  # the emergency card goes out before any storage
         await svc.store.log_event(*event)
 
@@ -438,7 +509,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     data = query.data or ""
     kind, _, rest = data.partition(":")
     log.debug("update %s: button %s", update.update_id,
-              kind if kind in ("e", "t", "r", "fq", "fb", "why", "lang", "forget") else "(unknown)")
+              kind if kind in ("e", "t", "r", "fq", "fs", "fc", "fb", "why", "lang", "forget") else "(unknown)")
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         return
@@ -465,19 +536,27 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 await send_html(message, html.escape(crisis.text))
             await send_html(message, text, rows)
             return
-    elif kind == "fq":
-        offered = svc.offered.pop(rest, None)
-        if offered is None or offered[2] < time.monotonic():
+    elif kind in ("fq", "fs", "fc"):
+        # fq: show what the editors would see; fs: the resident confirms and it is kept; fc: not kept.
+        offered = svc.taken_offer(rest, svc.pseudonym(query.from_user.id), keep=kind == "fq")
+        if offered is None:
             lang = await interface_language(update, svc)
             await send_html(message, html.escape(svc.catalogs(lang).gettext(
                 "This question is no longer kept in memory, so it was not sent. You can ask it again.")))
             return
-        question, lang, _expiry = offered
+        question, lang = offered
         kept = redact(question)
         _ = svc.catalogs(lang).gettext
+        if kind == "fq":
+            text = _("The editors would see only this, without anything that identifies you; it is deleted after "
+                     "30 days: “{text}”. Send it?").format(text=kept)
+            await send_html(message, html.escape(text), [[(_("Send it"), f"fs:{rest}"), (_("Do not send"), f"fc:{rest}")]])
+            return
+        if kind == "fc":
+            await send_html(message, html.escape(_("Not sent. Nothing was kept.")))
+            return
         if await svc.store.add_sample(kept, lang):
-            text = _("Thank you. The editors will see only this, without anything that identifies you, "
-                     "and it is deleted after 30 days: “{text}”").format(text=kept)
+            text = _("Thank you. The editors will see it; it is deleted after 30 days.")
         else:
             text = _("I could not save the question right now; please try again later.")
         await send_html(message, html.escape(text))
@@ -588,12 +667,11 @@ class Heartbeat:
 
 
 async def beat(application: Application) -> None:
-    """Queue a Heartbeat every few seconds, behind whatever residents sent. Never after the
-    application began stopping: an item queued behind its stop signal would block the shutdown."""
-    while not application.running:  # post_init runs before the application starts
+    """Hand a Heartbeat to the dispatcher every few seconds, like an update, while it runs."""
+    while "dispatcher" not in application.bot_data:  # post_init runs before serving starts
         await asyncio.sleep(0.2)
     while application.running:
-        application.update_queue.put_nowait(Heartbeat())  # no await between the check and the put
+        application.bot_data["dispatcher"].submit(Heartbeat())
         await asyncio.sleep(health.BEAT_SECONDS)
 
 
@@ -633,11 +711,13 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
         token=config.token, base_url=f"{config.api_url}/bot", base_file_url=f"{config.api_url}/file/bot",
         request=request or TrackedRequest(connection_pool_size=64),
         get_updates_request=request or TrackedRequest(connection_pool_size=4),
-        rate_limiter=AIORateLimiter(max_retries=3))
-    application = Application.builder().bot(bot).post_init(post_init).post_stop(post_stop).build()
+        rate_limiter=FairRateLimiter())
+    # No Updater: bot.telegram_polling and bot.telegram_webhook fetch, and confirm only what is handled.
+    application = Application.builder().bot(bot).updater(None).post_init(post_init).post_stop(post_stop).build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE
     residents = filters.UpdateType.MESSAGES  # messages and their edits; never channel posts
+    application.add_handler(TypeHandler(Update, flood_gate), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler(["language", "settings"], language))
@@ -645,8 +725,9 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application.add_handler(CommandHandler("contacts", contacts))
     application.add_handler(CommandHandler("report", report))
     application.add_handler(CommandHandler("privacy", privacy))
-    application.add_handler(CommandHandler("stats", stats))
-    application.add_handler(CommandHandler("reload", reload_knowledge))
+    admin_only = private & filters.UpdateType.MESSAGE  # never in a group, never from an edited message
+    application.add_handler(CommandHandler("stats", stats, filters=admin_only))
+    application.add_handler(CommandHandler("reload", reload_knowledge, filters=admin_only))
     application.add_handler(CommandHandler("forget", forget))
     application.add_handler(CallbackQueryHandler(on_callback))
     application.add_handler(MessageHandler(residents & filters.TEXT & ~filters.COMMAND, on_text))
@@ -669,12 +750,83 @@ def quiet_loggers() -> None:
 def run(config: Config, svc: Services) -> None:
     """Run until SIGINT/SIGTERM: long polling, or a webhook when BOT_WEBHOOK_URL is set."""
     quiet_loggers()
+    for handler in logging.getLogger().handlers:
+        harden(handler)
     application = build_application(config, svc)
     application.bot_data["mode"] = "webhook" if config.webhook_url else "polling"
-    if config.webhook_url:
-        application.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
-                                url_path=urlparse(config.webhook_url).path.lstrip("/"),
-                                webhook_url=config.webhook_url, secret_token=config.webhook_secret,
-                                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=5)
-    else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=5)
+    asyncio.run(serve(application, config, svc))
+
+
+async def serve(application: Application, config: Config, svc: Services) -> None:
+    """Connect, fetch and handle updates until asked to stop; stop within DRAIN_SECONDS and a little."""
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping.set)
+    if not await connect(application, config, stopping):
+        return
+    dispatcher = Dispatcher(application.process_update,
+                            lambda update: is_urgent(update, svc, application.bot.username))
+    await application.post_init(application)
+    await application.start()
+    application.bot_data["dispatcher"] = dispatcher
+    poller = webhook = None
+    try:
+        if config.webhook_url:
+            await application.bot.set_webhook(url=config.webhook_url, secret_token=config.webhook_secret,
+                                              allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False,
+                                              max_connections=100)
+            webhook = WebhookServer(application.bot, dispatcher, urlparse(config.webhook_url).path,
+                                    config.webhook_secret, config.webhook_listen, config.webhook_port, svc.store)
+            webhook.start()
+            log.info("serving the webhook on %s:%d", config.webhook_listen, config.webhook_port)
+            await stopping.wait()
+        else:
+            await application.bot.delete_webhook(drop_pending_updates=False)
+            poller = Poller(application.bot, dispatcher, ALLOWED_UPDATES, svc.store)
+            log.info("polling for updates")
+            await poller.run(stopping)
+    except (InvalidToken, Forbidden) as exc:
+        log.error("Telegram refuses the bot token (%s); check TELEGRAM_BOT_TOKEN", type(exc).__name__)
+    finally:
+        if webhook is not None:
+            await webhook.stop()
+        cut = await dispatcher.drain(DRAIN_SECONDS)
+        if poller is not None:
+            await poller.confirm()
+        if cut:
+            log.warning("stopped with %d update(s) unfinished; Telegram delivers them again", cut)
+        await _bounded(application.stop(), 2.0)
+        await post_stop(application)
+        await _bounded(application.shutdown(), 2.0)
+
+
+async def connect(application: Application, config: Config, stopping: asyncio.Event) -> bool:
+    """Reach Telegram (getMe), retrying while it is unreachable with one line a minute; False when
+    asked to stop first. A token Telegram refuses is a configuration error."""
+    quiet_until = 0.0
+    while not stopping.is_set():
+        try:
+            await application.initialize()
+            log.info("connected to Telegram as @%s", application.bot.username)
+            return True
+        except (InvalidToken, Forbidden):
+            raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refuses this token; copy it again from @BotFather.") from None
+        except NetworkError as exc:
+            now = time.monotonic()
+            if now >= quiet_until:
+                log.warning("Telegram cannot be reached at %s (%s); retrying every 5 s", config.api_url,
+                            type(exc).__name__)
+                quiet_until = now + 60
+            try:
+                await asyncio.wait_for(stopping.wait(), 5.0)
+            except asyncio.TimeoutError:
+                pass
+    return False
+
+
+async def _bounded(step, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(step, seconds)
+    except (asyncio.TimeoutError, RuntimeError):
+        pass

@@ -106,3 +106,77 @@ def test_a_serving_replica_never_sets_the_webhook():
     assert request.calls == []  # nothing reached the Bot API
     owner = build_application(load_config(env | {"BOT_WEBHOOK_OWNER": "yes"}), None, RecordingRequest())
     assert not isinstance(owner.bot, ServingReplicaBot)
+
+
+def _edited(text, user_id=42, update_id=3):
+    raw = update(text, user_id=user_id, update_id=update_id)
+    message = raw.pop("message")
+    message["edit_date"] = message["date"]
+    return {"update_id": update_id, "edited_message": message}
+
+
+def _tap(data, user_id=7, update_id=50, chat_type="private"):
+    chat = {"id": user_id if chat_type == "private" else -100, "type": chat_type}
+    return {"update_id": update_id, "callback_query": {
+        "id": str(update_id), "chat_instance": "c", "data": data,
+        "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": "en"},
+        "message": {"message_id": 1, "date": 0, "chat": chat, "text": "x"}}}
+
+
+def _buttons(request):
+    data = []
+    for name, params in request.calls:
+        markup = params.get("reply_markup") if name == "sendMessage" else None
+        if markup:
+            markup = json.loads(markup) if isinstance(markup, str) else markup
+            data += [b.get("callback_data", "") for row in markup["inline_keyboard"] for b in row]
+    return data
+
+
+def test_admin_commands_answer_only_in_private_chats_and_never_from_edits(make_app):
+    app, request, _ = make_app()
+    run(app, update("/stats", user_id=42, chat_type="group"), update("/reload", user_id=42, chat_type="group", update_id=2),
+        _edited("/stats"))
+    assert not any("Messages:" in t or t.startswith("Reloaded") for t in request.sent())
+    run(app, update("/stats", user_id=42, update_id=4))
+    assert "Messages:" in request.sent()[-1]
+
+
+def test_commands_pass_the_same_flood_control_as_questions(make_app):
+    app, request, _ = make_app()
+    run(app, *[update("/help", update_id=i) for i in range(1, 61)])
+    helps = [t for t in request.sent() if t.startswith("Ask a question in your own words")]
+    assert 15 <= len(helps) <= 20 and any("sending messages very fast" in t for t in request.sent())
+
+
+def test_someone_in_danger_gets_the_card_even_while_flooding(make_app):
+    app, request, _ = make_app()
+    run(app, *[update("/help", update_id=i) for i in range(1, 41)], update("I want to kill myself", update_id=41))
+    assert request.sent()[-1].startswith("If you are in danger")
+
+
+def test_a_question_is_kept_only_after_the_resident_saw_it_redacted_and_confirmed(make_app):
+    app, request, svc = make_app()
+    run(app, update("my neighbour Jan Kowalski keeps parking his boat KR 4F123 on my lawn, what to do"))
+    (offer,) = [d for d in _buttons(request) if d.startswith("fq:")]
+    run(app, _tap(offer))
+    preview = request.sent()[-1]
+    assert "The editors would see only this" in preview and "Kowalski" not in preview and "[name]" in preview
+    assert svc.store.store.samples() == []
+    send, dont = [d for d in _buttons(request) if d.startswith(("fs:", "fc:"))]
+    run(app, _tap(dont, update_id=51))
+    assert request.sent()[-1] == "Not sent. Nothing was kept." and svc.store.store.samples() == []
+
+
+def test_the_send_button_works_only_for_the_resident_it_was_offered_to(make_app, tmp_path):
+    from bot.pseudonym import load_sample_key
+
+    app, request, svc = make_app(Store(tmp_path / "kept.sqlite3", load_sample_key(tmp_path / "samples.key")))
+    run(app, update("my neighbour keeps parking his boat on my lawn, what to do"))
+    (offer,) = [d for d in _buttons(request) if d.startswith("fq:")]
+    run(app, _tap(offer))
+    send = [d for d in _buttons(request) if d.startswith("fs:")][0]
+    run(app, _tap(send, user_id=8, update_id=51))
+    assert svc.store.store.samples() == []
+    run(app, _tap(send, update_id=52))
+    assert request.sent()[-1].startswith("Thank you. The editors will see it") and len(svc.store.store.samples()) == 1

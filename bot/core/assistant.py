@@ -42,6 +42,11 @@ class Assistant:
         """Translations of interface strings for a language."""
         return self._translations(lang)
 
+    def is_crisis(self, text: str) -> bool:
+        """True when the message gets the emergency card: the danger check alone, without an answer."""
+        danger = self.danger.check(danger_tokens(clean(text)))
+        return danger is not None and danger.tier == "crisis"
+
     def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
         """The reply to one message, in the message's language when it is clear."""
         if preferred_lang not in LANGS:

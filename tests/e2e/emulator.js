@@ -2,7 +2,8 @@
 // answers what python-telegram-bot 22 needs and the emulator lacks (docs/telegram.md of shared/):
 //   getMe without is_bot; message dates in milliseconds; setMyCommands, sendChatAction … missing;
 //   getUpdates ignoring `offset` and `timeout`; callback queries without chat_instance; webhook
-//   updates without the secret-token header and without retries; JSON-string fields echoed back.
+//   updates without the secret-token header and without retries; JSON-string fields echoed back;
+//   and, for tests, a method that fails for a while (POST /fault).
 // Usage: node tests/e2e/emulator.js PORT   (prints "ready" on stdout when listening)
 'use strict';
 const express = require('express');
@@ -16,6 +17,22 @@ outer.use(express.json());
 outer.use(express.urlencoded({ extended: true }));
 
 const ok = (res, result) => res.json({ ok: true, result });
+
+// Test client: make Telegram fail a method for a while, as it sometimes does:
+//   POST /fault {method: "sendMessage", status: 500, seconds: 10}
+const faults = {};
+outer.post('/fault', (req, res) => {
+  const { method, status, seconds } = req.body;
+  faults[method] = { status: Number(status || 500), until: Date.now() + Number(seconds || 10) * 1000 };
+  ok(res, true);
+});
+outer.use('/bot:token/:method', (req, res, next) => {
+  const fault = faults[req.params.method];
+  if (fault && Date.now() < fault.until) {
+    return res.status(fault.status).json({ ok: false, error_code: fault.status, description: 'Internal Server Error' });
+  }
+  return next();
+});
 // python-telegram-bot sends nested objects (reply_markup, link_preview_options …) as JSON strings.
 const decode = (body) => Object.fromEntries(Object.entries(body || {}).map(([k, v]) => {
   if (typeof v === 'string' && /^[[{]/.test(v)) {

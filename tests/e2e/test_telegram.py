@@ -229,14 +229,23 @@ def test_report_flow_and_contacts_card(emulator, bot):
 
 
 def test_unanswered_question_can_be_sent_anonymously_redacted(emulator, bot):
-    resident = Resident(emulator, 117, "en")
+    import sqlite3
+
+    def samples() -> int:
+        return sqlite3.connect(bot.data / "bot.sqlite3").execute("SELECT COUNT(*) FROM samples").fetchone()[0]
+
+    resident, other = Resident(emulator, 117, "en"), Resident(emulator, 217, "en")
     reply = resident.say("how do i get a parking permit, call me at 600 700 800")
     offer = [d for label, d in buttons(reply[-1]) if d.startswith("fq:")]
     assert len(offer) == 1 and "600" not in offer[0]
-    sent = resident.tap(reply[-1], offer[0])
-    assert "[phone]" in sent[0]["text"] and "600 700 800" not in sent[0]["text"]
-    again = resident.tap(reply[-1], offer[0])
-    assert "no longer kept" in again[0]["text"]
+    before = samples()
+    preview = resident.tap(reply[-1], offer[0])  # what the editors would see, before anything is kept
+    assert "[phone]" in preview[0]["text"] and "600 700 800" not in preview[0]["text"] and samples() == before
+    send = [d for label, d in buttons(preview[-1]) if d.startswith("fs:")]
+    assert "no longer kept" in other.tap(preview[-1], send[0])[0]["text"]  # the token is this resident's
+    assert "Thank you" in resident.tap(preview[-1], send[0])[0]["text"] and samples() == before + 1
+    again = resident.tap(preview[-1], send[0])
+    assert "no longer kept" in again[0]["text"] and samples() == before + 1
     assert "600 700 800" not in bot.log_text() and "parking" not in bot.log_text()
 
 
@@ -257,7 +266,7 @@ def test_database_holds_no_ids_names_or_text(emulator, bot):
                     assert isinstance(value, bytes) and b"parking" not in value  # encrypted
                     continue
                 text = str(value)
-                assert text not in forbidden_numbers or column in ("id", "latency_ms", "count", "reply_id"), \
+                assert text not in forbidden_numbers or column in ("id", "latency_ms", "count", "reply_id", "update_id"), \
                     (table, column, value)
                 assert "Resident" not in text and "osobiste" not in text and "pytanie" not in text
     events = db.execute("SELECT kind, outcome FROM events").fetchall()

@@ -1,0 +1,161 @@
+"""Long polling that loses nothing: an update is confirmed to Telegram (the `offset` of the next
+getUpdates) only once it and every earlier one are handled, so a restart or a crash leaves the rest
+for Telegram to deliver again; one that cannot be read is skipped with one content-free line."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from typing import Protocol
+
+from telegram import Bot, Update
+from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
+
+from bot.telegram_dispatch import Dispatcher
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 10
+BATCH = 100
+
+
+class HandledLog(Protocol):
+    """Which updates were answered already — so one delivered again is not answered twice."""
+
+    async def seen(self, update_id: int) -> bool: ...
+
+    async def record(self, update_id: int) -> None: ...
+
+
+class MemoryHandledLog:
+    """The updates answered by this process (the last 10,000)."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._ids: OrderedDict[int, None] = OrderedDict()
+        self._size = size
+
+    async def seen(self, update_id: int) -> bool:
+        return update_id in self._ids
+
+    async def record(self, update_id: int) -> None:
+        self._ids[update_id] = None
+        while len(self._ids) > self._size:
+            self._ids.popitem(last=False)
+
+
+class Poller:
+    """Fetches updates, hands them to the dispatcher, and confirms only what is finished."""
+
+    def __init__(self, bot: Bot, dispatcher: Dispatcher, allowed_updates: list[str],
+                 handled: HandledLog | None = None, poll_seconds: float = POLL_SECONDS) -> None:
+        self.bot = bot
+        self.dispatcher = dispatcher
+        self.allowed_updates = allowed_updates
+        self.handled = handled or MemoryHandledLog()
+        self.poll_seconds = poll_seconds
+        self._unfinished: set[int] = set()  # handed over, not finished (or cut short by a shutdown)
+        self._next = 0  # the update after the highest one received
+
+    @property
+    def offset(self) -> int:
+        """What getUpdates may confirm: everything before the first unfinished update."""
+        return min(self._unfinished) if self._unfinished else self._next
+
+    async def run(self, stopping: asyncio.Event) -> None:
+        """Poll until `stopping` is set; Telegram unreachable is one line a minute, not a flood."""
+        quiet_until = 0.0
+        loop = asyncio.get_running_loop()
+        while not stopping.is_set():
+            try:
+                raw = await self._fetch(stopping)
+            except (InvalidToken, Forbidden):
+                raise
+            except Conflict:
+                log.error("another process polls with this token; stop it (or use a webhook); retrying")
+                await _sleep_or_stop(stopping, 5.0)
+                continue
+            except RetryAfter as exc:
+                await _sleep_or_stop(stopping, float(getattr(exc.retry_after, "total_seconds", lambda: exc.retry_after)()))
+                continue
+            except NetworkError as exc:
+                if loop.time() >= quiet_until:
+                    log.warning("Telegram unreachable (%s); retrying", type(exc).__name__)
+                    quiet_until = loop.time() + 60
+                await _sleep_or_stop(stopping, 2.0)
+                continue
+            if raw is None:
+                continue
+            fresh = await self._hand_over(raw)
+            if not fresh and raw:  # only updates already in hand: wait for one to finish, do not spin
+                self.dispatcher.progress.clear()
+                await _first(stopping.wait(), self.dispatcher.progress.wait(), timeout=1.0)
+
+    async def _fetch(self, stopping: asyncio.Event) -> list | None:
+        request = asyncio.ensure_future(self.bot.do_api_request(
+            "getUpdates", api_kwargs={"offset": self.offset, "timeout": self.poll_seconds, "limit": BATCH,
+                                      "allowed_updates": self.allowed_updates},
+            read_timeout=self.poll_seconds + 10))
+        stop = asyncio.ensure_future(stopping.wait())
+        done, _ = await asyncio.wait({request, stop}, return_when=asyncio.FIRST_COMPLETED)
+        if request not in done:
+            request.cancel()
+            await asyncio.wait({request})
+            return None
+        stop.cancel()
+        result = request.result()
+        return result if isinstance(result, list) else []
+
+    async def _hand_over(self, raw: list) -> int:
+        """Give the dispatcher each update not already in hand; returns how many were new."""
+        fresh = 0
+        for item in raw:
+            update_id = item.get("update_id") if isinstance(item, dict) else None
+            if not isinstance(update_id, int):
+                log.warning("skipped an update without an id")
+                continue
+            if update_id in self._unfinished or update_id < self._next:
+                continue
+            self._next = update_id + 1
+            fresh += 1
+            try:
+                update = Update.de_json(item, self.bot)
+            except Exception as exc:  # content-free: the update may hold a resident's text and name
+                log.warning("skipped update %d: it cannot be read (%s)", update_id, type(exc).__name__)
+                continue
+            if await self.handled.seen(update_id):
+                continue  # answered before a restart; Telegram had not heard it was
+            self._unfinished.add(update_id)
+            self.dispatcher.submit(update, lambda handled, update_id=update_id: self._finished(update_id, handled))
+        return fresh
+
+    def _finished(self, update_id: int, handled: bool) -> None:
+        if handled:
+            self._unfinished.discard(update_id)
+            asyncio.ensure_future(self._record(update_id))
+
+    async def _record(self, update_id: int) -> None:
+        try:
+            await self.handled.record(update_id)
+        except Exception as exc:
+            log.warning("could not record a handled update: %s", type(exc).__name__)
+
+    async def confirm(self) -> None:
+        """Tell Telegram what is finished (at shutdown): a getUpdates that returns at once."""
+        try:
+            await self.bot.do_api_request("getUpdates", api_kwargs={"offset": self.offset, "timeout": 0, "limit": 1},
+                                          read_timeout=5)
+        except Exception as exc:
+            log.warning("could not confirm the handled updates (%s); Telegram will deliver them again",
+                        type(exc).__name__)
+
+
+async def _sleep_or_stop(stopping: asyncio.Event, seconds: float) -> None:
+    await _first(stopping.wait(), timeout=seconds)
+
+
+async def _first(*waits, timeout: float) -> None:
+    tasks = [asyncio.ensure_future(w) for w in waits]
+    _done, pending = await asyncio.wait(tasks, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()

@@ -1,0 +1,82 @@
+"""Polling confirms an update only once it and every earlier one are handled; one that cannot be
+read is skipped with a line that holds no content; one answered before a restart is not again."""
+
+import asyncio
+import logging
+
+from bot.telegram_dispatch import Dispatcher
+from bot.telegram_polling import MemoryHandledLog, Poller
+
+
+class FakeBot:
+    """getUpdates with Telegram's semantics: what is below `offset` is confirmed and forgotten."""
+
+    def __init__(self, updates):
+        self.pending = list(updates)
+        self.offsets = []
+
+    async def do_api_request(self, endpoint, api_kwargs=None, **kwargs):
+        assert endpoint == "getUpdates"
+        offset = api_kwargs["offset"]
+        self.offsets.append(offset)
+        self.pending = [u for u in self.pending if u["update_id"] >= offset]
+        await asyncio.sleep(0.01)
+        return list(self.pending)
+
+
+def raw(update_id, text="pytanie", chat=1):
+    return {"update_id": update_id, "message": {"message_id": update_id, "date": 0, "text": text,
+                                                "chat": {"id": chat, "type": "private"},
+                                                "from": {"id": chat, "is_bot": False, "first_name": "Jan"}}}
+
+
+def test_nothing_is_confirmed_before_it_is_handled_and_a_poison_update_is_skipped(caplog):
+    handled, slow = [], asyncio.Event
+
+    async def go():
+        release = slow()
+
+        async def handle(update):
+            if update.update_id == 1:
+                await release.wait()
+            handled.append(update.update_id)
+
+        poison = {"update_id": 2, "message": {"message_id": "x", "chat": "Jan Kowalski, ul. Długa 5"}}
+        bot = FakeBot([raw(1), poison, raw(3, chat=2)])
+        poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], poll_seconds=0)
+        stopping = asyncio.Event()
+        task = asyncio.create_task(poller.run(stopping))
+        await asyncio.sleep(0.2)
+        assert handled == [3] and poller.offset == 1 and max(bot.offsets) == 1  # 1 is not finished
+        release.set()
+        await asyncio.sleep(0.2)
+        assert handled == [3, 1] and poller.offset == 4
+        stopping.set()
+        await task
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(go())
+    lines = [r.getMessage() for r in caplog.records]
+    assert any("skipped update 2" in line for line in lines)
+    assert not any("Kowalski" in line or "Długa" in line for line in lines)
+
+
+def test_an_update_answered_before_a_restart_is_not_answered_again():
+    handled = []
+
+    async def go():
+        async def handle(update):
+            handled.append(update.update_id)
+
+        log = MemoryHandledLog()
+        await log.record(5)
+        bot = FakeBot([raw(5), raw(6)])
+        poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], handled=log, poll_seconds=0)
+        stopping = asyncio.Event()
+        task = asyncio.create_task(poller.run(stopping))
+        await asyncio.sleep(0.2)
+        stopping.set()
+        await task
+        await poller.confirm()
+        assert bot.offsets[-1] == 7
+    asyncio.run(go())
+    assert handled == [6]
