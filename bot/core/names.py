@@ -1,110 +1,9 @@
-"""People's names as data for redaction: common first names (Polish, English, Ukrainian and Russian in
-Latin letters, a few others), frequent surnames, their Polish inflected forms, and the capitalised
-words that are not names (places, institutions, months, nationalities) — all folded (ł→l, ą→a)."""
+"""Names as data for redaction: folded name forms by declension, words that are no names, and context words."""
 
 from __future__ import annotations
 
+from bot.core import name_collisions, name_lists as L
 from bot.core.text import fold
-
-_POLISH_FEMALE = """
-ada adela adrianna agata agnieszka aldona aleksandra alicja alina amelia anastazja aneta angelika
-ania anita anna antonina asia aurelia barbara basia beata bogdana bogna bogumiła bogusława bożena
-bronisława cecylia celina czesława danuta daria dominika dorota dorotka edyta eliza elwira elżbieta
-emilia ewa ewelina ewka felicja franciszka gabriela genowefa gosia grażyna halina hania hanna
-helena henryka hildegarda honorata iga ilona irena irmina iwona iza izabela jadwiga janina joanna
-jola jolanta józefa judyta julia julita justyna kamila karina karolina kasia katarzyna kaśka kazimiera
-kinga klara klaudia kornelia krysia krystyna ksenia laura lena leokadia lidia liliana lucyna ludmiła
-łucja magda magdalena maja malwina małgorzata małgosia marcelina marianna mariola marta martyna
-marzena michalina milena mirosława monika nadia natalia natalka nikola nina ola oliwia otylia patrycja
-paula paulina pola regina renata roksana romana rozalia sabina sandra sara stanisława stefania sylwia
-szymona tamara teresa urszula ula wanda weronika wiesława wiktoria wioletta władysława zdzisława
-zofia zosia zuzanna zuzia żaneta agusia anka aśka baśka bogusia danka dagmara gośka halinka irenka
-jagna julka kasieńka madzia marysia monia ulka wiesia wika zenona bernadeta brygida emma ewunia gizela
-aurora kalina jagoda amanda weronka
-"""
-
-_POLISH_MALE = """
-adam adrian albert aleksander alfred alojzy andrzej antoni arkadiusz artur bartłomiej bartosz
-benedykt bernard błażej bogdan bogumił bogusław bolesław bronisław bruno cezary czesław damian daniel
-dariusz dawid dominik edmund edward emil eryk eugeniusz fabian feliks filip franciszek fryderyk
-gabriel gerard grzegorz gustaw henryk hubert ignacy igor ireneusz jacek jakub jan janusz jarosław
-jerzy joachim józef julian juliusz kacper kajetan kamil karol kazimierz konrad kornel krystian
-krzysztof ksawery leon leonard leszek lucjan ludwik łukasz maciej maksymilian marceli marcin marek
-marian mariusz mateusz maurycy michał mieczysław mikołaj miłosz mirosław natan nikodem norbert
-oliwer olaf oskar patryk paweł piotr przemysław radosław rafał remigiusz robert roman rudolf ryszard
-sebastian seweryn sławomir stanisław stefan szczepan szymon tadeusz teodor tobiasz tomasz tymon
-tymoteusz wacław waldemar walenty wiesław wiktor wincenty witold władysław włodzimierz wojciech
-zbigniew zdzisław zenon zygmunt tomek wojtek bartek maciek kuba staś stasiek staszek janek jasiek
-jaś franek antek olek piotrek krzysiek grzesiek przemek darek mirek zbyszek rysiek heniek józek tadek
-władek wiesiek jurek romek zenek edek radek sławek jarek irek czarek arek szymek kazik mietek felek
-bolek lolek witek adaś kamilek michałek pawełek mati seba leszek dominiczek zdzisiek marcinek
-oliwier aleks alan alex ernest iwo jeremi borys kryspin lech marceli maks
-"""
-
-_ENGLISH_FEMALE = """
-mary patricia jennifer linda elizabeth susan jessica sarah karen lisa nancy betty margaret ashley
-kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon cynthia
-kathleen amy angela shirley brenda pamela nicole helen samantha katherine christine debra rachel
-carolyn janet catherine heather diane julie olivia joyce virginia victoria kelly lauren christina
-joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria ann sara madison frances
-kathryn janice abigail alice judy sophia denise doris marilyn danielle beverly isabella theresa
-diana natalie brittany charlotte marie kayla alexis lori chloe sophie lucy ella mia isla ava
-freya molly ellie katie kate rosie millie evie harriet imogen phoebe scarlett zoe megan bethany abby
-becky jenny jen liz beth jo pam meg peggy wendy tracy stacey gemma kirsty leah caitlin niamh siobhan
-aoife claire clare fiona emma louise rachael jane jill joanne susie tina tanya vicky nora maggie
-eleanor lydia naomi ruth esther rebekah jasmine kylie courtney brooke paige amelia georgina
-"""
-
-_ENGLISH_MALE = """
-james john robert michael william david richard joseph thomas charles christopher daniel matthew
-anthony donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
-jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
-gregory alexander patrick raymond dennis jerry tyler aaron jose nathan henry zachary douglas peter
-kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold dylan
-arthur lawrence jordan jesse bryan billy bruce logan alan juan albert willie elijah wayne randy
-vincent mason roy ralph bobby russell bradley philip eugene harry oliver jake luke liam lucas owen
-connor callum jamie charlie alfie freddie archie oscar leo theo finn toby ben tim dan steve mike
-dave chris matt andy pete tony jim jimmy johnny danny joey eddie fred greg jeff josh jon phil ron
-stan stuart vic zack alex joe kevin neil nigel simon trevor colin graham gavin craig darren dean
-declan ciaran conor seamus liam rory niall shaun barry derek kieran lewis reece kyle jordan aidan
-"""
-
-# Ukrainian and Russian names in Latin letters, transliterated the English and the Polish way.
-_EAST_SLAVIC = """
-oleksandr oleksii oleksiy andrii andriy serhii serhiy volodymyr dmytro mykola vasyl taras bohdan yurii
-yuriy ihor oleh maksym artem denys vitalii vitaliy yaroslav petro ivan pavlo mykhailo anatolii
-valentyn vadym ruslan stepan yevhen yevhenii hryhorii fedir kostiantyn illia nazar danylo yehor
-kyrylo matvii tymofii rostyslav sviatoslav zakhar orest ostap lev ivanna olena oksana iryna nataliia
-tetiana tetyana yuliia yulia svitlana anastasiia dariia kateryna khrystyna halyna liudmyla larysa
-nadiia valentyna viktoriia mariia sofiia yana inna lesia zoriana solomiia olha liubov zoia alla
-ulyana uliana yaryna oleksandra maryna snizhana lilia yevheniia aleksandr aleksei alexey dmitri
-dmitry dmitrii sergei sergey andrei andrey mikhail nikolai nikolay vladimir yevgeny evgeny evgenii
-pavel yuri yury oleg maxim artyom vitaly konstantin anatoly gennady leonid valery vyacheslav
-grigory fyodor timur kirill nikita ilya yegor egor anton semyon arseny matvey timofey olga tatiana
-tatyana natalya irina svetlana yelena elena ekaterina yekaterina marina galina lyudmila ludmila
-anastasia nadezhda lyubov larisa valentina zoya sveta katya masha dasha natasha sasha olya tanya
-anya nastya yulya galya lyuba zhenya kseniya polina alyona alena darya valeriya
-ołeksandr ołeksij andrij serhij wołodymyr mykoła wasyl jurij ołeh witalij jarosław pawło mychajło
-anatolij wałentyn wadym rusłan jewhen hryhorij kostiantyn danyło jehor kyryło tymofij rostysław
-ołena natalija tetiana julija swiatłana switłana swietłana anastasija daryna chrystyna ludmyła
-łarysa nadija wałentyna wiktorija marija sofija łesia zorjana sołomija olha lubow hanna ulana jaryna
-ołeksandra sasza misza masza dasza natasza katia tania nastia olia ludmiła walentyna
-siergiej aleksiej dmitrij andriej nikołaj władimir jewgienij pawieł jurij oleg ilja
-"""
-
-# Other names residents of Kraków often have: Arabic, Turkish, Persian, South Asian, Vietnamese,
-# West African, Georgian, Belarusian, Italian, Spanish, German and French.
-_OTHER = """
-mohammed muhammad mohamed ahmed ahmad omar yusuf youssef hassan hussein mustafa khalid karim amir
-ibrahim ismail hamza bilal tariq rashid samir nabil walid fatima aisha aisza aysha layla leila zainab
-mariam maryam amina yasmin nour noor salma hana huda rania mehmet emre burak cem elif ayşe zeynep
-merve reza ali mehdi arash darius parisa shirin priya anjali pooja raj rahul arjun vikram sanjay
-ravi amit deepak sunita kavita lakshmi nguyen ngozi chinedu emeka oluwaseun tunde kofi kwame
-giorgi nino tamar levan irakli luca marco giuseppe giovanni francesco alessandro matteo giulia
-chiara francesca alessia carlos jorge diego javier pablo miguel alejandro lucia carmen pilar
-sofia isabel klaus jürgen stefan hans wolfgang lukas jonas ursula sabine pierre jean-pierre
-françois louis camille chloé manon élodie aliaksandr siarhei uladzimir zmicier nasta
-"""
 
 # Names that are also ordinary words or places: they need a capital letter away from a sentence
 # start, or a title or role word before them ("pan Kazimierz", "my boss Mark").
@@ -114,36 +13,12 @@ lily iris ruby amber pearl sunny guy rich sue pat chase drew gene sky max dean t
 bob rob ken kim ali ida ala dana mila lila róża malina kalina jagoda wiara kuba sylwester kazimierz
 kazimierza kazimierzu mikołaj oskar lew wit mają ani roman georgia holly ivy daisy hana ale ole iwo
 miles hunter carter jordan christian oliwer lech marka franka maja mai nadia nastia alla lesia vera
-viktor victor sofia jasmine penny misty sandy cliff glen heath
-"""
-
-# Frequent surnames that no suffix rule (-ski, -cki, -wicz, -enko …) recognises.
-_SURNAMES = """
-nowak wójcik kowalczyk woźniak kaczmarek krawczyk adamczyk pawlak walczak michalak szewczyk pietrzak
-marciniak włodarczyk kaźmierczak sobczak cieślak szymczak szulc błaszczyk szczepaniak kaczmarczyk
-kubiak wieczorek stępień jaworek bednarek kowalewski jasiak zalewska przybylska laskowska wawrzyniak
-grabiec pawełczak olejnik stachowiak nowicka sadowska majchrzak piekarz ostrowski dudek górecki
-michalik jędrzejczak witkowski mazurek kozieł banaś kurek leśniak wójtowicz sikora malinowski
-kołodziej kasprzak wasiak zawada milczarek czerwiński mikołajczyk wrzesień kwiatkowski ziółkowski
-tomczak szymański grzelak jankowiak kurzawa frankowski chmiel maciejewska marczak konieczny
-smith johnson williams jones miller davis wilson taylor anderson thomas jackson harris martin
-thompson garcia martinez robinson rodriguez lewis lee walker allen hernandez wright scott adams
-nelson mitchell roberts campbell evans edwards collins stewart morris rogers cook morgan cooper
-peterson bailey reed kelly howard cox richardson watson brooks sanders bennett patel murphy
-o'connor o'brien o'neill mcdonald macdonald fitzgerald davies hughes jenkins owen griffiths
-thomson johnston hamilton graham murray robertson ferguson sullivan kennedy doyle byrne ryan
-walsh quinn gallagher mccarthy brennan duffy clarke barnes fisher henderson hughes ellis
-shevchenko kovalenko bondarenko tkachenko kravchenko boyko melnyk kovalchuk oliynyk shevchuk
-polishchuk lysenko marchenko rudenko savchenko petrenko moroz pavlenko koval hnatiuk romanenko
-szewczenko kowalenko tkaczenko krawczenko bojko kowalczuk olijnyk szewczuk poliszczuk łysenko
-petrenko pawlenko kuznetsov ivanov smirnov popov vasiliev petrov sokolov mikhailov novikov fedorov
-morozov volkov alekseev lebedev semenov egorov pavlov kozlov stepanov nikolaev orlov andreev
-makarov nikitin zakharov iwanow smirnow popow wasiliew pietrow sokołow nowikow fiodorow morozow
-wołkow nguyen tran pham hoang phan vu dang bui do ngo duong ly yilmaz kaya demir şahin çelik
-öztürk aydın özdemir arslan doğan khan hussain rahman ahmed singh kumar sharma gupta okafor
-okonkwo adeyemi mensah beridze kapanadze gelashvili rossi russo ferrari esposito bianchi romano
-müller schmidt schneider fischer weber meyer wagner becker schulz hoffmann dubois lefebvre
-moreau laurent
+viktor victor sofia jasmine penny misty sandy cliff glen heath aria aurora burak can carol crystal
+flora gloria gracja hala harsh hazel hortensja hung jade laurka lilia lina long luna nadzieja nam
+nana nora nova oliwka pola poppy raj rana said sami sewer stan tam tamta tara van wiki willow yen
+metody narcyz inna tania kola kubek lan linh anh hoa tung mai minh duc long nam tam thu van yaw
+ama ana gul kiran sana hala mona dina lina hadi amal ada iwa zyta gaja bogna
+надія надежда любов любовь
 """
 
 # Surnames that are also ordinary words: only next to a first name, or after a title or role word.
@@ -153,6 +28,23 @@ kozioł bąk pająk żak wrona sroka mucha kania piątek kurek dudek sikora wiec
 wrzesień konieczny piekarz moroz koval lee white black brown green king wood hill hall young baker
 cook turner walker wright bell ward price rose long stone fox hunt bush rich cole gray grey lane
 west north church ford bird fisher hunter marsh moss park rice short cross golden may art do ly vu
+bąk baran bednarz biel bober borek buczek burns butler carpenter carter chudy cieśla czech czerwiec
+drozd dziedzic dzik fields figiel gil gołąb góra górka grant gruszka grzyb guzik hart huk kara karaś
+kępa knight koc kocur kogut kopacz kot kozak krok kulik kupiec kwiatek kwiecień łabędź lach lam
+łapa lasek łata lipa lipiec lisek łoś maj malec mason miazga mika miller mills mizera mleczko mól
+moskal motyka mroczek musiał niedźwiedź niemiec ogórek orzeł owczarek palacz pałka paluch pasek
+pokora polak porter potoczny ptak rak ray reed rogala rosół ross rybak rybka rzepka sadło sęk
+skiba skóra śliwa słowik smoła śmietana sobota socha sołtys sosna stolarz stopa strzelec surma
+szafran szczęsny szczygieł szewc szpak szwed szydło tokarz tran turek weaver wells wiatr wnuk wolf
+wolny woods wrzos zbroja zięba żuk żurek żyła żyłka żołądź tylka koch kurt kaya polat tran vo
+grzyb marek kula pluta kudła nalepa socha hajduk wach rataj lipa lis kos tyc das ho mai lam costa
+das shah bose klein braun lange koch bauer silva santos hunt bonnet gallo bruno conti
+domagała przybyła zalewa gawęda gałązka gąska kostrzewa kolasa kuś opala pyka trzaska waligóra kłos
+kmieć nowik płonka rutka pęczek dobosz gąsior gawron głąb gała czaja kurzawa kujawa kulesza masłanka
+siwek siwiec stanek szczurek świerczek żmuda wołek wilczek jaworek kaleta mirza popiel brooks
+franklin freeman griffin lambert lynch perry pierce rogers sanders spencer stevens tucker warren
+bailey cox cooper foster sims hicks mills wells fields burns
+мороз коваль мельник
 """
 
 
@@ -256,20 +148,56 @@ def surname_forms(base: str) -> set[str]:
     return out
 
 
+def cyrillic_forms(base: str) -> set[str]:
+    """Ukrainian and Russian case forms of a Cyrillic name: Олена → Олени, Олену, Оленою; Іван → Івана."""
+    out = {base}
+    if base.endswith(("енко", "ко")):                       # Шевченко → Шевченка (a man's cases)
+        return out | {base[:-1] + e for e in ("а", "у", "ом", "ові")}
+    if base.endswith(("ий", "ій", "ей", "й")):              # Андрій → Андрія; Андрей → Андрея
+        stem = base[:-1]
+        return out | {stem + e for e in ("я", "ю", "єм", "ем", "єві", "еві", "ї", "е")}
+    if base.endswith("ь"):                                  # Игорь → Игоря
+        stem = base[:-1]
+        return out | {stem + e for e in ("я", "ю", "ем", "ем", "еві", "і", "е")}
+    if base.endswith("о"):                                  # Петро → Петра
+        stem = base[:-1]
+        return out | {stem + e for e in ("а", "у", "ом", "ові", "е")}
+    if base.endswith("ія") or base.endswith("ия"):          # Марія → Марії; Мария → Марии
+        stem = base[:-1]
+        return out | {stem + e for e in ("ї", "и", "ю", "єю", "ей", "ею", "і")}
+    if base.endswith(("а", "я")):                           # Олена → Олени, Елены, Олені, Олену, Оленою
+        stem = base[:-1]
+        soft = base.endswith("я")
+        ends = ("і", "ю", "ею", "ей", "е", "и") if soft else ("и", "ы", "і", "е", "у", "ою", "ой", "о")
+        return out | {stem + e for e in ends}
+    # A consonant: Олександр → Олександра; Иванов → Иванова, Ивановой, Ивановым.
+    out |= {base + e for e in ("а", "у", "ом", "ові", "е", "ым", "ом", "ові")}
+    if base.endswith(("ов", "ев", "ин", "ів")):
+        out |= {base + e for e in ("а", "ой", "ою", "ої", "ій", "у", "ых", "ы", "им")}
+    return out
+
+
 def _folded(words: set[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
 _first = set()
-for _name in _tokens(_POLISH_FEMALE + _POLISH_MALE + _ENGLISH_FEMALE + _ENGLISH_MALE + _OTHER):
+for _name in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST):
     _first |= name_forms(_name)
-for _name in _tokens(_EAST_SLAVIC):
+for _name in _tokens(L.EAST_SLAVIC_LATIN):
     _first |= name_forms(_name, declines_in_o=True)
+_cyrillic = set()
+for _name in _tokens(L.CYRILLIC):
+    _cyrillic |= cyrillic_forms(_name)
+_first |= _cyrillic
 _weak_first = set()
 for _name in _tokens(_WEAK_FIRST):
-    _weak_first |= name_forms(_name) if _name in _first else {_name}
+    if _name in _cyrillic:
+        _weak_first |= cyrillic_forms(_name)
+    else:
+        _weak_first |= name_forms(_name) if _name in _first else {_name}
 _surnames = set()
-for _name in _tokens(_SURNAMES):
+for _name in _tokens(L.POLISH_SURNAMES + L.ENGLISH_SURNAMES + L.EAST_SLAVIC_SURNAMES + L.OTHER_SURNAMES):
     _surnames |= surname_forms(_name)
 _weak_surnames = set()
 for _name in _tokens(_WEAK_SURNAMES):
@@ -284,7 +212,7 @@ kuby kubie kubę kubą miła miły mile mila mili milą milę mai ali alę alą 
 norze rani rania ranie ranią nabil nabila nabilem jake luke taras tarasie tarasem tarasu stan
 stanie stanowi stanowie stana tony ja jem marca marcu marcem maja leo kasie
 """
-_COLLISION_WORDS = frozenset(fold(w) for w in _tokens(_COLLISIONS))
+_COLLISION_WORDS = frozenset(fold(w) for w in _tokens(_COLLISIONS + name_collisions.FORMS))
 #: Month and weekday forms are never names ("do marca", "w piątek"); "maja" is handled by redaction.
 MONTHS_AND_DAYS = frozenset(fold(w) for w in _tokens("""
 styczeń stycznia styczniu styczniem luty lutego lutym marzec marca marcu marcem kwiecień kwietnia
@@ -323,7 +251,7 @@ kazimierzu podgórze podgórzu krowodrza krowodrzy bronowice bronowicach zwierzy
 dębniki dębnikach łagiewniki łagiewnikach prokocim prokocimiu bieżanów bieżanowie czyżyny
 czyżynach mistrzejowice bieńczyce grzegórzki grzegórzkach prądnik prądniku łobzów łobzowie
 kurdwanów kurdwanowie swoszowice wola justowska justowskiej
-uber eats bolt glovo wolt allegro olx vinted netflix tiktok youtube whatsapp telegram viber
+uber ubera uberem uberze eats bolt bolta boltem glovo wolt allegro olx vinted netflix tiktok youtube whatsapp telegram viber
 signal teams zoom microsoft apple samsung iphone android windows linux google maps gmail outlook
 facebook facebooku fb instagram instagramie insta messenger messengerze twitter linkedin
 biedronka biedronce biedronki lidl lidlu żabka żabce żabki rossmann orlen ikea amazon amazonie
@@ -346,12 +274,38 @@ british american african asian european muslim jewish christian catholic orthodo
 roma romani gypsy black arab arabic turkish vietnamese chinese indian nigerian syrian kurdish
 chechen jagiellonian cracovian traveller hindu sikh buddhist atheist erasmus
 rzeczpospolita rp ue unia eu usa uk mazury mazurach mazurami iran iranu iranie irak iraku
+azorach azorów azorami kurdwanów bieżanowa prokocimia ruczaju ruczajem duchackiej duchacka
+fałęcki fałęckim kobierzyn kobierzynie skotniki skotnikach pychowice pychowicach przegorzały
+mistrzejowicach bieńczycach pleszów pleszowie kantorowice witkowice krzesławice krzesławickie
+ludwinów ludwinowie zakrzówek zakrzówku kliny klinach półwsie dąbie dąbiu rakowice
+rakowicach wieczysta wieczystej olszyny olszynach złocień złocieniu kurdwanowie swoszowicach
+tonie toniach opatkowice opatkowicach libertów libertowie nowa huta nowej hucie
 finlandia finlandii finka fin fina finów chiny chin chinach chinami dunka duńczyk
+poland ukraine russia belarus germany italy spain france ireland scotland wales england britain
+america canada australia india pakistan bangladesh china japan korea vietnam georgia armenia
+azerbaijan kazakhstan turkey syria iraq iran afghanistan egypt morocco tunisia algeria nigeria
+ghana kenya ethiopia eritrea somalia sudan congo cameroon senegal brazil mexico colombia venezuela
+argentina peru chile cuba israel palestine lebanon jordan europe asia africa kraków krakow cracow
+warsaw lviv kyiv kiev kharkiv odesa odessa moldova romania hungary slovakia czechia lithuania
+latvia estonia sweden norway denmark finland netherlands belgium austria switzerland portugal
+greece serbia croatia bulgaria albania kosovo bosnia
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekend weekends downa aspergera
+główny głównym główna głównej podstawowa podstawowej podstawowym jagielloński jagiellońskiego
+jagiellońskim ekonomiczny ekonomicznego pedagogiczny pedagogicznego rolniczy rolniczego
+medyczny medycznego techniczny technicznego wojewódzki wojewódzkiego
+english speaking whatsapp viber signal messenger google
 """
 
 # Beginnings of capitalised words that are not names (folded): Kraków and its institutions,
 # Polish offices, countries, nationalities, religions and languages, in any case or form.
 _NOT_NAME_STEMS = """
+carita wigili balic sanepid medicover luxmed enel messeng telegram zoom revolut blik kolej zarzad
+spoldziel administrac wspolnot budynk komunaln mieszkaniow spoldz radni rady sadu sadzie prokur
+tauron pgnig mpwik mpec veolia orange play plus t-mobil vectra upc inea netia allegr olx booking
+airbnb revolut paypal ryanair wizz flixbus polregio intercity koleje wojsk zandarm sanatori hospic
+przychodn ambulator pogotow ratownic medicov enel luxmed
+україн украин києв кієв польщ польш польськ краків краков київ киев львів львов харків харьков одес дніпр
+днепр росі росс москв варшав европ європ німеч герман біларус белорус грузі америк
 krak cracow urzad urzed gmin komend komisariat polic straz szpital przychodn centr osrod fundac
 stowarzysz uniwersyt akadem politechn szkol przedszkol zlobk zlobek kultur bibliotek muzeum
 muze teatr koscio cerkw cerkiew meczet synagog parafi dworc dworzec galeri rzeczni obywatel

@@ -1,9 +1,4 @@
-"""Redaction of what could identify someone in a question a resident chooses to send to the editors:
-people's names, street addresses, postal codes, dates of birth, e-mail addresses (also written
-"jan [at] gmail [dot] com"), links, @handles, phone numbers (not the help lines the bot itself
-gives), bank-account, card, PESEL, NIP, ID-card and passport numbers, and licence plates. Each
-becomes a bracketed label ("[name]", "[address]" …) so the editors still understand the question.
-Control and format characters (Unicode Cc, Cf; also lone surrogates) are removed first."""
+"""Redaction of whatever could identify someone (names, addresses, numbers, links …) into bracketed labels."""
 
 from __future__ import annotations
 
@@ -76,13 +71,17 @@ _UNDERSCORED = re.compile(r"\b[^\W\d_]\w*_\w+\b")
 
 # --- numbers --------------------------------------------------------------------------------------
 
-_ACCOUNT = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[0-9A-Z]{4}){3,7}(?:[ ]?[0-9A-Z]{1,3})?\b|\b\d{2}(?:[ ]?\d{4}){6}\b")
+_ACCOUNT = re.compile(r"\b[A-Z]{2}[ -]?\d{2}(?:[ -]?[0-9A-Z]{4}){3,7}(?:[ -]?[0-9A-Z]{1,3})?\b|\b\d{2}(?:[ -]?\d{4}){6}\b")
+# Any spacing of a Polish account number: 26 digits (with or without "PL") in groups of any size.
+_LOOSE_ACCOUNT = re.compile(r"(?:\bPL[ -]?)?\b\d(?:[ -]?\d){25}\b")
 _INTERNATIONAL_PHONE = re.compile(r"(?:\(\+\d{2,3}\)|\+\d{2,3}|\b00\d{2,3})[ -]?(?:\(\d{1,3}\)[ -]?)?\d(?:[ -]?\d){6,12}\b")
 _CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
 _PESEL = re.compile(r"\b\d{11}\b")
 _NIP = re.compile(r"(?:\bPL[ -]?|\b)(?:\d{3}[- ]?\d{3}[- ]?\d{2}[- ]?\d{2}|\d{3}[- ]\d{2}[- ]\d{2}[- ]\d{3})\b")
-_PHONE = re.compile(r"(?:\(\d{2,3}\)\s*|\b)\d(?:[ -]?\d){6,11}\b")
+_PHONE = re.compile(r"(?:\(\d{2,3}\)\s*|\b)\d(?:[ -]?\d){6,11}\b|\b\d{3}\.\d{3}\.\d{3}\b")
 _POSTAL = re.compile(r"\b\d{2}-\d{3}\b")
+# A flat or unit number written after an address already found: "[address], mieszkanie 15", "…, Flat 2".
+_FLAT_AFTER = re.compile("(?<=" + _MARK["[address]"] + r"),?\s*(?i:m\.|mieszk\.|mieszkanie|mieszkania|lok\.|lokal|flat|apartment|apt\.?|unit)\s*\d{1,4}[a-zA-Z]?\b")
 
 # --- dates ----------------------------------------------------------------------------------------
 
@@ -289,14 +288,17 @@ class _Token:
         f = fold(base)
         self.f = f
         self.cap = base[0].isupper()
-        self.upper = base.isupper() and len(base) > 1
+        head = base.split("-")[0]
+        self.upper = head.isupper() and len(head) > 1  # "ZUS", and inflected "MOPS-ie"
         self.start_of_sentence = _starts_sentence(text, self.start)
         parts = f.split("-") if "-" in f else [f]
         self.first = any(p in N.FIRST_NAMES for p in parts)
         self.weak_first = any(p in N.WEAK_FIRST_NAMES for p in parts)
         self.surname = any(p in N.SURNAMES for p in parts)
         self.weak_surname = any(p in N.WEAK_SURNAMES for p in parts)
-        self.shape = any(_surname_shaped(p) for p in parts)
+        # Folding makes "jeżdżę" end like a Georgian "-dze" surname; only the written ending counts.
+        self.shape = any(_surname_shaped(p) for p in parts) and not (
+            f.endswith("dze") and not base.lower().endswith("dze"))
         self.not_name = (f in N.NOT_NAMES or f.startswith(N.NOT_NAME_STEMS)
                          or len(parts) > 1 and all(p in N.NOT_NAMES or p.startswith(N.NOT_NAME_STEMS) for p in parts))
         self.title = f in N.TITLES
@@ -338,6 +340,15 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _gap(text: str, a: _Token, b: _Token, allowed: str = " \t-") -> bool:
     """True when only `allowed` characters stand between two tokens."""
     return all(c in allowed for c in text[a.end: b.start])
+
+
+def _institution_neighbour(text: str, tokens: list[_Token], a: int, b: int) -> bool:
+    """True when tokens a and b stand side by side and the other one than the candidate is a
+    capitalised word that is no name (a place or institution word)."""
+    if a < 0 or b >= len(tokens) or not _gap(text, tokens[a], tokens[b], " "):
+        return False
+    other = [tokens[a], tokens[b]]
+    return any(o.cap and o.not_name and not o.context_word() for o in other)
 
 
 def _mark_names(text: str) -> list[_Token]:
@@ -401,7 +412,8 @@ def _mark_names(text: str) -> list[_Token]:
             right = i + 1 < len(tokens) and name[i + 1] and _gap(text, t, tokens[i + 1])
             if not (left or right) or t.not_name and not (t.first or t.surname):
                 continue
-            if t.name_like() or (t.cap and not t.upper and (left or not t.start_of_sentence)):
+            strong = t.first or t.surname or t.shape or t.weak_surname and left
+            if strong or (t.cap and not t.upper and (left or not t.start_of_sentence)):
                 name[i] = changed = True
         if not changed:
             break
@@ -415,6 +427,18 @@ def _mark_names(text: str) -> list[_Token]:
             continue
         if _gap(text, a, b, " "):
             name[i] = name[i + 1] = True
+
+    # A lone capitalised word away from a sentence start that no list knows: most often a name,
+    # unless it is part of an institution's or a place's name ("Fundacja Ocalenie", "Helsinki
+    # Foundation", "Prądnik Biały"), next to a capitalised word that is no name.
+    for i, t in enumerate(tokens):
+        if name[i] or not t.cap or t.upper or t.start_of_sentence or len(t.f) < 3:
+            continue
+        if t.not_name or t.context_word() or t.function or t.f in _ABBREVIATIONS:
+            continue
+        if _institution_neighbour(text, tokens, i - 1, i) or _institution_neighbour(text, tokens, i, i + 1):
+            continue
+        name[i] = True
     return [t for t, n in zip(tokens, name) if n]
 
 
@@ -462,6 +486,7 @@ def redact(text: str) -> str:
     text = _PLATFORM_HANDLE.sub(_group("[handle]"), text)
     text = _UNDERSCORED.sub(_label("[handle]"), text)
     text = _ACCOUNT.sub(_label("[account number]"), text)
+    text = _LOOSE_ACCOUNT.sub(_label("[account number]"), text)
     text = _INTERNATIONAL_PHONE.sub(_keep_help_number("[phone]", 8, 15), text)
     text = _DATE.sub(_date, text)
     text = _BIRTH_YEAR_SHORT.sub(_label("[date of birth]"), text)
@@ -480,6 +505,7 @@ def redact(text: str) -> str:
     text = _ENGLISH_ADDRESS.sub(_label("[address]"), text)
     text = _FLAT_ADDRESS.sub(_label("[address]"), text)
     text = _PREPOSITION_ADDRESS.sub(_group("[address]"), text)
+    text = _FLAT_AFTER.sub("", text)
     text = _PHONE.sub(_keep_help_number("[phone]", 9, 13), text)
     text = _POSTAL.sub(_label("[postal code]"), text)
     text = _redact_names(text)
