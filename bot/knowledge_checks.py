@@ -1,5 +1,6 @@
 """Checks beyond the schema, for editors: stale entries, thin variants, long answers, links, undated
-sources, and question variants the matcher answers with another entry. Messages say how to fix."""
+sources, volatile facts (phones, hours, addresses, office-holders) from old sources that do not say
+how old they are, and question variants the matcher answers with another entry. Messages say how to fix."""
 
 from __future__ import annotations
 
@@ -20,19 +21,56 @@ NEAR_DUPLICATE = 0.6
 # A phone-like run of digits (9+ digits with separators, or an unbroken run of 9+ digits).
 _PHONE = re.compile(r"(?<![\w./-])(?:\+48[ -]?)?\d[\d .-]{7,}\d(?![\w/-])")
 _PHONE_OK = re.compile(r"^(?:\+48 )?\d{2,3}(?: \d{2,4}){1,3}$")
+# Volatile facts: opening hours ("8–16", "7:30", "24/7", "całą dobę") and an office-holder (a role word
+# followed within a few words by a capitalised first name and surname). Phone numbers: _PHONE.
+_HOURS = re.compile(r"(?<![\w.])\d{1,2}[:.]\d{2}(?!\d)|(?<![\w.])\d{1,2} ?[–-] ?\d{1,2}(?![\w.])|24/7|całą dobę|"
+                    r"całodobow|around the clock", re.I)
+_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+ [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+"
+_OFFICE = re.compile(r"(?i:\b(?:prezydent|burmistrz|pełnomocni|koordynator|przewodnicz|mayor|plenipotentiary|"
+                     r"coordinator|chair)\w*)(?:\W+\w+){0,4}?\W+" + _NAME)
+_ADDRESS = re.compile(r"(?<!\w)(?:ul|al|os|pl)\. ")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+VOLATILE_MONTHS = 18
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
 
 
-def _entry_lines(directory: Path) -> dict[str, tuple[str, int]]:
-    """Where each entry's id is written (file, line); contacts may share an id with an entry."""
+def _entry_lines(directory: Path, section: str = "entries") -> dict[str, tuple[str, int]]:
+    """Where each entry's (or contact's) id is written (file, line); contacts may share an id with an entry."""
     out = {}
     for path in sorted(directory.glob("*.yaml")):
         data = read(path.read_text(encoding="utf-8"), path.name, [])
-        entries = data.get("entries") if isinstance(data, LDict) else None
+        entries = data.get(section) if isinstance(data, LDict) else None
         for item in entries if isinstance(entries, LList) else ():
             if isinstance(item, LDict) and isinstance(item.get("id"), str):
                 out.setdefault(item["id"].strip(), (f"{directory.name}/{path.name}", line_of(item, "id")))
     return out
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the month's last day when that month is shorter)."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = (date(year + (month0 + 1) // 12, (month0 + 1) % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def _period_end(value: str) -> date:
+    """The last day a source date can mean: '2024' -> 2024-12-31, '2024-02' -> 2024-02-29."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def volatile(text: str) -> bool:
+    """Whether a text gives a phone number, opening hours or names an office-holder."""
+    return bool(_PHONE.search(text) or _HOURS.search(text) or _OFFICE.search(text))
+
+
+def old_source_years(sources, today: date) -> set[str]:
+    """The years of the dated sources more than VOLATILE_MONTHS months old (by the last day their date can mean)."""
+    cutoff = _months_before(today, VOLATILE_MONTHS)
+    return {s.date[:4] for s in sources if s and s.date and s.date != "undated" and _period_end(s.date) < cutoff}
 
 
 def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: date | None = None) -> list[Problem]:
@@ -68,7 +106,8 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                                      "https version of the page", label=label, n=i, url=repr(source.url)))
             if not source.date:
                 add(entry.id, Phrase("{label} source {n} has no date; add the date of the page (YYYY, YYYY-MM or "
-                                     "YYYY-MM-DD) so readers can judge how current it is", label=label, n=i))
+                                     "YYYY-MM-DD) so readers can judge how current it is, or 'undated' if the page "
+                                     "shows none (residents then read that it is undated)", label=label, n=i))
         for lang in LANGS:
             for variant in entry.questions.get(lang, ()):
                 reply = assistant.reply(variant, lang)
@@ -108,6 +147,41 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                     add(ea.id, Phrase("entries '{first}' and '{second}' share {overlap:.0%} of their question words; "
                                       "merge them, or make each one's questions about its own topic", first=ea.id,
                                       second=eb.id, overlap=overlap))
+    # Volatile facts from old sources: the answer (or contact) must say how old its data is.
+    for entry in knowledge.entries:
+        years = old_source_years(entry.sources, today)
+        for lang in LANGS:
+            text = to_plain(entry.answer.get(lang, ""))
+            if years and volatile(text) and not years & set(_YEAR.findall(text)):
+                add(entry.id, Phrase(
+                    "entry '{id}' answer ({lang}) gives a phone number, opening hours or an office-holder, and its "
+                    "source from {years} is over {months} months old: check the fact against a newer source and "
+                    "update the source, or say in the answer how old the data is, e.g. '(dane z {year} r.)' / "
+                    "'(as of {year})'", id=entry.id, lang=lang, years=", ".join(sorted(years)),
+                    months=VOLATILE_MONTHS, year=max(years)))
+    contact_where = _entry_lines(Path(directory), "contacts")
+    for contact in knowledge.contacts.values():
+        file, line = contact_where.get(contact.id, (str(directory), 1))
+        shown = {lang: " ".join(t for t in (contact.hours.get(lang, ""), contact.note.get(lang, "")) if t)
+                 for lang in LANGS}
+        if not (contact.phone or contact.open
+                or any(volatile(t) or _ADDRESS.search(t) for t in shown.values())):
+            continue
+        if contact.source is None or contact.source.date in ("", "undated"):
+            problems.append(Problem(file, line, Phrase(
+                "contact '{id}' gives a phone number, hours or an address, but its source has no date: add the "
+                "date of the page (YYYY, YYYY-MM or YYYY-MM-DD), or cite a dated page that confirms it",
+                id=contact.id), "warning"))
+            continue
+        years = old_source_years((contact.source,), today)
+        for lang in LANGS:
+            if years and not years & set(_YEAR.findall(shown[lang])):
+                problems.append(Problem(file, line, Phrase(
+                    "contact '{id}' ({lang}) gives a phone number, hours or an address from a source of {years}, "
+                    "over {months} months old: check it against a newer source and update the source, or say in "
+                    "its hours or note how old the data is, e.g. '(dane z {year} r.)' / '(as of {year})'",
+                    id=contact.id, lang=lang, years=", ".join(sorted(years)), months=VOLATILE_MONTHS,
+                    year=max(years)), "warning"))
     # Phone numbers: one way of writing them throughout (digit groups separated by spaces).
     for entry in knowledge.entries:
         for lang in LANGS:

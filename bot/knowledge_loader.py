@@ -25,6 +25,8 @@ from bot.yaml_lines import LDict, LList, Problem, line_of, read
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+CONFIDENCE = ("high", "medium", "low")
+UNDATED = "undated"  # a source date: the editor looked, the page shows no date (residents read "undated")
 
 FIELDS = {
     "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report",
@@ -34,7 +36,7 @@ FIELDS = {
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
-    "contact": {"id", "name", "phone", "hours", "open", "url", "note", "source"},
+    "contact": {"id", "name", "phone", "hours", "open", "hours_confidence", "url", "note", "source"},
     "crisis": {"contacts", "situations", "concepts", "frames", "exceptions", "refinements", "protected", "serious",
                "signals", "local", "near"},
     "situation": {"id", "contacts", "advice"},
@@ -214,8 +216,9 @@ class _Reader:
         if node is None:
             return None
         day = self.text(node, "date", _field(label, "date"), required=False)
-        if day and not DATE.match(day):
-            self.problem(line_of(node, "date"), Phrase("{label} date must be YYYY, YYYY-MM or YYYY-MM-DD, not '{day}'",
+        if day and not DATE.match(day) and day != UNDATED:
+            self.problem(line_of(node, "date"), Phrase("{label} date must be YYYY, YYYY-MM or YYYY-MM-DD (or "
+                                                       "'undated' when the page shows no date), not '{day}'",
                                                        label=label, day=day))
         url = self.text(node, "url", _field(label, "url"), required=False)
         return Source(self.text(node, "title", _field(label, "title")),
@@ -373,6 +376,11 @@ class _Reader:
                 parse_hours((rule,))
             except HoursError as exc:
                 self.problem(rule_line, Phrase("{label} open: {issue}", label=label, issue=exc.phrase))
+        confidence = self.text(node, "hours_confidence", _field(label, "hours_confidence"), required=False) or "low"
+        if confidence not in CONFIDENCE:
+            self.problem(line_of(node, "hours_confidence"), Phrase(
+                "{label} hours_confidence must be high, medium or low (as the fact sheet rates the hours), not "
+                "'{value}'", label=label, value=confidence))
         note = self.bilingual(node, "note", _field(label, "note"), CARD_LANGS[2:]) if "note" in node else {}
         phone = self.text(node, "phone", _field(label, "phone"), required=False)
         for what, text in [("phone", phone)] + [(f"note ({lang})", t) for lang, t in note.items()]:
@@ -383,7 +391,7 @@ class _Reader:
                 contact_id, self.bilingual(node, "name", _field(label, "name"), CARD_LANGS[2:]),
                 phone, hours,
                 self.text(node, "url", _field(label, "url"), required=False), note, source,
-                tuple(rule for rule, _ in opening),
+                tuple(rule for rule, _ in opening), confidence,
             )
 
     def read_smalltalk(self, node, line: int, topic: str) -> None:

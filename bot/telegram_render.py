@@ -114,7 +114,7 @@ def why_text(knowledge: Knowledge, data: str, tr: Translations) -> str | None:
 
 def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr: Translations) -> str:
     """The help numbers card: 112 first, crisis lines, then the rest, each marked open or closed now
-    when its hours are known."""
+    when its hours are known and rated high (`hours_confidence: high`)."""
     _ = tr.gettext
     order = ["emergency-112", *knowledge.crisis.contacts, *knowledge.fallback_contacts, *knowledge.contacts]
     lines = [f"<b>{html.escape(_('Help numbers'))}</b>"]
@@ -127,7 +127,7 @@ def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr
             line += f": {html.escape(contact.phone)}"
         if contact.hours.get(lang):
             line += f" ({html.escape(contact.hours[lang])})"
-        if contact.open:
+        if contact.open_badge:
             state = _("open now") if is_open(parse_hours(contact.open), weekday, minute) else _("closed now")
             line += f" – <i>{html.escape(state)}</i>"
         if contact.url:

@@ -45,6 +45,9 @@ def test_links_and_undated_sources(tmp_path, lexicon):
     assert any("entry 'equality-council' source 1 url 'http://example.org/rada' is not a well-formed https:// "
                "address; use the https version of the page" in line for line in out)
     assert any("entry 'council-join' source 1 has no date; add the date of the page" in line for line in out)
+    marked = run_checks(tmp_path / "u", lexicon, lambda t: t.replace(
+        "sources: [{title: Rada, publisher: Urząd Miasta Krakowa,", 'sources: [{title: Rada, publisher: Urząd Miasta Krakowa, date: "undated",'))
+    assert not any("entry 'equality-council' source 1 has no date" in line for line in marked)
 
 
 def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
@@ -74,7 +77,7 @@ def test_phone_numbers_written_differently(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace(
         "Go to the <b>labour inspectorate</b> or the labour court.",
         "Call 12-616-55-55 or 800 676 676 (Mon 10:00) or 728366319."))
-    phone = [line for line in out if "phone number" in line]
+    phone = [line for line in out if "phone number" in line and "differently" in line]
     assert len(phone) == 2
     assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) writes the phone number "
             "'12-616-55-55' differently from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' "
@@ -108,7 +111,7 @@ def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
             "prowadził do własnej odpowiedzi") in out.splitlines()
     assert ("kb/entries.yaml:4: ostrzeżenie: wpis 'work-discrimination': liczba wariantów pytań w języku pl: 3; "
             "dodaj co najmniej 5, tak jak pytaliby mieszkańcy (krótko, także bez polskich znaków)") in out.splitlines()
-    assert err.strip() == "Błędy: 2, ostrzeżenia: 10 w " + str(root)
+    assert err.strip() == "Błędy: 2, ostrzeżenia: 12 w " + str(root)  # 2: the fixture's contacts have undated sources
 
 
 def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path, lexicon):
@@ -121,3 +124,44 @@ def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path,
     out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 6, 1))]
     assert any(line.startswith("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3") for line in out)
     assert not any(line.startswith("kb/a-contacts.yaml") for line in out)
+
+
+def test_a_volatile_fact_from_an_old_source_must_say_how_old_it_is(tmp_path, lexicon):
+    def answer(text):
+        return lambda t: t.replace('en: "Go to the <b>labour inspectorate</b> or the labour court."', f'en: "{text}"')
+    out = run_checks(tmp_path, lexicon, answer("Call 12 616 55 55 (Mon–Fri 8–16)."), today=date(2026, 12, 1))
+    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) gives a phone number, opening hours "
+            "or an office-holder, and its source from 1974 is over 18 months old: check the fact against a newer "
+            "source and update the source, or say in the answer how old the data is, e.g. '(dane z 1974 r.)' / "
+            "'(as of 1974)'") in out
+    assert not any("answer (pl) gives a phone number" in line for line in out)  # the Polish answer has none
+    said = run_checks(tmp_path / "b", lexicon, answer("Call 12 616 55 55 (as of 1974)."), today=date(2026, 12, 1))
+    assert not any("over 18 months old" in line for line in said)
+    holder = run_checks(tmp_path / "c", lexicon, answer("The mayor of Kraków is Jan Kowalski."), today=date(2026, 12, 1))
+    assert any("'work-discrimination' answer (en) gives a phone number, opening hours or an office-holder" in line
+               for line in holder)
+    recent = run_checks(tmp_path / "d", lexicon, lambda t: answer("Call 12 616 55 55.")(t).replace(
+        'date: "1974-06-26"', 'date: "2025-06"'), today=date(2026, 12, 1))
+    assert not any("over 18 months old" in line for line in recent)  # June 2025 ends within 18 months
+
+
+def test_a_contact_with_a_phone_needs_a_dated_source_that_says_how_old_it_is(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon)
+    assert ("kb/support.yaml:2: warning: contact 'line-116123' gives a phone number, hours or an address, but its "
+            "source has no date: add the date of the page (YYYY, YYYY-MM or YYYY-MM-DD), or cite a dated page that "
+            "confirms it") in out
+    root = tmp_path / "dated"
+    shutil.copytree(DATA / "kb_small", root)
+    support = root / "support.yaml"
+    text = support.read_text(encoding="utf-8").replace(
+        "source: {title: Helpline, publisher: Test}", "source: {title: Helpline, publisher: Test, date: \"2021\"}")
+    support.write_text(text, encoding="utf-8")
+    knowledge = load_knowledge(root)
+    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 12, 1))]
+    assert any(line.startswith("dated/support.yaml:2: warning: contact 'line-116123' (pl) gives a phone number, hours "
+                               "or an address from a source of 2021, over 18 months old") for line in out)
+    support.write_text(text.replace('phone: "116 123"', 'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", '
+                                    'en: "As of 2021."}'), encoding="utf-8")
+    knowledge = load_knowledge(root)
+    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 12, 1))]
+    assert not any("'line-116123'" in line for line in out)

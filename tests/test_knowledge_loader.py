@@ -246,3 +246,28 @@ def test_the_real_knowledge_refuses_the_closed_itaka_line(tmp_path):
                                                              "dzwoń pod 800 70 2222."), encoding="utf-8")
     out = [m for m in messages(root) if "800 70 2222" in m]
     assert len(out) == 1 and "entry 'emotional-support' answer (pl) gives 800 70 2222" in out[0]
+
+
+def test_hours_confidence_is_high_medium_or_low_and_defaults_to_low(tmp_path):
+    text = """contacts:
+  - id: rated
+    name: {pl: Biuro, en: Office}
+    open: ["mon-fri 08:00-16:00"]
+    hours_confidence: high
+    source: {title: T, publisher: P}
+  - id: unrated
+    name: {pl: Biuro, en: Office}
+    open: ["24/7"]
+    source: {title: T, publisher: P}
+  - id: misspelt
+    name: {pl: Biuro, en: Office}
+    hours_confidence: sure
+    source: {title: T, publisher: P}
+"""
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:13: contact 'misspelt' hours_confidence must be high, medium or low (as the fact "
+        "sheet rates the hours), not 'sure'"]
+    good = kb(tmp_path / "good", extra=text.replace("hours_confidence: sure", "hours_confidence: medium"))
+    contacts = load_knowledge(good).contacts
+    assert contacts["rated"].open_badge and not contacts["unrated"].open_badge
+    assert contacts["unrated"].hours_confidence == "low" and contacts["misspelt"].hours_confidence == "medium"

@@ -38,10 +38,19 @@ def test_contacts_card_puts_112_first_and_marks_open_now(real_assistant, catalog
     monday_9 = render.contacts_html(knowledge, "en", 0, 9 * 60, catalogs("en"))
     lines = monday_9.split("\n\n")
     assert "112" in lines[1] and "open now" in lines[1]
+    # The RPO helpline's hours come from a secondary page (hours_confidence: medium): no badge either way.
     rpo = next(line for line in lines if "800 676 676" in line)
-    assert "closed now" in rpo  # Monday opens at 10:00
-    tuesday_9 = render.contacts_html(knowledge, "en", 1, 9 * 60, catalogs("en"))
-    assert "open now" in next(line for line in tuesday_9.split("\n\n") if "800 676 676" in line)
+    assert "closed now" not in rpo and "open now" not in rpo
+
+
+def test_open_now_only_for_hours_rated_high(small_knowledge, catalogs):
+    import dataclasses
+
+    weekdays = dataclasses.replace(small_knowledge.contacts["city"], open=("mon-fri 08:00-16:00",))
+    rated = dataclasses.replace(weekdays, id="rated", hours_confidence="high")
+    knowledge = dataclasses.replace(small_knowledge, contacts={"city": weekdays, "rated": rated})
+    card = render.contacts_html(knowledge, "en", 6, 12 * 60, catalogs("en")).split("\n\n")
+    assert [("closed now" in line, "open now" in line) for line in card[1:]] == [(False, False), (True, False)]
     polish = render.contacts_html(knowledge, "pl", 6, 12 * 60, catalogs("pl"))
     assert "Numery pomocowe" in polish and "teraz zamknięte" in polish
 

@@ -27,16 +27,29 @@ class IdentityTranslations:
         return singular if n == 1 else plural
 
 
-def source_text(source: Source) -> str:
-    """'Title, Publisher, date' with empty parts left out."""
-    return ", ".join(part for part in (source.title, source.publisher, source.date) if part)
+def source_text(source: Source, tr: Translations | None = None) -> str:
+    """'Title, Publisher, date' with empty parts left out; a page without a date reads 'undated'."""
+    day = source.date
+    if day == "undated":
+        day = (tr or IdentityTranslations()).gettext("undated")
+    return ", ".join(part for part in (source.title, source.publisher, day) if part)
+
+
+def day_text(day: str, tr: Translations) -> str:
+    """A YYYY-MM-DD date the way the reply language writes it (Polish: 01.12.2026)."""
+    year, month, dd = (day.split("-") + ["", ""])[:3]
+    if not (year and month and dd):
+        return day
+    return tr.gettext("{year}-{month}-{day}").format(year=year, month=month, day=dd)
 
 
 def source_line(entry: Entry, tr: Translations) -> str:
-    """The line naming an answer's sources and when it was last checked."""
+    """The line naming an answer's sources (each with its own date) and the day an editor compared the
+    answer's facts with them ('reviewed'); it does not claim the facts were re-checked live that day."""
     _ = tr.gettext
-    sources = "; ".join(source_text(s) for s in entry.sources)
-    return _("Source: {sources}. Checked {date}.").format(sources=sources, date=entry.reviewed)
+    sources = "; ".join(source_text(s, tr) for s in entry.sources)
+    return _("Source: {sources}. Facts compared with these sources on {date}.").format(
+        sources=sources, date=day_text(entry.reviewed, tr))
 
 
 def _in(texts: dict[str, str], lang: str) -> str:

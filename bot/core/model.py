@@ -48,6 +48,13 @@ class Contact:
     note: dict[str, str] = field(default_factory=dict)
     source: Source | None = None
     open: tuple[str, ...] = ()  # machine-readable hours, e.g. ("mon-fri 08:00-16:00",) or ("24/7",)
+    hours_confidence: str = "low"  # "high" | "medium" | "low": how well the sources confirm the hours
+
+    @property
+    def open_badge(self) -> bool:
+        """Whether the card may mark the contact "open now"/"closed now": only for hours the fact
+        sheet rates high; a wrong "closed now" can stop someone calling."""
+        return bool(self.open) and self.hours_confidence == "high"
 
 
 @dataclass(frozen=True)
