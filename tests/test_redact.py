@@ -35,7 +35,7 @@ from conftest import DATA, PROJECT
     ("My manager John Smith said it", "My manager [name] said it"),
     ("samochód KR 4F123 stał pod domem", "samochód [plate] stał pod domem"),
     ("dowód ABC 123456, paszport EA1234567", "dowód [ID number], paszport [ID number]"),
-    ("urodzona 12 marca 1990 r., born on 3/4/1985", "urodzona [date], [date of birth]"),
+    ("urodzona 12 marca 1990 r., born on 3/4/1985", "urodzona [date], born on [date of birth]"),
     ("ur. 12.03.1990", "[date of birth]"),
     ("strona kowalski-firma.pl i t.me/janek", "strona [link] i [link]"),
     ("jan [at] gmail [dot] com, jan at wp dot pl", "[e-mail], [e-mail]"),
@@ -62,6 +62,32 @@ from conftest import DATA, PROJECT
     ("mieszkam na Długiej 7/12, a brat przy Karmelickiej 10, mieszkanie 15", "mieszkam na [address], a brat przy [address]"),
     ("I live at 12B Baker St, apartment 4B", "I live at [address]"),
     ("profil facebook.com/jan.kowalski i linktr.ee/abc", "profil [link] i [link]"),
+    # Case references, and employee, badge, student and contract numbers after the words that say so;
+    # bus lines, years and sums stay.
+    ("sprawa ma sygnaturę IV P 318/24, policja KP-II 2319/24", "sprawa ma sygnaturę [ID number], policja [ID number]"),
+    ("nr sprawy OIP-KR/0457/2023 i ref. 1874/24/KP-I", "nr sprawy [ID number] i ref. [ID number]"),
+    ("Mój numer pracowniczy to 004417, nr pracownika: 2045/B", "Mój numer pracowniczy to [ID number], nr pracownika: [ID number]"),
+    ("his badge number: 104567, work ID: EMP-44512", "his badge number: [ID number], work ID: [ID number]"),
+    ("autobus nr 173, od 2019 roku, 200 zł", "autobus nr 173, od 2019 roku, 200 zł"),
+    # Birth years in any writing; the English cue "born" stays.
+    ("ur. '54, born 1985, I was born on 4 July 1988", "[date of birth], born [date of birth], I was born on [date of birth]"),
+    # A surname that is also a word, a month or a nationality, after a first name; a nickname between.
+    ("Lucyna Marzec i Dominika Polak", "[name] i [name]"),
+    ('My boss Jan "Żółw" Nowicki laughs', 'My boss [name] "[name]" [name] laughs'),
+    ("I'm Rohan, from Sri Lanka", "I'm [name], from Sri Lanka"),
+    ("my friend Hiroshi (Japanese) said it. hiroshi's English is limited", "my friend [name] (Japanese) said it. [name]'s English is limited"),
+    ("nazywa się chyba Mirek Kowal", "nazywa się chyba [name]"),
+    # Places, streets without a number, peoples, eponyms, brands and events are no one's name.
+    ("pracuję w Zielonkach, sklep przy Józefa, hotel na Kazimierzu, in Kazimierz", "pracuję w Zielonkach, sklep przy Józefa, hotel na Kazimierzu, in Kazimierz"),
+    ("Bank na Rynku Podgórskim, Galeria Kazimierz", "Bank na Rynku Podgórskim, Galeria Kazimierz"),
+    ("jest Kurdem, a ja jestem Romką", "jest Kurdem, a ja jestem Romką"),
+    ("syn ma zespół Downa i chorobę Crohna", "syn ma zespół Downa i chorobę Crohna"),
+    ("Marsz Równości, TikTok i Discord", "Marsz Równości, TikTok i Discord"),
+    # Links on one-letter domains, spelt-out e-mails, addresses after "Adres:", "vul." and flat numbers.
+    ("konto x.com/seba_gorka_ i m.me/ernest.bialas", "konto [link] i [link]"),
+    ("kuba kropka sobczyk małpa gmail kropka com", "[e-mail]"),
+    ("Adres: Gaj 118, 32-031 Mogilany", "Adres: [address], [postal code] Mogilany"),
+    ("na vul. Pawia 8/19 i os. Dywizjonu 303 nr 5, m. 77", "na [address] i [address]"),
 ])
 def test_redaction_table(raw, expected):
     assert redact(raw) == expected

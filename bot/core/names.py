@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import name_collisions, name_lists as L
+from bot.core import name_collisions, name_lists as L, places
 from bot.core.text import fold
 
 # Names that are also ordinary words or places: they need a capital letter away from a sentence
@@ -222,12 +222,15 @@ grudzień grudnia grudniu poniedziałek poniedziałku poniedziałki wtorek wtork
 środę środzie środą czwartek czwartku czwartki piątek piątku piątki sobota soboty sobotę sobocie
 sobotą niedziela niedzieli niedzielę niedzielą january february march april june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 """))
 
 #: Folded forms of first names that are rarely anything else; WEAK_FIRST_NAMES need context.
 WEAK_FIRST_NAMES = (_folded(_weak_first) | (_folded(_first) & _COLLISION_WORDS)) - MONTHS_AND_DAYS | {"maja"}
 FIRST_NAMES = _folded(_first) - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
+#: First names in their base form only (folded): "paulina", "piotr", not "romka" (Romek's genitive).
+BASE_FIRST_NAMES = frozenset(fold(w) for w in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
+                                                       + L.ENGLISH_MALE + L.OTHER_FIRST + L.EAST_SLAVIC_LATIN))
 WEAK_SURNAMES = (_folded(_weak_surnames) | (_folded(_surnames) & _COLLISION_WORDS)) - FIRST_NAMES - MONTHS_AND_DAYS
 SURNAMES = _folded(_surnames) - WEAK_SURNAMES - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
 
@@ -353,8 +356,8 @@ kursk omsk tomsk murmańsk brańsk płońsk kamieńsk kołobrzesk jagiellońsk r
 radzieck sowieck bolszewick hutnick górnick
 """
 
-NOT_NAMES = frozenset(fold(w) for w in _tokens(_NOT_NAMES)) | MONTHS_AND_DAYS
-NOT_NAME_STEMS = tuple(sorted({fold(w) for w in _tokens(_NOT_NAME_STEMS)}))
+NOT_NAMES = frozenset(fold(w) for w in _tokens(_NOT_NAMES + places.WORDS)) | MONTHS_AND_DAYS
+NOT_NAME_STEMS = tuple(sorted({fold(w) for w in _tokens(_NOT_NAME_STEMS + places.STEMS)}))
 NOT_SURNAME_STEMS = frozenset(fold(w) for w in _tokens(_NOT_SURNAME_STEMS))
 
 #: Words after which a capitalised word, or a lower-case one that looks like a name, is a person:
@@ -390,7 +393,12 @@ landlord landlady boss manager supervisor neighbour neighbor colleague coworker 
 wife boyfriend girlfriend partner ex fiance fiancé fiancee brother sister son daughter father
 mother mum mom dad uncle aunt cousin grandmother grandfather grandma grandpa friend teacher tutor
 flatmate roommate housemate tenant doctor nurse officer director professor coach lecturer
-principal headteacher employer owner agent caretaker janitor guard driver
+principal headteacher employer owner agent caretaker janitor guard driver recruiter clerk host
+vlasnyk vlasnytsia vlasnyka kadrova odnoklasnyk odnoklasnytsia susid susidka susida nachalnyk
+nachalnik kerivnyk kerivnytsia brygadyr vchytel vchytelka likar likarka sosed soseda sosedka
+khoziain hoziain hozyain khoziaika rukovoditel direktor direktorka master cholovik muzh druh
+koordynator koordynatorka przełożony przełożona przełożonej pośredniczka pośrednik recepcjonista
+recepcjonistka rejestratorka kontroler kontrolerka kucharz kelner kelnerka ratownik opiekun opiekunka
 """))
 NAMING = frozenset(fold(w) for w in _tokens("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku nazywa nazywam nazywała nazywał

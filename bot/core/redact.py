@@ -55,14 +55,14 @@ _DOT_BRACKET = r"\s*[\[({<]\s*(?:dot|kropka)\s*[\])}>]\s*"
 _EMAIL = re.compile(r"[\w.+-]+(?:@|\s@\s)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _EMAIL_BRACKETS = re.compile(rf"[\w.+-]+(?:{_AT_BRACKET})[\w-]+(?:(?:{_DOT_BRACKET}|\.|\s+(?:dot|kropka)\s+)[\w-]+)+", re.I)
 _EMAIL_WORDS = re.compile(
-    rf"(?<![\w.])(?!(?:me|us|you|him|her|them|home|work|look|it|this|that)\b)[\w.+-]+\s+(?:at|małpa|malpa|małpka|malpka)\s+"
+    rf"(?<![\w.])(?!(?:me|us|you|him|her|them|home|work|look|it|this|that)\b)[\w.+-]+(?:\s+(?:kropka|dot)\s+[\w+-]+)*\s+(?:at|małpa|malpa|małpka|malpka)\s+"
     rf"(?:{_WEBMAIL}(?:\s+(?:dot|kropka)\s+|\.)\w+|[\w-]+(?:\s+(?:dot|kropka)\s+[a-z]{{2,6}})+)\b", re.I)
 _TLD = (r"(?:pl|com|org|net|eu|info|io|me|tv|ua|ru|by|de|uk|co|gov|edu|app|ly|gl|be|fr|it|es|cz|sk|lt|"
         r"lv|ee|at|ch|nl|se|no|dk|fi|hu|ro|bg|gr|tr|us|ca|au|in|biz|xyz|online|site|shop|store|blog|"
         r"page|link|news|pro|dev|ai|gg|to|cc|ws|fm|ie)")
 _TAIL = r"(?:[/?#][^\s]*?)?(?=[.,;:!?)\]\"'”»]*(?:\s|$))"
 _LINK = re.compile(r"\b(?:https?://|www\.)[^\s]+?(?=[.,;:!?)\]\"'”»]*(?:\s|$))", re.I)
-_BARE_LINK = re.compile(rf"(?<![\w@.-])(?:t\.me|fb\.me|(?:[a-z0-9][a-z0-9-]*\.)*[a-z0-9][a-z0-9-]+\.(?-i:{_TLD}))\b(?!\.\w){_TAIL}", re.I)
+_BARE_LINK = re.compile(rf"(?<![\w@.-])(?:t\.me|fb\.me|(?:[a-z0-9][a-z0-9-]*\.)*[a-z0-9][a-z0-9-]*\.(?-i:{_TLD}))\b(?!\.\w){_TAIL}", re.I)
 _HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]*\w)?")
 _PLATFORM_HANDLE = re.compile(
     r"\b(?:insta(?:gram)?|ig|fb|facebook|tiktok|snap(?:chat)?|telegram|tg|twitter|nick(?:iem)?|login|username|user(?:name)?)"
@@ -81,7 +81,7 @@ _NIP = re.compile(r"(?:\bPL[ -]?|\b)(?:\d{3}[- ]?\d{3}[- ]?\d{2}[- ]?\d{2}|\d{3}
 _PHONE = re.compile(r"(?:\(\d{2,3}\)\s*|\b)\d(?:[ -]?\d){6,11}\b|\b\d{3}\.\d{3}\.\d{3}\b")
 _POSTAL = re.compile(r"\b\d{2}-\d{3}\b")
 # A flat or unit number written after an address already found: "[address], mieszkanie 15", "…, Flat 2".
-_FLAT_AFTER = re.compile("(?<=" + _MARK["[address]"] + r"),?\s*(?i:m\.|mieszk\.|mieszkanie|mieszkania|lok\.|lokal|flat|apartment|apt\.?|unit)\s*\d{1,4}[a-zA-Z]?\b")
+_FLAT_AFTER = re.compile("(?<=" + _MARK["[address]"] + r")(?:,?\s*(?i:nr|m\.|mieszk\.|mieszkanie|mieszkania|lok\.|lokal|flat|apartment|apt\.?|unit)\s*\d{1,4}[a-zA-Z]?\b)+")
 
 # --- dates ----------------------------------------------------------------------------------------
 
@@ -105,9 +105,12 @@ _DATE = re.compile(
     rf")(?:\s?r\.(?!\w)|\s+roku\b)?", re.I)
 _BIRTH_CUE = re.compile(r"(?:\bur\.?|\burodz\w*|\bborn|\bbirthday|\bbirth|\bd\.?o\.?b|\bb\.|\brocznik\w*|\burodzin\w*)\W*(?:\w+\W+){0,3}$", re.I)
 _DAY_MONTH = re.compile(rf"(?:{_BIRTH}\s*)?(?:\b{_DAY}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{_MONTH}(?!\w)|\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b|\b{_DAY}\.(?:0?[1-9]|1[0-2])\b)", re.I)
-_BIRTH_YEAR_SHORT = re.compile(rf"(?:\bur\.?|\bb\.)\s*(?:w\s+)?{_YEAR}\b(?:\s?r\.(?!\w))?", re.I)
+_BIRTH_YEAR_SHORT = re.compile(rf"(?:\bur\.?|\bb\.)\s*(?:w\s+)?(?:{_YEAR}\b|['’]\d{{2}}\b)(?:\s?r\.(?!\w))?", re.I)
+_BIRTH_YEAR_AFTER = re.compile(
+    rf"\b({_YEAR})\s*(?:r\.|roku|rok|goda|god|року|года|г\.)\s+(?:urodzenia|narodzhennia|narodzhennya|narodzhenia|"
+    r"narodzennia|rozhdeniya|rozhdenia|rozhdenija|рождения|народження)", re.I)
 _BIRTH_YEAR = re.compile(
-    rf"(?:\b(?:urodzon[aey]\w*|urodził\w*(?:\s+się)?)\s+w\s+(?:roku\s+)?|\brocznik\w*\s+'?|\bborn\s+in\s+)"
+    rf"(?:\b(?:urodzon[aey]\w*|urodził\w*(?:\s+się)?)\s+w\s+(?:roku\s+)?|\brocznik\w*\s+'?|\bborn\s+(?:in\s+)?)"
     rf"((?:{_YEAR}|\d{{2}}))\b", re.I)
 
 # --- documents and plates -------------------------------------------------------------------------
@@ -116,7 +119,7 @@ _DOC_CONTEXT = (r"(?:dow[oó]d\w*|paszport\w*|passport|legitymacj\w*|karty?\s+po
                 r"id(?:\s+card)?|albumu|student\s+(?:id|number)|seri[aię]\w*)")
 _ID_CARD = re.compile(r"\b[A-Z]{3}\s?\d{6}\b|\b[a-z]{3}\d{6}\b")
 _PASSPORT = re.compile(r"\b[A-Z]{2}\s?\d{6,7}\b|\b[A-Z]\d{7,8}\b")
-_DOC_NUMBER = re.compile(rf"\b{_DOC_CONTEXT}\b[^\n\d\ue000-\ue0ff]{{0,24}}?(?<![\w])(?!(?:nr|no|numer)\b)((?:[A-Za-z]{{1,3}}\s?)?\d{{5,9}})\b", re.I)
+_DOC_NUMBER = re.compile(rf"\b{_DOC_CONTEXT}\b[^\n\d\ue000-\ue0ff]{{0,24}}?(?<![\w])(?!(?:nr|no|numer)\b)((?:(?!(?:is|to|jest|ma|was|nr|no|jej|his|her|my|mój|moj|jego)\b)[A-Za-z]{{1,3}}[\s-]?)?\d{{5,9}})\b", re.I)
 _PLATE = re.compile(r"\b([BCDEFGKLNOPRSTWZ][A-Z]{1,2})[ -]?(\d[0-9A-Z]{2,4})\b")
 _UA_PLATE = re.compile(r"\b[A-Z]{2}\s?\d{4}\s?[A-Z]{2}\b")
 _PLATE_CONTEXT = re.compile(r"(?:\brej\.?|\brejestr\w*|\btablic\w*|\bplates?|\bregistration)[\s:.]*\b([a-z]{2,3}\s?\d[0-9a-z]{2,4})\b", re.I)
@@ -130,7 +133,7 @@ TEL FAX KOD PIN PUK SMS MMS GSM LTE USB PDF PKD EU UE SG SM PSP OSP KK KC KP KPA
 
 _UPPER = "A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ"
 _STREET_PREFIX = re.compile(
-    r"\b(?:(?:ul|al|os|pl)\.\s*|(?:ulic[aęyą]|ulicach|alej[aęi]|aleje|alejach|osiedl[eua]|osiedlem|plac|placu|placem|"
+    r"\b(?:(?:ul|al|os|pl|vul|ulica)\.\s*|(?:vulytsia|vulytsi|ulitsa|ulitse|вул\.|ул\.)\s*|(?:ulic[aęyą]|ulicach|alej[aęi]|aleje|alejach|osiedl[eua]|osiedlem|plac|placu|placem|"
     r"rond[oa]|rondzie|skwer|skwerze)\s+|(?:ul|al|os)\s+(?=[\d" + _UPPER + r"]))", re.I)
 _HOUSE = re.compile(r"\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?"
                     r"(?:\s*(?:m\.?|lok\.?|lokal|mieszk\.?|mieszkania|apt\.?|flat)\s*\d{1,4}[a-zA-Z]?)?(?![\w/-])")
@@ -148,8 +151,44 @@ _UNITS = (r"(?:%|zł|zl|pln|eur|euro|usd|lat|lata|rok|roku|r\.|razy|raz|min|minu
           r"dni|dzień|tydz\w*|tygod\w*|miesi\w*|people|persons?|years?|times|minutes?|hours?|days?|weeks?|months?|pm|am|"
           r"plus|\+|x\b|:\d|\.\d|,\d)")
 _PREPOSITION_ADDRESS = re.compile(
-    r"\b(?:na|przy|spod|pod|adres(?:em)?:?|mieszkam|mieszka|mieszkamy|at|on|address:?)\s+"
+    r"\b(?:na|przy|spod|pod|(?i:adres\w*(?:\s+(?:do\s+korespondencji|zameldowania|zamieszkania))?:?|zam\.|"
+    r"zamieszkał\w*|mieszkam|mieszka|mieszkamy|at|on|address:?))\s+"
     r"((?:[" + _UPPER + r"][\w'’-]+\s+){1,3}\d{1,3}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?)(?![\w/])(?!\s*" + _UNITS + ")")
+
+
+# --- case, badge, employee and student numbers ----------------------------------------------------
+
+# Court and police case references: "IV P 318/24", "II K 1234/23", "KP-II 2319/24".
+_SIGNATURE = re.compile(r"\b(?:[IVXL]{1,6}\s+[A-Z][A-Za-z]{0,3}(?:\s+[A-Z][a-z]{0,3})?|[A-ZĄĆĘŁŃÓŚŹŻ]{1,5}(?:-[IVXL\d]{1,4})?)\s+\d{1,6}/\d{2}(?:\d{2})?\b")
+# Codes of three or more upper-case or digit parts joined by "/", "." or "-", with a slash or a letter:
+# "PR/2023/0871", "KMP-I-0731/24", "1874/24/KP-I", "SC-II.6151.2231.2024" (dates are labelled before).
+_CODE = re.compile(r"(?<![\w/.-])(?=[\w./-]*\d)(?=[\w./-]*[/A-ZĄĆĘŁŃÓŚŹŻ])[A-ZĄĆĘŁŃÓŚŹŻ\d]+(?:[/.-][A-ZĄĆĘŁŃÓŚŹŻ\d]+){2,}(?![\w/]|[.-]\w)")
+# A number after words that say it is an employee, student, badge, contract or case number.
+_ID_CUE = (r"(?:pracowni\w*|służbow\w*|sluzbow\w*|legitymacj\w*|indeks\w*|albumu|kurier\w*|kontroler\w*|"
+           r"identyfikator\w*|ewidencyjn\w*|umow\w*|sprawy|sprawa|wniosk\w*|zgłoszeni\w*|zgloszeni\w*|sygn\.?|"
+           r"sygnatur\w*|akt|postępowani\w*|postepowani\w*|referencyjn\w*|badge|employee|staff|worker|work|"
+           r"student(?:\s+card)?|card|case|reference|ref\.?|contract|application|complaint|file|"
+           r"rabotnika|rabotnyka|pratsivnyka|sluzhbovyi|nr|numer|number|no\.?|nomer|номер|id)")
+_ID_AFTER_CUE = re.compile(
+    rf"(?i:\b{_ID_CUE}(?:\s+(?:nr|no\.?|number|numer|id|is|to|jest|ma|was|:))*)[\s:#.,-]*"
+    r"(?:[^\W\d]+[\s:,]+){0,3}?"
+    r"(?<![\w/-])((?:[A-ZĄĆĘŁŃÓŚŹŻ]{1,5}[-/]?)?\d[\dA-Z]*(?:[/-][\dA-ZĄĆĘŁŃÓŚŹŻ]+)*)(?![\w/-])")
+_BUS_LINE = re.compile(r"(?:lini\w*|autobus\w*|tramwaj\w*|bus|tram|line|pok\.?|pokój|pokoju|room|sala|sali|gabinet\w*|okienk\w*|art\.?|ust\.?|§)\s*(?:nr\.?\s*)?$", re.I)
+
+
+_UNIT_AFTER = re.compile(r"\s*(?:" + _UNITS + r"|eur|usd|gbp|euro|złotych|zlotych|dollars?)", re.I)
+
+
+def _cued_id(m: re.Match) -> str:
+    number = m.group(1)
+    digits = _digits(number)
+    before = m.string[max(0, m.start() - 20): m.start()]
+    after = m.string[m.end(): m.end() + 12]
+    if len(digits) < 3 or digits in HELP_NUMBERS or _BUS_LINE.search(before) or _UNIT_AFTER.match(after):
+        return m.group(0)
+    if re.fullmatch(r"(?:19[5-9]\d|20[0-3]\d)", number) and not re.search(r"(?i:nr|numer|number|no\.?|#)\W*$", m.group(0)[: m.start(1) - m.start()]):
+        return m.group(0)
+    return m.group(0)[: m.start(1) - m.start()] + _MARK["[ID number]"] + m.group(0)[m.end(1) - m.start():]
 
 
 def _keep_help_number(label: str, minimum: int, maximum: int):
@@ -167,13 +206,21 @@ def _keep_help_number(label: str, minimum: int, maximum: int):
 
 def _date(m: re.Match) -> str:
     cue = re.match(_BIRTH, m.group(0), re.I)
-    return _MARK["[date of birth]" if cue else "[date]"]
+    if not cue:
+        return _MARK["[date]"]
+    return _kept_cue(cue.group(0)) + _MARK["[date of birth]"]
+
+
+def _kept_cue(cue: str) -> str:
+    """The English birth cue ("born", "born on", "DOB") kept before the label; "ur." goes with the date."""
+    return cue.rstrip() + " " if re.match(r"born|d\.?o\.?b", cue, re.I) else ""
 
 
 def _birthday(text: str):
     def replace(m: re.Match) -> str:
-        if re.match(_BIRTH, m.group(0), re.I):
-            return _MARK["[date of birth]"]
+        cue = re.match(_BIRTH, m.group(0), re.I)
+        if cue:
+            return _kept_cue(cue.group(0)) + _MARK["[date of birth]"]
         if _BIRTH_CUE.search(text[max(0, m.start() - 60): m.start()]):
             return _MARK["[date of birth]"]
         return m.group(0)
@@ -260,13 +307,21 @@ _POSSESSIVES = frozenset(fold(w) for w in """
 mój moja moje mojego mojej mojemu moją moim nasz nasza naszego naszej nasze naszym twój twoja jego
 jej ich były była byłego byłej my our the a an his her their your old former new
 """.split())
-_ROLE_VERB_HOMOGRAPHS = frozenset("will may can hope mark bill rob pat chase art guy max".split())
+_ROLE_VERB_HOMOGRAPHS = frozenset("will may can hope mark bill rob pat chase art guy max said young long rich".split())
+# Hedges between a naming phrase and the name: "nazywa się chyba Mirek".
+_HEDGES = frozenset(fold(w) for w in "chyba podobno prawdopodobnie raczej probably maybe perhaps".split())
+_NAME_NOUNS = frozenset(fold(w) for w in "imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku".split())
+_LOCATIVE_END = ("ie", "i", "u", "im", "ym", "ej", "y")
 _ABBREVIATIONS = frozenset(fold(w) for w in """
 ul al os pl św dr prof mgr inż hab ks im gen tel nr np tzn tj ds art ust pkt r ur ok godz mr mrs ms
 st no vs tzw wg ww jw pn wt śr czw pt sob niedz sp lok m mieszk kl kier dyr prez mec bp kard płk por
 kpt sierż asp kom insp proc ew wyd red rej reg jr sr inc ltd co corp hab in dot
 """.split())
 _SENTENCE_END = ".!?…\n"
+_ROMAN = re.compile(r"\s+(?:XX|X|IX|VIII|VII|VI|V|IV|III|II|I)\b")
+_COPULA = frozenset(fold(w) for w in "jestem jesteś jest są jesteśmy jesteście byłem byłam był była byli były".split())
+_EPONYM_BEFORE = tuple(fold(w) for w in "chorob zespół zespoł zespol syndrom gwiazd krzyż".split())
+_EPONYM_AFTER = frozenset("syndrome disease's disease syndrom".split())
 _OPENING = "\"'„“”«»‘’‚"
 
 
@@ -337,6 +392,34 @@ def _starts_sentence(text: str, start: int) -> bool:
     return False
 
 
+def _predicate_noun(t: _Token) -> bool:
+    """An instrumental noun that is no first name's case: "Kurdem", "Romką", not "Piotrem", "Pauliną"."""
+    low = t.raw.lower()
+    for end, base in (("iem", ""), ("em", ""), ("ą", "a")):
+        if low.endswith(end):
+            return fold(low[: -len(end)] + base) not in N.BASE_FIRST_NAMES
+    return False
+
+
+def _place_after(prev: _Token, t: _Token) -> bool:
+    """A street or place after a preposition of place, not a person: "przy Józefa", "przy Lea" (a person
+    after "przy" takes the locative: "przy Kasi"), "na Kapelance", "w Zielonkach", "in Kazimierz",
+    and a weak name after a place or institution word ("w Galerii Kazimierz")."""
+    if prev.f == "przy":
+        return not t.raw.lower().endswith(_LOCATIVE_END) or not (t.first or t.surname)
+    if t.first or t.surname:
+        return False
+    if prev.f in ("w", "we", "na"):
+        return t.raw.lower().endswith(("ce", "ach", "owie", "iu", "ej"))
+    if prev.f in ("in", "near"):
+        return True
+    return prev.cap and prev.not_name and not prev.context_word() and len(prev.f) > 3 \
+        and prev.f not in ("i'm", "i’m") and (t.weak_first or t.weak_surname)
+
+
+_ADJECTIVE_END = re.compile(r"(?:sk|ck|dzk)(?:i|a|iego|iej|im|ą|ie)$")
+
+
 def _gap(text: str, a: _Token, b: _Token, allowed: str = " \t-") -> bool:
     """True when only `allowed` characters stand between two tokens."""
     return all(c in allowed for c in text[a.end: b.start])
@@ -391,7 +474,11 @@ def _mark_names(text: str) -> list[_Token]:
             j += 1
             if j >= len(tokens) or not _gap(text, tokens[j - 1], tokens[j], " \t,:"):
                 continue
+        if tokens[j].f in _HEDGES and j + 1 < len(tokens) and _gap(text, tokens[j], tokens[j + 1], " "):
+            j += 1
         c = tokens[j]
+        if t.f in _NAME_NOUNS and not c.cap and not c.name_like():
+            continue
         if c.function or c.not_name and not (c.first or c.surname) or len(c.f) < 2:
             continue
         explicit = t.naming and t.f not in ("named", "called")
@@ -418,6 +505,27 @@ def _mark_names(text: str) -> list[_Token]:
         if not changed:
             break
 
+    # A capitalised word right after a first name is its surname, even when it is also a word,
+    # a month or a nationality ("Lucyna Marzec", "Dominika Polak", "Eryk Sołtys").
+    for i in range(1, len(tokens)):
+        a, t = tokens[i - 1], tokens[i]
+        if name[i] or not (name[i - 1] and a.first and a.cap) or not t.cap or t.upper or t.function or len(t.f) < 2:
+            continue
+        if _gap(text, a, t, " ") and not _ROMAN.match(text, t.end):
+            name[i] = True
+    # A nickname in quotes between two parts of a name: Jan "Żółw" Nowicki.
+    for i in range(1, len(tokens) - 1):
+        if name[i - 1] and name[i + 1] and not name[i] and tokens[i].cap \
+                and _gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") and _gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
+            name[i] = True
+    # "I'm Rohan": a capitalised word no list knows after "I'm".
+    for i in range(1, len(tokens)):
+        a, t = tokens[i - 1], tokens[i]
+        if a.f in ("i'm", "i’m") and t.cap and not t.upper and not t.not_name and not t.function \
+                and not t.f.endswith(("ian", "ese", "ish", "ans")) \
+                and _gap(text, a, t, " "):
+            name[i] = True
+
     # Two capitalised words in a row, away from a sentence start, that are no place or institution.
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
@@ -439,6 +547,32 @@ def _mark_names(text: str) -> list[_Token]:
         if _institution_neighbour(text, tokens, i - 1, i) or _institution_neighbour(text, tokens, i, i + 1):
             continue
         name[i] = True
+
+    # A word found to be a name is a name wherever else the message repeats it ("hiroshi's English").
+    found = {t.f for t, n in zip(tokens, name) if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)}
+    for i, t in enumerate(tokens):
+        if not name[i] and t.f in found and not t.function and not t.not_name:
+            name[i] = True
+
+    # What a name can never be: the predicate noun after "jestem", "jest" ("jest Kurdem", "jestem
+    # Romką": a people, not a person), and a disease's or a symbol's eponym ("zespół Downa",
+    # "chorobę Crohna", "gwiazdy Dawida", "Down syndrome").
+    for i, t in enumerate(tokens):
+        if not name[i]:
+            continue
+        prev = tokens[i - 1] if i else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev and prev.f in _COPULA and _predicate_noun(t) and _gap(text, prev, t, " "):
+            name[i] = False
+        elif prev and prev.cap and prev.not_name and not prev.context_word() and not name[i - 1] \
+                and _ADJECTIVE_END.search(t.f) and _gap(text, prev, t, " "):
+            name[i] = False  # "Rynku Podgórskim", "Rondzie Mogilskim": a place's adjective, no surname
+        elif prev and _place_after(prev, t) and _gap(text, prev, t, " "):
+            name[i] = False
+        elif prev and prev.f.startswith(_EPONYM_BEFORE) and _gap(text, prev, t, " "):
+            name[i] = False
+        elif nxt and nxt.f in _EPONYM_AFTER and _gap(text, t, nxt, " '’s"):
+            name[i] = False
     return [t for t, n in zip(tokens, name) if n]
 
 
@@ -491,7 +625,10 @@ def redact(text: str) -> str:
     text = _DATE.sub(_date, text)
     text = _BIRTH_YEAR_SHORT.sub(_label("[date of birth]"), text)
     text = _BIRTH_YEAR.sub(_group("[date of birth]"), text)
+    text = _BIRTH_YEAR_AFTER.sub(_group("[date of birth]"), text)
     text = _DAY_MONTH.sub(_birthday(text), text)
+    text = _SIGNATURE.sub(_label("[ID number]"), text)
+    text = _CODE.sub(_label("[ID number]"), text)
     text = _CARD.sub(_label("[card number]"), text)
     text = _PESEL.sub(_label("[PESEL]"), text)
     text = _NIP.sub(_label("[NIP]"), text)
@@ -508,5 +645,6 @@ def redact(text: str) -> str:
     text = _FLAT_AFTER.sub("", text)
     text = _PHONE.sub(_keep_help_number("[phone]", 9, 13), text)
     text = _POSTAL.sub(_label("[postal code]"), text)
+    text = _ID_AFTER_CUE.sub(_cued_id, text)
     text = _redact_names(text)
     return text.translate(_UNMARK)
