@@ -48,6 +48,11 @@ def test_every_nasty_text_gets_a_reply(item, real_assistant, catalogs):
         assert dangerous not in body  # the resident's markup is never echoed as markup
 
 
+def test_digit_like_signs_that_are_no_decimal_digits_never_break_the_core(real_assistant, catalogs):
+    for text in ("\U00011052", "mam \u00b2 lata", "\u2460\u2461 pomocy", "\u0663\u0664 years"):  # Brahmi one, ², ①②, Arabic-Indic 34
+        check_reply(real_assistant, catalogs, text)
+
+
 def test_long_unicode_texts_never_break_the_core(real_assistant, catalogs):
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.text(max_size=200), st.integers(min_value=1, max_value=500), st.sampled_from([None, "pl", "en", "de"]))

@@ -199,7 +199,7 @@ class ConceptIndex:
         "linę" folded, "most" no bridge."""
         hits: set[int] = set()
         skip_polish = english and self.known(token, ("en",))
-        if token.isdigit():
+        if token.isdecimal():  # int() reads decimal digits of any script, not every digit-like sign
             value = int(token) if len(token) < 7 else 0
             hits.update(i for least, i in self._numbers if value >= least)
             return hits
