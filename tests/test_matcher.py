@@ -87,3 +87,9 @@ def test_thresholds_come_from_settings(small_knowledge, lexicon, small_assistant
     assert small_assistant.reply(question).outcome == "answer"
     strict = Assistant(small_knowledge, lexicon, settings=MatchSettings(answer_threshold=0.99))
     assert strict.reply(question).outcome == "suggest"
+
+
+def test_a_typo_that_is_a_word_of_the_other_language_is_still_corrected(small_assistant):
+    # "raport" is Polish; in an English question it is a misspelt "report"
+    reply = small_assistant.reply("where can i raport discrimination at my workplace")
+    assert (reply.outcome, reply.entry_id) == ("answer", "work-discrimination"), reply.explain

@@ -49,8 +49,10 @@ class Analyzer:
         term = self._term(token, lang)
         return self.canonical.get(term) or self.canonical.get(token) or term
 
-    def is_word(self, token: str) -> bool:
-        """True when the lexicon knows the token in either language."""
+    def is_word(self, token: str, lang: str | None = None) -> bool:
+        """True when the lexicon knows the token in `lang`, or in either language when None."""
+        if lang in ("pl", "en"):
+            return self.lexicon.lemma(token, lang) is not None
         return self.lexicon.lemma(token, "pl") is not None or self.lexicon.lemma(token, "en") is not None
 
     def terms(self, text: str, lang: str) -> list[tuple[str, str]]:

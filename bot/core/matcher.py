@@ -43,7 +43,7 @@ class MatchSettings:
     min_answer_coverage: float = 0.4
     # Least share of the matched variant's weight the question must cover to be answered.
     min_variant_coverage: float = 0.3
-    min_suggest_coverage: float = 0.3
+    min_suggest_coverage: float = 0.4
     # Most variants scored for one question (see Matcher._variant_hits).
     candidate_cap: int = 800
 
@@ -156,15 +156,17 @@ class Matcher:
 
     # -- query side -------------------------------------------------------------------------
 
-    def _resolve(self, token: str, term: str) -> tuple[str | None, float]:
-        """The indexed term a query word stands for, and how sure (1.0 exact, less when a typo)."""
+    def _resolve(self, token: str, term: str, lang: str) -> tuple[str | None, float]:
+        """The indexed term a query word stands for, and how sure (1.0 exact, less when a typo). A word
+        of the question's own language is never corrected; a word only another language knows may be
+        a typo ("lawer", a Polish word, in an English question is "lawyer")."""
         if term in self.idf:
             return term, 1.0
         if token in self.surface:
             return self.surface[token], 1.0
         if len(token) < 4 or token.isdigit() or term in QUESTION_WORDS:
             return None, 0.0
-        known = self.analyzer.is_word(token)
+        known = self.analyzer.is_word(token, lang)
         if known and len(token) < 7:
             return None, 0.0
         # Optimal string alignment counts a swap of two letters ("wrok") as one edit.
@@ -207,7 +209,7 @@ class Matcher:
         corrections: dict[str, str] = {}
         seen: set[str] = set()
         for token, term in self.analyzer.terms_of_tokens(tokens, lang):
-            resolved, factor = self._resolve(token, term)
+            resolved, factor = self._resolve(token, term, lang)
             if resolved is None:
                 if term in QUESTION_WORDS or self._is_misspelt_function_word(token):
                     continue

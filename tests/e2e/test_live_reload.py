@@ -67,12 +67,12 @@ def test_a_new_entry_added_as_the_editors_guide_says_is_served_without_a_restart
     try:
         resident = Resident(emulator, 302, "pl")
         question = "zemsta pracodawcy za skarge"
-        assert "Nie wolno. Według art. 18³ᵉ" not in resident.say(question, timeout=60)[-1]["text"]
+        assert "Według art. 18³ᵉ" not in resident.say(question, timeout=60)[-1]["text"]
         # Step 3: paste the entry at the end of the file; step 4: link it from labour-court-compensation.
         text = path.read_text(encoding="utf-8")
         text = text.replace("related: [burden-of-proof, work-discrimination]", link)
         path.write_text(text.rstrip("\n") + "\n\n" + example, encoding="utf-8")
-        assert wait_for(lambda: "Nie wolno. Według art. 18³ᵉ" in resident.say(question)[-1]["text"])
+        assert wait_for(lambda: "Według art. 18³ᵉ" in resident.say(question)[-1]["text"])
         assert "Źródło: Szef nie może zwolnić świadka dyskryminacji" in resident.history()[-1]["text"]
     finally:
         bot.stop()
