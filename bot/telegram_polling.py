@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections import OrderedDict
 from typing import Protocol
 
 from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.warnings import PTBUserWarning
 
 from bot.telegram_dispatch import Dispatcher
+
+# getUpdates goes through do_api_request on purpose: the raw updates are parsed one by one, so that
+# one the library cannot read is skipped instead of failing the whole batch. Its advice to use
+# Bot.get_updates is noise in the log.
+warnings.filterwarnings("ignore", message=".*Bot.getUpdates.*", category=PTBUserWarning)
 
 log = logging.getLogger(__name__)
 
