@@ -19,16 +19,24 @@ def data(tmp_path, monkeypatch):
     for name in list(os.environ):
         if name.startswith("BOT_"):
             monkeypatch.delenv(name)
-    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
-    pseudonym = Pseudonymizer(load_key(None, tmp_path / "pseudonym.key"))
-    store = Store(tmp_path / "bot.sqlite3", load_sample_key(tmp_path / "samples.key"))
+    root = tmp_path / "data"
+    root.mkdir()
+    monkeypatch.setenv("BOT_DATA_DIR", str(root))
+    monkeypatch.setenv("BOT_KEY_FILE", str(key_file(root)))
+    pseudonym = Pseudonymizer(load_key(None, key_file(root)))
+    store = Store(root / "bot.sqlite3", load_sample_key(root / "samples.key"))
     store.add_sample("czy jest tu parking", "pl")
     store.set_language(pseudonym(42), "en")
     store.record_feedback(pseudonym(42), "rpo-complaint", True)
     for user in (42, 42, 43):
         store.log_event(pseudonym(user), "reply", "private", "pl", "answer")
     store.close()
-    return tmp_path, pseudonym(42)
+    return root, pseudonym(42)
+
+
+def key_file(root):
+    """The pseudonym key, apart from the data directory as by default."""
+    return root.parent / "keys" / "pseudonym.key"
 
 
 def test_samples_key_rotation_re_encrypts_every_kept_question(data, capsys):
@@ -45,10 +53,10 @@ def test_samples_key_rotation_re_encrypts_every_kept_question(data, capsys):
 
 def test_pseudonym_rotation_keeps_counts_and_breaks_every_link(data, capsys):
     root, old_pseudonym = data
-    old_key = (root / "pseudonym.key").read_text()
+    old_key = key_file(root).read_text()
     assert main(["rotate-keys", "--pseudonyms"]) == 0
     assert "3 event(s), 1 rating(s); 1 language choice(s) deleted." in capsys.readouterr().out
-    assert (root / "pseudonym.key").read_text() != old_key
+    assert key_file(root).read_text() != old_key
     with sqlite3.connect(root / "bot.sqlite3") as db:
         assert db.execute("SELECT count(DISTINCT pseudonym), count(*) FROM events").fetchone() == (2, 3)
         rows = db.execute("SELECT pseudonym FROM events UNION ALL SELECT pseudonym FROM feedback").fetchall()
