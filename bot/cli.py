@@ -36,6 +36,8 @@ def reply_json(reply: Reply, explain: bool = False) -> dict:
         "suggestions": [{"entry": s.entry, "title": s.title} for s in reply.suggestions],
         "related": [{"entry": s.entry, "title": s.title} for s in reply.related],
     }
+    if reply.triage is not None:
+        data["triage"] = {"place": reply.triage[0], "ground": reply.triage[1]}
     if explain:
         data["explain"] = reply.explain
     return data
@@ -63,6 +65,10 @@ def explain_text(reply: Reply) -> str:
         lines.append(f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}, "
                      f"covers {c['coverage']:.0%} of the question and {c['variant_coverage']:.0%} of the variant) "
                      f"via {c['variant']!r} on {c['matched']}")
+    if "triage" in e:
+        t = e["triage"]
+        lines.append(f"triage: place {t['place']} (from {', '.join(map(repr, t['place_words']))}), ground "
+                     f"{t['ground']} (from {', '.join(map(repr, t['ground_words']))}) -> {t['entry']}")
     if "decision" in e:
         lines.append(f"decision: {e['decision']}")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bot.core.concepts import PatternError, compile_pattern
 from bot.core.hours import HoursError
 from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
@@ -32,7 +33,7 @@ FIELDS = {
     "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report",
              "retired"},
     "report": {"places", "grounds"},
-    "route": {"id", "label", "contacts", "entries"},
+    "route": {"id", "label", "contacts", "entries", "words"},
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
@@ -431,9 +432,29 @@ class _Reader:
                          else Phrase("report ground '{id}'", id=step_id))
                 out.append(RouteStep(step_id, self.bilingual(item, "label", _field(label, "label")),
                                      self.id_list(item, "contacts", "contact", _field(label, "contacts")),
-                                     self.id_list(item, "entries", "entry", _field(label, "entries"))))
+                                     self.id_list(item, "entries", "entry", _field(label, "entries")),
+                                     self.route_words(item, _field(label, "words"), f"{key[:-1]}:{step_id}")))
             steps[key] = tuple(out)
         self.routing = Routing(steps.get("places", ()), steps.get("grounds", ()))
+
+    def route_words(self, item: LDict, label: Phrase, concept: str) -> dict[str, tuple[str, ...]]:
+        """A place's or ground's `words` (triage): a non-empty list for pl and for en, each word a
+        pattern as in the crisis concepts ("ciąż*", "w ciąży")."""
+        if "words" not in item:
+            return {}
+        out = {}
+        for lang, items in self.bilingual_lists(item, "words", label).items():
+            kept = []
+            for text, line in items:
+                try:
+                    compile_pattern(concept, text, lang)
+                except PatternError as exc:
+                    self.problem(line, Phrase("pattern {pattern} cannot be used: {reason}", pattern=repr(text),
+                                              reason=str(exc)))
+                    continue
+                kept.append(text)
+            out[lang] = tuple(kept)
+        return out
 
     def read_synonyms(self, node, line: int) -> None:
         if not isinstance(node, LList):

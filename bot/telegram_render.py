@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, concern_line, contact_line, source_line
+from bot.core.compose import Translations, concern_line, contact_line, source_line, understood_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
@@ -53,8 +53,20 @@ def reply_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
         if entry is not None:
             body = entry.answer[reply.lang].strip()
             note = f"<b>{html.escape(concern_line(tr))}</b>\n\n" if reply.danger == "concern" else ""
+            note += _understood_html(reply, knowledge, tr)
             return f"{note}{body}\n\n<i>{html.escape(source_line(entry, tr))}</i>"
     return html.escape(reply.text)
+
+
+def _understood_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
+    """The line saying what triage understood, above an answer it chose (empty otherwise)."""
+    routing = knowledge.routing
+    if reply.triage is None or routing is None:
+        return ""
+    place, ground = routing.place(reply.triage[0]), routing.ground(reply.triage[1])
+    if place is None or ground is None:
+        return ""
+    return f"<i>{html.escape(understood_line(place, ground, reply.lang, tr))}</i>\n\n"
 
 
 def entry_button(entry_id: str, title: str, lang: str) -> Button:
@@ -73,6 +85,9 @@ def reply_keyboard(reply: Reply, translations: Callable[[str], Translations]) ->
         if why:
             feedback.append((translations(reply.lang).gettext("Why this answer?"), why))
         rows.append(feedback)
+        if reply.triage is not None:
+            label = translations(reply.lang).gettext("Not what you meant? Choose where and why")
+            rows.append([(label, f"r:{reply.lang}")])
         other = "en" if reply.lang == "pl" else "pl"
         label = translations(other).gettext("Show this answer in my language")
         rows.append([(label, f"e:{other}:{reply.entry_id}")])

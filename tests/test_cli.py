@@ -105,3 +105,15 @@ def test_an_unreachable_or_malformed_postgresql_url_is_one_error_line(monkeypatc
     monkeypatch.setenv("BOT_DATABASE", "postgresql://x:y@h/db?nosuchoption=1")
     assert main(["purge"]) == 1
     assert capsys.readouterr().err.startswith("Error: BOT_DATABASE is not a valid PostgreSQL URL")
+
+
+def test_ask_json_and_explain_name_the_triage_reading(capsys):
+    question = ["my", "manager", "keeps", "mocking", "me", "since", "I", "came", "out", "as", "gay"]
+    main(["--knowledge", str(DATA / "kb_small"), "ask", "--json", " ".join(question)])
+    reply = json.loads(capsys.readouterr().out)
+    assert reply["entry"] == "work-discrimination" and reply["triage"] == {"place": "work", "ground": "orientation"}
+    main(["--knowledge", str(DATA / "kb_small"), "ask", "--explain", *question])
+    assert "triage: place work (from 'manager'), ground orientation (from 'gay') -> work-discrimination" in \
+        capsys.readouterr().out
+    main(["--knowledge", str(DATA / "kb_small"), "ask", "--json", "flaga z leuven"])
+    assert "triage" not in json.loads(capsys.readouterr().out)

@@ -271,3 +271,30 @@ def test_hours_confidence_is_high_medium_or_low_and_defaults_to_low(tmp_path):
     contacts = load_knowledge(good).contacts
     assert contacts["rated"].open_badge and not contacts["unrated"].open_badge
     assert contacts["unrated"].hours_confidence == "low" and contacts["misspelt"].hours_confidence == "medium"
+
+
+def _report_words(words: str) -> str:
+    return ("report:\n  places:\n    - id: work\n      label: {pl: W pracy, en: At work}\n"
+            "      entries: [work-discrimination]\n      words:\n" + words +
+            "  grounds:\n    - id: age\n      label: {pl: Wiek, en: Age}\n")
+
+
+def test_report_words_are_read_per_language(tmp_path):
+    knowledge, problems = check_knowledge(kb(tmp_path, report=_report_words("        pl: [praca, szef*]\n"
+                                                                            "        en: [work, boss]\n")))
+    assert problems == [] and knowledge.routing.place("work").words == {"pl": ("praca", "szef*"), "en": ("work", "boss")}
+
+
+@pytest.mark.parametrize("words, problem", [
+    ("        pl: [praca]\n        en: [work]\n        de: [Arbeit]\n",
+     "knowledge/report.yaml:9: report place 'work' words: unknown language 'de'; use pl and en"),
+    ("        pl: []\n        en: [work]\n",
+     "knowledge/report.yaml:7: report place 'work' words has no Polish (pl) items"),
+    ("        pl: [praca]\n        en: [wo*]\n",
+     "knowledge/report.yaml:8: pattern 'wo*' cannot be used: the stem 'wo*' is shorter than 3 letters and would "
+     "match too many words"),
+    ("        [praca, work]\n",
+     "knowledge/report.yaml:6: report place 'work' words must have a list for pl and a list for en"),
+])
+def test_report_words_problems_name_file_and_line(tmp_path, words, problem):
+    assert problem in messages(kb(tmp_path, report=_report_words(words)))

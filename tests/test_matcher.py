@@ -93,3 +93,42 @@ def test_a_typo_that_is_a_word_of_the_other_language_is_still_corrected(small_as
     # "raport" is Polish; in an English question it is a misspelt "report"
     reply = small_assistant.reply("where can i raport discrimination at my workplace")
     assert (reply.outcome, reply.entry_id) == ("answer", "work-discrimination"), reply.explain
+
+
+# -- triage: a whole sentence naming a ground in a setting ---------------------------------------------
+
+
+def test_a_sentence_naming_a_ground_in_a_setting_gets_the_routed_answer_saying_what_was_understood(small_assistant):
+    reply = small_assistant.reply("my manager keeps mocking me since I came out as gay, what now")
+    assert (reply.outcome, reply.entry_id, reply.triage) == ("answer", "work-discrimination", ("work", "orientation"))
+    assert reply.text.startswith("I understand this is about discrimination – where: at work; why: sexual "
+                                 "orientation.\n\nGo to the labour inspectorate")
+
+
+def test_the_understood_line_is_in_the_reply_language(small_assistant):
+    reply = small_assistant.reply("ktoś pisze o mnie komentarze na fejsie bo jestem w ciąży")
+    assert (reply.lang, reply.entry_id, reply.triage) == ("pl", "council-join", ("online", "sex"))
+    assert reply.text.startswith("Rozumiem, że chodzi o dyskryminację – gdzie: w internecie; dlaczego: płeć.\n\n"
+                                 "Członków wybiera się")
+
+
+@pytest.mark.parametrize("question", [
+    "he mocks me because I'm gay",            # a ground, no setting
+    "my manager keeps mocking me",            # a setting, no ground
+    "a guy in the tram said I'm too old",     # a combination the routing leads nowhere
+    "ile kosztuje bilet na tramwaj",          # out of scope
+])
+def test_without_a_ground_in_a_routed_setting_the_reply_is_as_before(small_assistant, question):
+    reply = small_assistant.reply(question)
+    assert reply.outcome == "fallback" and reply.triage is None
+
+
+def test_a_clear_match_is_answered_without_triage(small_assistant):
+    reply = small_assistant.reply("my boss discriminates me because I'm gay")
+    assert reply.entry_id == "work-discrimination" and reply.triage is None
+    assert not reply.text.startswith("I understand")
+
+
+def test_the_emergency_card_comes_before_triage(small_assistant):
+    reply = small_assistant.reply("my boss says I'm gay and I want to kill myself")
+    assert reply.outcome == "crisis" and reply.triage is None

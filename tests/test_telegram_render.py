@@ -88,3 +88,18 @@ def test_a_long_part_is_never_cut_inside_an_entity_or_a_tag():
         assert "".join(parts) == text
         assert all(p.count("&") == p.count(";") and p.count("<") == p.count(">") for p in parts), \
             [p[-8:] for p in parts]
+
+
+def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(small_assistant, catalogs):
+    reply = small_assistant.reply("kierownik wyśmiewa mnie bo jestem gejem")
+    html_text = render.reply_html(reply, small_assistant.knowledge, catalogs("pl"))
+    assert html_text.startswith("<i>Rozumiem, że chodzi o dyskryminację – gdzie: w pracy; dlaczego: orientacja "
+                                "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>")
+    rows = render.reply_keyboard(reply, catalogs)
+    assert [("Nie o to chodzi? Wybierz, gdzie i dlaczego", "r:pl")] in rows
+    assert render.report_step(small_assistant.knowledge, "r:pl", catalogs("pl")) is not None
+
+
+def test_an_answer_not_chosen_by_triage_has_no_report_button(small_assistant, catalogs):
+    rows = render.reply_keyboard(small_assistant.reply("discrimination at work"), catalogs)
+    assert not any(data.startswith("r:") for row in rows for _, data in row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 from bot.core import compose
@@ -13,6 +14,7 @@ from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, Matc
 from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, Reply, Suggestion
 from bot.core.smalltalk import SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
+from bot.core.triage import Reading, Triage
 
 
 class Assistant:
@@ -32,6 +34,7 @@ class Assistant:
         self.settings = self.matcher.settings
         self.danger = DangerDetector(knowledge.crisis.rules, lexicon, knowledge.crisis.model)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
+        self.triage = Triage(knowledge.routing, lexicon)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 
     def with_knowledge(self, knowledge: Knowledge) -> "Assistant":
@@ -56,7 +59,8 @@ class Assistant:
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
         evidence = {"language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru,
                                  "verdict": guess.lang}}
-        danger = self.danger.check(danger_tokens(cleaned))
+        read = danger_tokens(cleaned)
+        danger = self.danger.check(read)
         if danger is not None:
             evidence["danger"] = {"tier": danger.tier, "situations": list(danger.situations), "frame": danger.frame,
                                   "concepts": list(danger.evidence)}
@@ -81,7 +85,7 @@ class Assistant:
 
         match_lang = guess.lang or preferred_lang or "pl"
         result = self.matcher.match(words[:MAX_MATCH_TOKENS], match_lang)
-        return self._decide(result, guess, preferred_lang, evidence, danger)
+        return self._decide(result, guess, preferred_lang, evidence, danger, read)
 
     def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:
         """The emergency card in a language (for a resident who says someone is in danger)."""
@@ -100,12 +104,19 @@ class Assistant:
         return self._answer(entry, lang if lang in LANGS else "pl", 1.0, {})
 
     def _decide(self, result: MatchResult, guess: LanguageGuess, preferred: str | None, evidence: dict,
-                danger: Danger | None = None) -> Reply:
+                danger: Danger | None = None, read: list[str] | None = None) -> Reply:
         best = result.best
         lang = reply_language(guess, preferred, variant=best.variant.lang if best else None)
         outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
         explain = evidence | _explain(result) | {"decision": reason}
         tier = danger.tier if danger is not None else None
+        if outcome != "answer" and read:
+            reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates})
+            entry = self.knowledge.entry(reading.entry) if reading else None
+            if entry is not None:
+                return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
+                    "decision": f"triage: the match alone gave {outcome} ({reason}); the message names a ground "
+                                "in a setting"}, tier)
         if outcome == "fallback":
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang), in_danger=danger is not None)
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
@@ -117,6 +128,22 @@ class Assistant:
             text = compose.concern_line(self.tr(lang)) + "\n\n" + text
         suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
+
+    def _triaged(self, reading: Reading, entry: Entry, lang: str, score: float, explain: dict,
+                 danger: str | None) -> Reply:
+        """The routed entry's answer, led by what triage understood (so that a wrong reading shows)."""
+        explain = explain | {"triage": {"place": reading.place.step.id, "ground": reading.ground.step.id,
+                                        "entry": entry.id, "place_words": list(reading.place.words),
+                                        "ground_words": list(reading.ground.words)}}
+        reply = self._answer(entry, lang, score, explain, danger)
+        line = compose.understood_line(reading.place.step, reading.ground.step, lang, self.tr(lang))
+        text = reply.text
+        if danger is not None:
+            concern = compose.concern_line(self.tr(lang)) + "\n\n"
+            text = concern + line + "\n\n" + text[len(concern):]
+        else:
+            text = line + "\n\n" + text
+        return dataclasses.replace(reply, text=text, triage=(reading.place.step.id, reading.ground.step.id))
 
     def _one_shared_word(self, result: MatchResult) -> bool:
         """True when the question matched one word only, several entries use it, and no variant is just it."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.core.markup import to_plain
-from bot.core.model import Contact, Entry, Knowledge, Source
+from bot.core.model import Contact, Entry, Knowledge, RouteStep, Source
 
 
 class Translations(Protocol):
@@ -81,6 +81,15 @@ def answer_text(entry: Entry, lang: str, related: list[Entry], tr: Translations)
         titles = "; ".join(r.title[lang] for r in related)
         text.append(_("See also: {titles}").format(titles=titles))
     return "\n".join(text)
+
+
+def understood_line(place: RouteStep, ground: RouteStep, lang: str, tr: Translations) -> str:
+    """What triage understood, put above the answer it chose: where, and on what ground (the /report labels)."""
+    def low(label: str) -> str:
+        return label[:1].lower() + label[1:]
+
+    return tr.gettext("I understand this is about discrimination – where: {place}; why: {ground}.").format(
+        place=low(_in(place.label, lang)), ground=low(_in(ground.label, lang)))
 
 
 def suggest_text(entries: list[Entry], lang: str, tr: Translations) -> str:

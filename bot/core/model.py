@@ -142,6 +142,7 @@ class RouteStep:
     label: dict[str, str]
     contacts: tuple[str, ...] = ()
     entries: tuple[str, ...] = ()
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per language: what residents call it (triage)
 
 
 @dataclass(frozen=True)
@@ -203,3 +204,4 @@ class Reply:
     suggestions: tuple[Suggestion, ...] = ()
     related: tuple[Suggestion, ...] = ()
     explain: dict = field(default_factory=dict)
+    triage: tuple[str, str] | None = None  # (place, ground) when the answer was chosen by triage

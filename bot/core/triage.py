@@ -1,0 +1,110 @@
+"""Triage: the grounds and settings of the /report routing a message mentions, and the entry they lead to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.concepts import ConceptIndex, Pattern, PatternError, compile_pattern
+from bot.core.lexicon import Lexicon
+from bot.core.model import LANGS, RouteStep, Routing
+from bot.core.text import SENTENCE_BREAK
+
+PLACE, GROUND = "place", "ground"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place or ground of the routing the message names, with the message's words that named it."""
+
+    kind: str  # PLACE | GROUND
+    step: RouteStep
+    words: tuple[str, ...]
+    first: int  # position of its first word in the message
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What triage understood: where it happened, on what ground, and the entry to answer with."""
+
+    place: Mention
+    ground: Mention
+    entry: str
+
+
+def step_patterns(routing: Routing | None) -> list[Pattern]:
+    """The compiled `words` of every place and ground (a pattern that cannot be compiled is left out;
+    the loader reports it)."""
+    patterns = []
+    for kind, steps in ((PLACE, routing.places if routing else ()), (GROUND, routing.grounds if routing else ())):
+        for step in steps:
+            for lang in LANGS:
+                for word in step.words.get(lang, ()):
+                    try:
+                        patterns.append(compile_pattern(f"{kind}:{step.id}", word, lang))
+                    except PatternError:
+                        continue
+    return patterns
+
+
+class Triage:
+    """Reads a message as a ground in a setting, with the words of the routing table."""
+
+    def __init__(self, routing: Routing | None, lexicon: Lexicon) -> None:
+        self.routing = routing
+        patterns = step_patterns(routing)
+        self.index = ConceptIndex(patterns, lexicon) if patterns else None
+
+    def mentions(self, tokens: list[str]) -> list[Mention]:
+        """The places and grounds the message (danger tokens) names, in the order it names them."""
+        if self.index is None or self.routing is None:
+            return []
+        found = self.index.find(tokens)
+        out = []
+        for concept, spans in found.items():
+            kind, _, step_id = concept.partition(":")
+            step = self.routing.place(step_id) if kind == PLACE else self.routing.ground(step_id)
+            if step is None or not spans:
+                continue
+            words = tuple(dict.fromkeys(" ".join(t for t in tokens[a:b + 1] if t != SENTENCE_BREAK)
+                                        for a, b, _ in sorted(spans, key=lambda s: s[0])))
+            out.append(Mention(kind, step, words, min(a for a, _, _ in spans)))
+        return sorted(out, key=lambda m: (m.first, m.kind))
+
+    def read(self, tokens: list[str], scores: dict[str, float] | None = None) -> Reading | None:
+        """The best (place, ground) the message names that routes to an entry, and that entry; None
+        unless it names at least one of each. `scores` are the matcher's scores of entries."""
+        scores = scores or {}
+        mentions = self.mentions(tokens)
+        places = [m for m in mentions if m.kind == PLACE]
+        grounds = [m for m in mentions if m.kind == GROUND]
+        best: tuple[tuple, Reading] | None = None
+        for place in places:
+            for ground in grounds:
+                other_places = frozenset(e for p in self.routing.places if p.id != place.step.id for e in p.entries)
+                other_grounds = frozenset(e for g in self.routing.grounds if g.id != ground.step.id for e in g.entries)
+                entry, both = pick_entry(place.step, ground.step, scores, other_places, other_grounds)
+                if entry is None:
+                    continue
+                key = (both, scores.get(entry, 0.0), -(place.first + ground.first))
+                if best is None or key > best[0]:
+                    best = (key, Reading(place, ground, entry))
+        return best[1] if best else None
+
+
+def pick_entry(place: RouteStep, ground: RouteStep, scores: dict[str, float],
+               other_places: frozenset[str] = frozenset(),
+               other_grounds: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
+    """The entry for a place and a ground, and whether both list it: of the entries both list, the
+    one the matcher scored highest (else the first); else the highest scored of the place's entries
+    no other ground lists and the ground's entries no other place lists (those are about another
+    ground or setting: a club's refusal is no answer for work); else the place's first such entry."""
+    both = [e for e in place.entries if e in ground.entries]
+    if both:
+        return max(both, key=lambda e: scores.get(e, 0.0)), True
+    own = [e for e in place.entries if e not in other_grounds]
+    routed = own + [e for e in ground.entries if e not in other_places and e not in own]
+    scored = [e for e in routed if e in scores]
+    if scored:
+        return max(scored, key=lambda e: scores[e]), False
+    first = own + list(place.entries) + routed
+    return (first[0] if first else None), False
