@@ -27,6 +27,13 @@ GROUP_PER_MINUTE = 20
 DELIVERIES = frozenset({"sendMessage", "editMessageText", "answerCallbackQuery"})
 
 
+def retry_seconds(exc: RetryAfter) -> float:
+    """How long Telegram asks to wait: `retry_after` is a number of seconds, or a timedelta in newer
+    versions of the library."""
+    value = exc.retry_after
+    return float(value) if isinstance(value, (int, float)) else value.total_seconds()
+
+
 @dataclass(frozen=True)
 class Budget:
     """How long a reply may keep trying to reach its resident, and whether a lost connection
@@ -91,8 +98,8 @@ class FairRateLimiter(BaseRateLimiter[int]):
                 async with self._overall:
                     return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                retry = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
-                self._blocked_until[chat] = self._clock() + float(retry) + 0.1
+                retry = retry_seconds(exc)
+                self._blocked_until[chat] = self._clock() + retry + 0.1
                 if self._clock() + retry > deadline:
                     raise
                 log.info("Telegram asks to wait %.0f s before sending to one chat", retry)

@@ -15,6 +15,7 @@ from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, Retr
 from telegram.warnings import PTBUserWarning
 
 from bot.telegram_dispatch import Dispatcher
+from bot.telegram_limits import retry_seconds
 
 # getUpdates goes through do_api_request on purpose: the raw updates are parsed one by one, so that
 # one the library cannot read is skipped instead of failing the whole batch. Its advice to use
@@ -83,7 +84,7 @@ class Poller:
                 await _sleep_or_stop(stopping, 5.0)
                 continue
             except RetryAfter as exc:
-                await _sleep_or_stop(stopping, float(getattr(exc.retry_after, "total_seconds", lambda: exc.retry_after)()))
+                await _sleep_or_stop(stopping, retry_seconds(exc))
                 continue
             except NetworkError as exc:
                 if loop.time() >= quiet_until:
