@@ -100,10 +100,14 @@ def _build_table(lang: str) -> _Table:
 class FoldedLexicon:
     """Lemmas of folded tokens in Polish, English, Ukrainian and Russian (implements bot.core.lexicon.Lexicon)."""
 
-    def __init__(self, tables: dict[str, _Table]):
+    def __init__(self, tables: dict[str, _Table], frequencies: dict[str, dict[str, float]] | None = None):
         self.tables = tables
+        self.frequencies = load_frequencies() if frequencies is None else frequencies
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
         self.lemmas = lru_cache(maxsize=100_000)(self._lemmas)
+
+    def zipf(self, token: str, lang: str) -> float:
+        return self.frequencies.get(lang, {}).get(token, 0.0)
 
     def _lemma(self, token: str, lang: str) -> str | None:
         table = self.tables.get(lang)
@@ -165,6 +169,28 @@ class FoldedLexicon:
     def build(cls) -> "FoldedLexicon":
         """Derive the tables from simplemma's dictionaries (about 40 s and 1.5 GB, once)."""
         return cls({lang: _build_table(lang) for lang in LANGS})
+
+
+#: How common frequent words are (scripts/build_word_frequency.py writes it from wordfreq's data).
+FREQUENCY_FILE = Path(__file__).resolve().parent / "data" / "word-frequency.tsv"
+
+
+def load_frequencies(path: Path = FREQUENCY_FILE) -> dict[str, dict[str, float]]:
+    """Zipf frequency per language and folded word; empty (every unknown word then weighs fully) with
+    one warning when the file is missing or damaged."""
+    out: dict[str, dict[str, float]] = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                lang, word, zipf = line.rstrip("\n").split("\t")
+                out.setdefault(lang, {})[word] = float(zipf)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        log.warning("word frequencies not read from %s (%s); unknown words all weigh fully", path,
+                    type(exc).__name__)
+        return {}
+    return out
 
 
 def _source_version() -> str:

@@ -1,4 +1,4 @@
-"""What the core needs to know about words: lemmas and which language a word belongs to."""
+"""What the core needs to know about words: lemmas, which language a word belongs to, how common it is."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ class Lexicon(Protocol):
     def lemmas(self, token: str, lang: str) -> tuple[str, ...]:
         """Every folded lemma `token` may stand for in `lang` (folding merges words: "noz" is nóż and more)."""
 
+    def zipf(self, token: str, lang: str) -> float:
+        """How common the folded word is in `lang` ("pl" | "en"): log10 of its uses per billion words
+        (about 7 for "the", 5.6 for "między", 3 for "landlady"); 0.0 for a rare or unknown word."""
+
 
 class NoLexicon:
     """A lexicon that knows no words: every token is its own lemma (for tests of other parts)."""
@@ -23,3 +27,6 @@ class NoLexicon:
 
     def lemmas(self, token: str, lang: str) -> tuple[str, ...]:
         return ()
+
+    def zipf(self, token: str, lang: str) -> float:
+        return 0.0
