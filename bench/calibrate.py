@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.core.assistant import Assistant, decide  # noqa: E402
+from bot.core.assistant import Assistant, decide, overrules  # noqa: E402
 from bot.core.matcher import MatchSettings  # noqa: E402
-from bot.core.text import MAX_MATCH_TOKENS, clean, tokens  # noqa: E402
+from bot.core.text import clean, danger_tokens  # noqa: E402
 from bot.evaluation import judge, load_items  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402
 from bot.knowledge_loader import load_knowledge  # noqa: E402
@@ -28,18 +28,19 @@ from bot.lexicon_store import load_lexicon  # noqa: E402
 # A first, wider search (unknown_token_weight 0.8/1.0, fuzzy_share 0/0.15/0.3, margin up to 0.08)
 # always preferred fuzzy_share 0 and a margin of at most 0.03; this grid keeps the live choices.
 WEIGHTS = {
-    "unknown_word_weight": [0.6, 0.8, 1.0],
-    "query_share": [0.5, 0.6, 0.75],
-    "variant_share": [0.5, 0.6, 0.8],
-    "question_word_weight": [0.2, 0.4],
-    "fuzzy_share": [0.0, 0.1],
+    "unknown_word_weight": [0.8, 1.0],
+    "story_unknown_share": [0.25, 0.5],
+    "known_informative": [0.25, 0.5, 0.75],
 }
 THRESHOLDS = {
-    "answer_threshold": [0.35, 0.4, 0.45, 0.5, 0.55],
-    "suggest_threshold": [0.25, 0.3, 0.35],
-    "margin": [0.0, 0.03],
-    "min_answer_coverage": [0.4, 0.5, 0.6],
-    "min_variant_coverage": [0.0, 0.3, 0.4, 0.5],
+    "answer_threshold": [0.35, 0.4, 0.45],
+    "suggest_threshold": [0.3, 0.35],
+    "min_answer_coverage": [0.35, 0.4],
+    "min_suggest_coverage": [0.3, 0.4],
+    "clear_margin": [0.06, 0.08, 0.1],
+    "clear_variant_coverage": [0.5, 0.6],
+    "clear_coverage": [0.25, 0.3],
+    "min_content": [0.4, 0.6, 0.8],
 }
 
 
@@ -54,9 +55,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
     ap.add_argument("--top", type=int, default=5)
+    ap.add_argument("--knowledge", default=str(ROOT / "knowledge"))
     args = ap.parse_args()
     items = [i for i in load_items(Path(args.questions)) if i.outcome in ("answer", "info", "fallback")]
-    lexicon, catalogs, knowledge = load_lexicon(), Catalogs(), load_knowledge(ROOT / "knowledge")
+    lexicon, catalogs, knowledge = load_lexicon(), Catalogs(), load_knowledge(Path(args.knowledge))
     base = Assistant(knowledge, lexicon, catalogs)
     # Which entries would be a right answer for each question (language and must-words included).
     right: list[set[str]] = []
@@ -79,25 +81,32 @@ def main() -> None:
         assistant = Assistant(knowledge, lexicon, catalogs, settings)
         matched = []
         for item in items:
-            words = tokens(clean(item.q))
+            # As Assistant.reply reads a message: courtesy dropped, the story around the question
+            # weighing less, triage reading the whole message.
+            cleaned = clean(item.q)
+            message = assistant.reader.read(cleaned)
             guess_lang = item.lang if item.lang in ("pl", "en") else "pl"
-            res = assistant.matcher.match(words[:MAX_MATCH_TOKENS], guess_lang)
-            matched.append((res, assistant._one_shared_word(res)))
+            res = assistant.matcher.match(message.words, guess_lang, message.story_words)
+            reading = assistant.triage.read(danger_tokens(cleaned), {c.entry.id: c.score for c in res.candidates})
+            matched.append((res, assistant._one_shared_word(res), reading))
         for tvalues in itertools.product(*THRESHOLDS.values()):
             th = dict(zip(THRESHOLDS, tvalues))
             if th["suggest_threshold"] >= th["answer_threshold"]:
                 continue
             s = replace(settings, **th)
             ok = []
-            for n, (item, (res, shared)) in enumerate(zip(items, matched)):
+            for n, (item, (res, shared, reading)) in enumerate(zip(items, matched)):
                 if pre[n] is not None:
                     ok.append((item.outcome, pre[n]))
                     continue
                 outcome, chosen, _ = decide(res, s, shared)
+                answered = chosen[0].entry.id if outcome == "answer" else None
+                if overrules(outcome, res.best, reading, assistant.triage, s):
+                    answered = reading.entry
                 if item.outcome == "fallback":
-                    good = outcome == "fallback"
+                    good = answered is None and outcome != "suggest"
                 else:
-                    good = outcome == "answer" and chosen[0].entry.id in right[n]
+                    good = answered in right[n]
                 ok.append((item.outcome, good))
             parts = {name: score([ok[n] for n in idx]) for name, idx in split.items()}
             tune_in, tune_out = parts["tune"]

@@ -28,7 +28,13 @@ class Item:
     lang: str
     outcome: str
     must: list[list[str]] = field(default_factory=list)
-    entry: str | None = None
+    entry: str | None = None  # the entry a right answer comes from (the first, when several are right)
+    also: tuple[str, ...] = ()  # other entries whose answer is as right
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """Every entry whose answer is right (none: any entry, if the reply passes `must`)."""
+        return ((self.entry,) if self.entry else ()) + self.also
 
 
 @dataclass
@@ -43,7 +49,8 @@ class Result:
 
 
 def load_items(path: Path) -> list[Item]:
-    """Read a question file (the format of ../shared/eval/dev-questions.yaml, plus optional `entry`)."""
+    """Read a question file (the format of ../shared/eval/dev-questions.yaml, plus optional `entry`: an
+    entry id, or a list of ids when several answers are as right)."""
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -60,7 +67,10 @@ def load_items(path: Path) -> list[Item]:
         if outcome not in OUTCOMES:
             raise QuestionFileError(f"{path}: item {i} has unknown outcome '{outcome}' (use {', '.join(OUTCOMES)})")
         must = [[str(a) for a in group] if isinstance(group, list) else [str(group)] for group in raw.get("must") or []]
-        items.append(Item(raw["q"], str(raw.get("lang", "any")), outcome, must, raw.get("entry")))
+        entry = raw.get("entry")
+        entries = [str(e) for e in entry] if isinstance(entry, list) else [str(entry)] if entry else []
+        items.append(Item(raw["q"], str(raw.get("lang", "any")), outcome, must, entries[0] if entries else None,
+                          tuple(entries[1:])))
     return items
 
 
@@ -80,7 +90,7 @@ def judge(item: Item, reply: Reply) -> Result:
         ok = out == "crisis" and not missing
     else:
         ok = out != "crisis"
-    if ok and item.entry and out == "answer" and reply.entry_id != item.entry:
+    if ok and item.entries and out == "answer" and reply.entry_id not in item.entries:
         ok = False
     ok = ok and lang_ok
     why = "" if ok else f"got {out}" + (f" {reply.entry_id}" if reply.entry_id else "") + \

@@ -31,8 +31,8 @@ UNDATED = "undated"  # a source date: the editor looked, the page shows no date 
 
 FIELDS = {
     "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report",
-             "retired"},
-    "report": {"places", "grounds"},
+             "retired", "courtesy"},
+    "report": {"places", "grounds", "unfair"},
     "route": {"id", "label", "contacts", "entries", "words"},
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
@@ -101,6 +101,7 @@ class _Reader:
         self.unparsed_ids: set[str] = set()
         self.synonyms: list[tuple[str, ...]] = []
         self.out_of_scope: dict[str, list[str]] = {}
+        self.courtesy: dict[str, list[str]] = {}
         self.routing: Routing | None = None
         self.synonym_lines: dict[str, tuple[str, str, int]] = {}
         self.retired: dict[str, tuple[str, str, str, int]] = {}  # digits -> (as written, closed, file, line)
@@ -281,6 +282,10 @@ class _Reader:
             lists = self.bilingual_lists(data, "out_of_scope", Phrase("out_of_scope"))
             for lang, items in lists.items():
                 self.out_of_scope.setdefault(lang, []).extend(q for q, _ in items)
+        if "courtesy" in data:
+            lists = self.bilingual_lists(data, "courtesy", Phrase("courtesy"))
+            for lang, items in lists.items():
+                self.courtesy.setdefault(lang, []).extend(q for q, _ in items)
         if "report" in data:
             self.read_report(data["report"], line_of(data, "report"))
         if "synonyms" in data:
@@ -435,15 +440,16 @@ class _Reader:
                                      self.id_list(item, "entries", "entry", _field(label, "entries")),
                                      self.route_words(item, _field(label, "words"), f"{key[:-1]}:{step_id}")))
             steps[key] = tuple(out)
-        self.routing = Routing(steps.get("places", ()), steps.get("grounds", ()))
+        unfair = self.route_words(node, Phrase("report: unfair"), "unfair", "unfair")
+        self.routing = Routing(steps.get("places", ()), steps.get("grounds", ()), unfair)
 
-    def route_words(self, item: LDict, label: Phrase, concept: str) -> dict[str, tuple[str, ...]]:
-        """A place's or ground's `words` (triage): a non-empty list for pl and for en, each word a
-        pattern as in the crisis concepts ("ciąż*", "w ciąży")."""
-        if "words" not in item:
+    def route_words(self, item: LDict, label: Phrase, concept: str, key: str = "words") -> dict[str, tuple[str, ...]]:
+        """A place's or ground's `words`, or the report's `unfair` words (triage): a non-empty list for
+        pl and for en, each word a pattern as in the crisis concepts ("ciąż*", "w ciąży")."""
+        if key not in item:
             return {}
         out = {}
-        for lang, items in self.bilingual_lists(item, "words", label).items():
+        for lang, items in self.bilingual_lists(item, key, label).items():
             kept = []
             for text, line in items:
                 try:
@@ -571,7 +577,8 @@ class _Reader:
                 crisis = dataclasses.replace(crisis, model=self.model)
         return Knowledge(tuple(self.entries), dict(self.contacts), crisis, tuple(self.smalltalk),
                          fallback, tuple(self.topics), tuple(self.synonyms),
-                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing, self.other_languages)
+                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing, self.other_languages,
+                         {k: tuple(v) for k, v in self.courtesy.items()})
 
 
 def _field(label: Phrase, field: str) -> Phrase:

@@ -13,6 +13,8 @@ from bot.core.model import Knowledge, Reply
 
 #: Telegram allows 4096 characters after entity parsing; leave headroom for markup and emoji.
 CHUNK = 3500
+#: Most entry buttons at the end of the /report flow.
+REPORT_ENTRIES = 6
 Button = tuple[str, str]
 
 
@@ -201,6 +203,9 @@ def report_step(knowledge: Knowledge, data: str, tr: Translations) -> tuple[str,
             lines.append(html.escape(contact_line(contact, lang)))
     lines.append(html.escape(_("Write down the date, place and witnesses, and keep messages, photos and "
                                "screenshots.")))
-    entries = [knowledge.entry(e) for e in dict.fromkeys(place.entries + ground.entries)]
+    # The entries both list first (the case itself), then the setting's and the ground's, at most six.
+    both = [e for e in place.entries if e in ground.entries]
+    ids = list(dict.fromkeys(both + list(place.entries) + list(ground.entries)))[:REPORT_ENTRIES]
+    entries = [knowledge.entry(e) for e in ids]
     rows = [[entry_button(e.id, e.title[lang], lang)] for e in entries if e is not None]
     return "\n\n".join(lines), rows, parts[4] == "y"

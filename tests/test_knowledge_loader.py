@@ -298,3 +298,28 @@ def test_report_words_are_read_per_language(tmp_path):
 ])
 def test_report_words_problems_name_file_and_line(tmp_path, words, problem):
     assert problem in messages(kb(tmp_path, report=_report_words(words)))
+
+
+def test_report_unfair_words_and_courtesy_phrases_are_read(tmp_path):
+    report = _report_words("        pl: [praca]\n        en: [work]\n") + \
+        "  unfair:\n    pl: [obrażać, \"=bo jestem\"]\n    en: [refuse, \"=because i am\"]\n"
+    knowledge, problems = check_knowledge(kb(tmp_path, report=report))
+    assert problems == []
+    assert knowledge.routing.unfair == {"pl": ("obrażać", "=bo jestem"), "en": ("refuse", "=because i am")}
+    assert load_knowledge(DATA / "kb_small").courtesy["en"] == ("thanks in advance", "kind regards", "i have a question")
+
+
+@pytest.mark.parametrize("extra, problem", [
+    ("  unfair:\n    pl: [obrażać]\n    en: [re*]\n",
+     "knowledge/report.yaml:14: pattern 're*' cannot be used: the stem 're*' is shorter than 3 letters"),
+    ("  unfair: [obrażać, refuse]\n",
+     "knowledge/report.yaml:12: report: unfair must have a list for pl and a list for en"),
+])
+def test_report_unfair_problems_name_file_and_line(tmp_path, extra, problem):
+    out = messages(kb(tmp_path, report=_report_words("        pl: [praca]\n        en: [work]\n") + extra))
+    assert any(m.startswith(problem) for m in out), out
+
+
+def test_courtesy_must_be_lists_per_language(tmp_path):
+    out = messages(kb(tmp_path, extra="courtesy: [hello, dzień dobry]\n"))
+    assert "knowledge/extra.yaml:1: courtesy must have a list for pl and a list for en" in out

@@ -85,7 +85,7 @@ def test_explain_names_the_matched_variant(small_assistant):
 def test_thresholds_come_from_settings(small_knowledge, lexicon, small_assistant):
     question = "who sent a flag to krakow"
     assert small_assistant.reply(question).outcome == "answer"
-    strict = Assistant(small_knowledge, lexicon, settings=MatchSettings(answer_threshold=0.99))
+    strict = Assistant(small_knowledge, lexicon, settings=MatchSettings(answer_threshold=0.99, clear_margin=1.0))
     assert strict.reply(question).outcome == "suggest"
 
 
@@ -132,3 +132,51 @@ def test_a_clear_match_is_answered_without_triage(small_assistant):
 def test_the_emergency_card_comes_before_triage(small_assistant):
     reply = small_assistant.reply("my boss says I'm gay and I want to kill myself")
     assert reply.outcome == "crisis" and reply.triage is None
+
+
+# -- residents' own words: courtesy, stories, informative words (issue 15) --------------------------------
+
+
+def test_a_greeting_and_thanks_around_a_question_change_nothing(small_assistant):
+    bare = small_assistant.reply("where do I report discrimination at work")
+    polite = small_assistant.reply("Hi! Where do I report discrimination at work? Thanks in advance, kind regards")
+    assert (polite.outcome, polite.entry_id, polite.score) == (bare.outcome, bare.entry_id, bare.score)
+    polski = small_assistant.reply("Dzień dobry, mam pytanie. Gdzie zgłosić dyskryminację w pracy? Z góry dziękuję, pozdrawiam")
+    assert (polski.outcome, polski.entry_id) == ("answer", "work-discrimination")
+
+
+def test_a_message_of_nothing_but_courtesy_is_small_talk(small_assistant):
+    assert small_assistant.reply("Dzień dobry, z góry dziękuję! Pozdrawiam").outcome == "smalltalk"
+
+
+def test_a_story_around_the_question_does_not_drown_it(small_assistant):
+    story = ("I started at a logistics company in March and the first weeks were fine. Then a new shift leader "
+             "came, and since then he gives me the night shifts and the heaviest pallets and laughs about it "
+             "with the others. Where do I report discrimination at work?")
+    reply = small_assistant.reply(story)
+    assert (reply.outcome, reply.entry_id) == ("answer", "work-discrimination"), reply.explain
+
+
+def test_a_long_story_keeps_its_question_beyond_the_word_cap(small_assistant):
+    story = " ".join(["The weather was grey and the tram was late that morning."] * 12)
+    reply = small_assistant.reply(story + " Who sits on the equality council?")
+    assert (reply.outcome, reply.entry_id) == ("answer", "equality-council")
+
+
+def test_a_word_every_speaker_uses_weighs_less_than_a_rare_one(small_assistant):
+    matcher = small_assistant.matcher
+    assert matcher.informative("between") < matcher.informative("wondering") < matcher.informative("forklift") == 1.0
+    assert matcher.informative("miedzy") < 0.5  # folded Polish "między"
+
+
+def test_shared_everyday_words_alone_are_no_answer_and_no_did_you_mean(real_assistant):
+    # "who", "last" and "year" are in a sexual-violence entry's variant; none of them says what is asked
+    reply = real_assistant.reply("who won the champions league last year")
+    assert reply.outcome == "fallback", reply.explain["decision"]
+    assert real_assistant.reply("ok so who is it then").outcome in ("fallback", "smalltalk")
+
+
+def test_an_english_contraction_is_not_the_verb_it_looks_like(lexicon):
+    from bot.core.analysis import Analyzer
+
+    assert [t for _, t in Analyzer(lexicon).terms("they won't rent to me", "en")] == ["rent"]

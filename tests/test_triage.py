@@ -37,6 +37,18 @@ def test_a_ground_alone_or_an_unrelated_question_is_no_reading(small_knowledge, 
     assert t.read(danger_tokens(clean("ile kosztuje bilet na tramwaj"))) is None
 
 
+def test_a_ground_in_a_setting_is_a_case_only_when_the_message_says_someone_was_treated_unfairly(
+        small_knowledge, lexicon):
+    t = triage(small_knowledge, lexicon)
+    # a ground and a setting, but nobody was treated unfairly: a question about something else
+    assert t.read(danger_tokens(clean("my boss is gay, should I invite him and his husband to the work party"))) is None
+    assert t.read(danger_tokens(clean("czy moj szef gej przyjdzie na impreze"))) is None
+    # the same words with a refusal, an insult or a reason given
+    assert t.read(danger_tokens(clean("my boss refused my leave, he is gay and hates that I am not"))) is not None
+    assert t.read(danger_tokens(clean("szef mnie obraza, bo jestem gejem"))).entry == "work-discrimination"
+    assert t.read(danger_tokens(clean("szef sie smieje bo jestem gejem"))) is not None
+
+
 def test_a_combination_that_routes_nowhere_is_no_reading(small_knowledge, lexicon):
     # the street and age have no entries in the fixture
     assert triage(small_knowledge, lexicon).read(danger_tokens(clean("a man in the tram said I'm too old"))) is None
@@ -81,5 +93,5 @@ def test_whole_sentences_naming_a_ground_in_a_setting_get_the_routed_answer(real
     from conftest import DATA
 
     items = evaluation.load_items(DATA / "triage-questions.yaml")
-    got = {i.q: (real_assistant.reply(i.q).entry_id, real_assistant.reply(i.q).triage is not None) for i in items}
-    assert got == {i.q: (i.entry, True) for i in items}
+    wrong = {i.q: real_assistant.reply(i.q).entry_id for i in items if real_assistant.reply(i.q).entry_id not in i.entries}
+    assert wrong == {}

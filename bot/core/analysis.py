@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from bot.core import stopwords
 from bot.core.lexicon import Lexicon
+from bot.core.text import expand_contractions
 from bot.core.text import tokens as split_tokens
 
 _STOP = stopwords.POLISH | stopwords.ENGLISH
@@ -60,10 +61,11 @@ class Analyzer:
         return self.terms_of_tokens(split_tokens(text), lang)
 
     def terms_of_tokens(self, tokens: list[str], lang: str) -> list[tuple[str, str]]:
-        """Like `terms`, for tokens already split and folded."""
+        """Like `terms`, for tokens already split and folded; English contractions are written out
+        first ("won't" is "will not", not the verb "won")."""
         seen: set[str] = set()
         out = []
-        for token in tokens:
+        for token in expand_contractions(tokens):
             if token in _STOP or (len(token) == 1 and not token.isdigit()):
                 continue
             term = self.matching_term(token, lang)

@@ -12,7 +12,8 @@ from bot.core.language import LanguageGuess, detect, reply_language
 from bot.core.lexicon import Lexicon
 from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
 from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, Reply, Suggestion
-from bot.core.smalltalk import SmallTalkMatcher
+from bot.core.sentences import MessageReader
+from bot.core.smalltalk import COURTESY_INTENTS, SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
 from bot.core.triage import Reading, Triage
 
@@ -34,6 +35,10 @@ class Assistant:
         self.settings = self.matcher.settings
         self.danger = DangerDetector(knowledge.crisis.rules, lexicon, knowledge.crisis.model)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
+        courtesy = [p for phrases in knowledge.courtesy.values() for p in phrases]
+        courtesy += [p for intent in knowledge.smalltalk if intent.id in COURTESY_INTENTS
+                     for phrases in intent.phrases.values() for p in phrases]
+        self.reader = MessageReader(courtesy, MAX_MATCH_TOKENS)
         self.triage = Triage(knowledge.routing, lexicon)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 
@@ -73,7 +78,8 @@ class Assistant:
             text = compose.other_language_text(self.knowledge, lang, self.tr(lang), danger is not None)
             return Reply("fallback", lang, text, danger=danger.tier if danger else None, explain=evidence)
 
-        talk = self.smalltalk.match(words)
+        message = self.reader.read(cleaned)
+        talk = self.smalltalk.match(words) or (self.smalltalk.courtesy() if message.courtesy_only else None)
         if talk is not None:
             intent, phrase_lang = talk
             lang = reply_language(guess, preferred_lang, phrase_lang)
@@ -84,7 +90,7 @@ class Assistant:
                          explain=evidence | {"smalltalk": intent.id})
 
         match_lang = guess.lang or preferred_lang or "pl"
-        result = self.matcher.match(words[:MAX_MATCH_TOKENS], match_lang)
+        result = self.matcher.match(message.words, match_lang, message.story_words)
         return self._decide(result, guess, preferred_lang, evidence, danger, read)
 
     def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:
@@ -110,13 +116,13 @@ class Assistant:
         outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
         explain = evidence | _explain(result) | {"decision": reason}
         tier = danger.tier if danger is not None else None
-        if outcome != "answer" and read:
-            reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates})
-            entry = self.knowledge.entry(reading.entry) if reading else None
-            if entry is not None:
-                return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
-                    "decision": f"triage: the match alone gave {outcome} ({reason}); the message names a ground "
-                                "in a setting"}, tier)
+        reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates}) if read else None
+        entry = self.knowledge.entry(reading.entry) if reading and overrules(outcome, best, reading, self.triage, self.settings) else None
+        if entry is not None:
+            why = (f"the match alone gave {outcome} ({reason})" if outcome != "answer" else
+                   f"the match gave {best.entry.id}, an entry for another setting or ground")
+            return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
+                "decision": f"triage: {why}; the message names a ground in a setting"}, tier)
         if outcome == "fallback":
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang), in_danger=danger is not None)
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
@@ -163,6 +169,17 @@ class Assistant:
         )
 
 
+def overrules(outcome: str, best: Candidate | None, reading: Reading | None, triage: Triage,
+              s: MatchSettings) -> bool:
+    """True when triage's reading answers instead of the match: the match alone would not answer, or
+    it answers, not strongly, with an entry for another setting or ground than the message names."""
+    if reading is None:
+        return False
+    if outcome != "answer" or best is None:
+        return True
+    return best.score < s.triage_overrules_below and triage.contradicts(reading, best.entry.id)
+
+
 def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False) -> tuple[str, list[Candidate], str]:
     """Answer, suggest or fallback for ranked candidates: (outcome, candidates, reason)."""
     cands = result.candidates
@@ -173,6 +190,12 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
         return "fallback", [], f"fallback: out of scope, like {best.variant.text!r}"
     cands = [c for c in cands if c.entry.id != OUT_OF_SCOPE]
     second = cands[1].score if len(cands) > 1 else 0.0
+    if best.content < s.min_content:
+        return "fallback", [], "fallback: the words it shares with the knowledge are words every question uses"
+    cands = [c for c in cands if c.content >= s.min_content]
+    if (best.score - second >= s.clear_margin and best.variant_coverage >= s.clear_variant_coverage
+            and best.coverage >= s.clear_coverage and not one_shared_word):
+        return "answer", [best], "answer: far ahead of the runner-up, most of one of its variants asked"
     if best.coverage < s.min_suggest_coverage:
         return "fallback", [], "fallback: most of the question is about something the knowledge does not cover"
     understood = best.coverage >= s.min_answer_coverage and best.variant_coverage >= s.min_variant_coverage

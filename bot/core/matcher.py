@@ -31,7 +31,7 @@ class MatchSettings:
     unknown_word_weight: float = 1.0
     unknown_token_weight: float = 0.8
     # How much the best single variant counts against the entry's variants taken together.
-    variant_share: float = 0.5
+    variant_share: float = 0.6
     # How much query coverage counts against variant coverage in a variant's score.
     query_share: float = 0.5
     # Share of the whole-question rapidfuzz similarity in the final score.
@@ -44,6 +44,31 @@ class MatchSettings:
     # Least share of the matched variant's weight the question must cover to be answered.
     min_variant_coverage: float = 0.3
     min_suggest_coverage: float = 0.4
+    # A clear winner is answered with less coverage (a story tells more than the knowledge knows): it
+    # leads the runner-up by `clear_margin`, covers `clear_variant_coverage` of its best variant and
+    # `clear_coverage` of the question.
+    clear_margin: float = 0.08
+    clear_variant_coverage: float = 0.6
+    clear_coverage: float = 0.3
+    # Weight of a word only the sentences around the question sentence use (a story), as a share
+    # of its weight: a word the knowledge knows, and one it does not (a story's incidental detail).
+    story_share: float = 1.0
+    story_unknown_share: float = 0.5
+    # How informative a word is, from how common it is in the language (Zipf frequency): a word at
+    # `common_zipf` or above ("między", "wondering") weighs `least_informative` of its weight, one at
+    # `rare_zipf` or below ("przedawniona", "forklift") all of it, linearly between.
+    common_zipf: float = 6.0
+    rare_zipf: float = 3.5
+    least_informative: float = 0.1
+    # How far that also lowers a known word's part in the coverage of the question (a word that only
+    # one entry uses but every speaker says, "raz", "waiting", tells little about what is asked).
+    known_informative: float = 0.5
+    # Least informativeness the words an entry matches must add up to for an answer or a "did you
+    # mean": words every speaker uses ("last", "year", "who", "miasto") alone are no content.
+    min_content: float = 0.4
+    # Triage's reading of a ground in a setting replaces an answer for another setting or ground only
+    # when the answer scores below this (an answer matching a variant closely stands).
+    triage_overrules_below: float = 0.7
     # Most variants scored for one question (see Matcher._variant_hits).
     candidate_cap: int = 800
 
@@ -72,6 +97,7 @@ class Candidate:
     matched: list[str] = field(default_factory=list)
     coverage: float = 0.0  # share of the question's weight this entry's variants cover
     variant_coverage: float = 0.0  # share of the best variant's weight the question covers
+    content: float = 0.0  # how informative the matched words are, summed (1.0: one rare word)
 
 
 @dataclass
@@ -177,68 +203,92 @@ class Matcher:
             return None, 0.0
         return self.surface[found[0]], found[1]
 
+    def informative(self, token: str) -> float:
+        """A word's share of its weight by how common it is in Polish or English (1.0 for a rare word)."""
+        s = self.settings
+        zipf = max(self.analyzer.lexicon.zipf(token, "pl"), self.analyzer.lexicon.zipf(token, "en"))
+        if zipf <= s.rare_zipf:
+            return 1.0
+        if zipf >= s.common_zipf:
+            return s.least_informative
+        return 1.0 - (1.0 - s.least_informative) * (zipf - s.rare_zipf) / (s.common_zipf - s.rare_zipf)
+
     def _is_misspelt_function_word(self, token: str) -> bool:
         """True for an unknown token one edit away from a function word ("wher", "gdize")."""
         if len(token) < 4 or self.analyzer.is_word(token):
             return False
         return process.extractOne(token, FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
 
-    def _variant_hits(self, matched: list[tuple[str, float]]) -> dict[int, float]:
-        """Matched weight per candidate variant. Candidates come from the query's rarest terms until
-        there are about `candidate_cap` of them; commoner terms then only add to those candidates."""
-        hits: dict[int, float] = defaultdict(float)
+    def _variant_hits(self, matched: list[tuple[str, float, float]]) -> dict[int, list[float]]:
+        """Matched weight per candidate variant, [as the question weighs it, as the variant does].
+        Candidates come from the query's rarest terms until there are about `candidate_cap` of them;
+        commoner terms then only add to those candidates."""
+        hits: dict[int, list[float]] = {}
         rest = []
-        for term, gain in sorted(matched, key=lambda tg: len(self.postings.get(tg[0], ()))):
+        for term, gain, full in sorted(matched, key=lambda tg: len(self.postings.get(tg[0], ()))):
             postings = self.postings.get(term, ())
             if hits and len(hits) + len(postings) > self.settings.candidate_cap:
-                rest.append((term, gain))
+                rest.append((term, gain, full))
                 continue
             for vid in postings:
-                hits[vid] += gain
+                hit = hits.setdefault(vid, [0.0, 0.0])
+                hit[0] += gain
+                hit[1] += full
         for vid in hits if rest else ():
             terms = self.variants[vid].terms
-            for term, gain in rest:
+            for term, gain, full in rest:
                 if term in terms:
-                    hits[vid] += gain
+                    hits[vid][0] += gain
+                    hits[vid][1] += full
         return hits
 
-    def match(self, tokens: list[str], lang: str) -> MatchResult:
-        """Score entries for a question given as folded tokens, best first."""
+    def match(self, tokens: list[str], lang: str, story: frozenset[str] = frozenset()) -> MatchResult:
+        """Score entries for a question given as folded tokens, best first. Words in `story` (told
+        around the question sentence) weigh less in the question's coverage; a variant's coverage
+        counts every matched word fully."""
         s = self.settings
         query: list[tuple[str, str, float, float]] = []
+        cover: dict[str, float] = {}  # a word's part in the question's coverage
         corrections: dict[str, str] = {}
         seen: set[str] = set()
         for token, term in self.analyzer.terms_of_tokens(tokens, lang):
+            told = token in story
             resolved, factor = self._resolve(token, term, lang)
             if resolved is None:
                 if term in QUESTION_WORDS or self._is_misspelt_function_word(token):
                     continue
-                share = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
-                weight = share * self.max_idf
-                query.append((token, term, weight, 0.0))
+                unknown = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
+                share = (s.story_unknown_share if told else 1.0) * self.informative(token)
+                query.append((token, term, unknown * self.max_idf * share, 0.0))
+                cover[term] = cover.get(term, 0.0) + query[-1][2]
                 continue
             if resolved in seen:
                 continue
             seen.add(resolved)
             if factor < 1.0:
                 corrections[token] = resolved
-            query.append((token, resolved, self.idf[resolved], factor))
+            weight = self.idf[resolved] * (s.story_share if told else 1.0)
+            query.append((token, resolved, weight, factor))
+            cover[resolved] = weight * factor * (1.0 - s.known_informative * (1.0 - self.informative(token)))
         total = sum(w for _, _, w, _ in query)
+        cover_total = sum(cover.values())
         if total <= 0:
             return MatchResult([], query, corrections)
-        matched = [(term, weight * factor) for _, term, weight, factor in query if factor > 0]
+        matched = [(term, weight * factor, self.idf[term] * factor) for _, term, weight, factor in query if factor > 0]
         best_variant: dict[int, tuple[float, int]] = {}
         qs, vs = s.query_share, 1.0 - s.query_share
         hits = self._variant_hits(matched)
-        for vid, hit in hits.items():
+        for vid, (hit, full) in hits.items():
             v = self.variants[vid]
-            score = (hit / total) ** qs * (hit / v.weight) ** vs
+            score = (hit / total) ** qs * (full / v.weight) ** vs
             if score > best_variant.get(v.entry, (-1.0, -1))[0]:
                 best_variant[v.entry] = (score, vid)
-        entry_hits = {}
+        entry_hits, covered = {}, {}
         for eid in best_variant:
             terms = self.entry_terms[eid]
-            entry_hits[eid] = sum(gain for term, gain in matched if term in terms)
+            entry_hits[eid] = sum(gain for term, gain, _ in matched if term in terms)
+            covered[eid] = sum(cover[term] for term, _, _ in matched if term in terms) / cover_total
+        informative = {term: self.informative(token) * factor for token, term, _, factor in query if factor > 0}
         lexical = {
             eid: s.variant_share * vs + (1.0 - s.variant_share) * (entry_hits[eid] / total)
             for eid, (vs, _) in best_variant.items()
@@ -258,8 +308,9 @@ class Matcher:
             variant = self.variants[vid]
             candidates.append(
                 Candidate(self.entries[eid], round(score, 4), round(lex, 4), round(fz, 4), variant,
-                          sorted(matched_terms & variant.terms), round(entry_hits[eid] / total, 4),
-                          round(hits[vid] / variant.weight, 4))
+                          sorted(matched_terms & variant.terms), round(covered[eid], 4),
+                          round(hits[vid][1] / variant.weight, 4),
+                          round(sum(v for t, v in informative.items() if t in self.entry_terms[eid]), 4))
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(candidates, query, corrections)

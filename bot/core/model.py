@@ -151,6 +151,9 @@ class Routing:
 
     places: tuple[RouteStep, ...]
     grounds: tuple[RouteStep, ...]
+    # Words saying someone was treated unfairly or why ("odmówili", "because I am"), per language:
+    # triage reads a ground in a setting as a case only when the message also says one of them.
+    unfair: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def place(self, step_id: str) -> RouteStep | None:
         return next((p for p in self.places if p.id == step_id), None)
@@ -173,6 +176,9 @@ class Knowledge:
     out_of_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)
     routing: Routing | None = None
     other_language_contacts: tuple[str, ...] = ()  # who helps residents who write in Ukrainian or Russian
+    # Greetings, thanks and set phrases ("z góry dziękuję", "I have a question") that change nothing
+    # about what a message asks: dropped at the start or end of a sentence before matching.
+    courtesy: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""

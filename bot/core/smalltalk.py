@@ -8,6 +8,8 @@ from bot.core.model import LANGS, SmallTalk
 from bot.core.text import tokens as split_tokens
 
 THRESHOLD = 86
+#: Intents whose phrases are courtesy: said around a question, they change nothing about it.
+COURTESY_INTENTS = ("greeting", "thanks", "goodbye")
 
 
 class SmallTalkMatcher:
@@ -21,6 +23,13 @@ class SmallTalkMatcher:
                     words = split_tokens(phrase)
                     if words:
                         self.phrases.append((" ".join(words), len(words), intent, lang))
+
+    def courtesy(self) -> tuple[SmallTalk, str] | None:
+        """The reply to a message of nothing but courtesy ("Dzień dobry państwu, pozdrawiam"): the greeting."""
+        for _, _, intent, lang in self.phrases:
+            if intent.id == COURTESY_INTENTS[0]:
+                return intent, lang
+        return None
 
     def match(self, tokens: list[str]) -> tuple[SmallTalk, str] | None:
         """(intent, language of the phrase matched) when the message is small talk, else None."""

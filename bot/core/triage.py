@@ -9,7 +9,7 @@ from bot.core.lexicon import Lexicon
 from bot.core.model import LANGS, RouteStep, Routing
 from bot.core.text import SENTENCE_BREAK
 
-PLACE, GROUND = "place", "ground"
+PLACE, GROUND, UNFAIR = "place", "ground", "unfair"
 
 
 @dataclass(frozen=True)
@@ -29,20 +29,24 @@ class Reading:
     place: Mention
     ground: Mention
     entry: str
+    both: bool = False  # the setting and the ground both list the entry
 
 
 def step_patterns(routing: Routing | None) -> list[Pattern]:
-    """The compiled `words` of every place and ground (a pattern that cannot be compiled is left out;
-    the loader reports it)."""
+    """The compiled `words` of every place and ground, and the `unfair` words (a pattern that cannot
+    be compiled is left out; the loader reports it)."""
+    if routing is None:
+        return []
+    words = [(f"{kind}:{step.id}", step.words) for kind, steps in ((PLACE, routing.places), (GROUND, routing.grounds))
+             for step in steps] + [(UNFAIR, routing.unfair)]
     patterns = []
-    for kind, steps in ((PLACE, routing.places if routing else ()), (GROUND, routing.grounds if routing else ())):
-        for step in steps:
-            for lang in LANGS:
-                for word in step.words.get(lang, ()):
-                    try:
-                        patterns.append(compile_pattern(f"{kind}:{step.id}", word, lang))
-                    except PatternError:
-                        continue
+    for concept, by_lang in words:
+        for lang in LANGS:
+            for word in by_lang.get(lang, ()):
+                try:
+                    patterns.append(compile_pattern(concept, word, lang))
+                except PatternError:
+                    continue
     return patterns
 
 
@@ -53,14 +57,17 @@ class Triage:
         self.routing = routing
         patterns = step_patterns(routing)
         self.index = ConceptIndex(patterns, lexicon) if patterns else None
+        self._routed = routed(routing) if routing else frozenset()
 
     def mentions(self, tokens: list[str]) -> list[Mention]:
         """The places and grounds the message (danger tokens) names, in the order it names them."""
-        if self.index is None or self.routing is None:
-            return []
-        found = self.index.find(tokens)
+        return self._mentions(tokens, self.index.find(tokens)) if self.index is not None and self.routing is not None else []
+
+    def _mentions(self, tokens: list[str], found: dict) -> list[Mention]:
         out = []
         for concept, spans in found.items():
+            if concept == UNFAIR:
+                continue
             kind, _, step_id = concept.partition(":")
             step = self.routing.place(step_id) if kind == PLACE else self.routing.ground(step_id)
             if step is None or not spans:
@@ -70,11 +77,27 @@ class Triage:
             out.append(Mention(kind, step, words, min(a for a, _, _ in spans)))
         return sorted(out, key=lambda m: (m.first, m.kind))
 
+    def contradicts(self, reading: Reading, entry_id: str) -> bool:
+        """True when an entry is one of the routing's (a case of some setting or ground) but not one for
+        this case: neither the reading's setting nor its ground lists it (a club's refusal is no answer
+        for a case at work), or the reading found an entry both list and this one is not such (work
+        discrimination in general, when the setting and the ground agree on pregnancy at work)."""
+        if self.routing is None or entry_id == reading.entry or entry_id not in self._routed:
+            return False
+        in_place, in_ground = entry_id in reading.place.step.entries, entry_id in reading.ground.step.entries
+        return not (in_place and in_ground) if reading.both else not (in_place or in_ground)
+
     def read(self, tokens: list[str], scores: dict[str, float] | None = None) -> Reading | None:
         """The best (place, ground) the message names that routes to an entry, and that entry; None
-        unless it names at least one of each. `scores` are the matcher's scores of entries."""
+        unless it names at least one of each and (when the routing has `unfair` words) says that
+        someone was treated unfairly or why. `scores` are the matcher's scores of entries."""
+        if self.index is None or self.routing is None:
+            return None
         scores = scores or {}
-        mentions = self.mentions(tokens)
+        found = self.index.find(tokens)
+        if self.routing.unfair and not found.get(UNFAIR):
+            return None
+        mentions = self._mentions(tokens, found)
         places = [m for m in mentions if m.kind == PLACE]
         grounds = [m for m in mentions if m.kind == GROUND]
         best: tuple[tuple, Reading] | None = None
@@ -87,8 +110,13 @@ class Triage:
                     continue
                 key = (both, scores.get(entry, 0.0), -(place.first + ground.first))
                 if best is None or key > best[0]:
-                    best = (key, Reading(place, ground, entry))
+                    best = (key, Reading(place, ground, entry, both))
         return best[1] if best else None
+
+
+def routed(routing: Routing) -> frozenset[str]:
+    """Every entry some place or ground of the routing lists."""
+    return frozenset(e for step in routing.places + routing.grounds for e in step.entries)
 
 
 def pick_entry(place: RouteStep, ground: RouteStep, scores: dict[str, float],

@@ -1,0 +1,108 @@
+"""Reads a message as sentences: courtesy dropped, the question sentence found, a weight for every word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from bot.core.text import tokens as split_tokens
+
+# A sentence ends at ".", "!", "?" or ";" — a full stop only before a space or the end (not in "3.5")
+# and not after an abbreviation ("ul. Długa", "np.", "Mr."). "…" and ".." are pauses inside a sentence.
+_END = re.compile(r"(?<=\w)\.(?=\s|$)|[!?;]+")
+_PAUSE = re.compile(r"…|\.{2,}")
+_LAST_WORD = re.compile(r"(\w+)$")
+ABBREVIATIONS = frozenset("""
+ul al os pl np tj tzn nr godz św sw dr prof mgr inż inz ds tel wg ust art pkt zł zl r ww jw pn
+mr mrs ms st vs etc eg ie approx
+""".split())
+
+#: Words that open a question when they start a sentence (folded), besides a closing "?".
+QUESTION_OPENERS = frozenset("""
+co czy gdzie jak jaki jaka jakie jakiej jakim kto kogo komu kiedy ile dlaczego czemu skad dokad ktory
+ktora ktore mozna moge mozemy musze musi powinienem powinnam trzeba prosze pomozcie pomoz
+what where how who whom when why which can could should do does did is are am will would may must
+""".split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a message: its words without courtesy, and whether it asks."""
+
+    words: tuple[str, ...]
+    asks: bool
+
+
+@dataclass(frozen=True)
+class ReadMessage:
+    """A message as the matcher reads it: words (question sentences first), and those only the
+    sentences around the question use (the story: what happened, told around what is asked)."""
+
+    words: list[str]
+    story_words: frozenset[str]
+    sentences: tuple[Sentence, ...]
+    courtesy_only: bool  # the message was nothing but greetings, thanks and set phrases
+
+    @property
+    def story(self) -> bool:
+        """True when some sentences ask and others tell (a story around a question)."""
+        return any(s.asks for s in self.sentences) and not all(s.asks for s in self.sentences)
+
+
+class MessageReader:
+    """Splits a message into sentences, drops courtesy phrases at each sentence's start and end, and
+    tells the question sentences' words from the story's (the matcher weighs the story's less)."""
+
+    def __init__(self, courtesy: Iterable[str], max_words: int = 60):
+        phrases = {tuple(split_tokens(p)) for p in courtesy}
+        self.courtesy = sorted((p for p in phrases if p), key=len, reverse=True)
+        self.max_words = max_words
+
+    def sentences(self, text: str) -> tuple[Sentence, ...]:
+        """The sentences of a cleaned message, courtesy removed; sentences left empty are dropped."""
+        out = []
+        text = _PAUSE.sub(" ", text)
+        start = 0
+        ends = [m for m in _END.finditer(text) if m.group() != "." or not self._abbreviation(text[:m.start()])]
+        for end in ends + [None]:
+            piece = text[start:end.start() if end else len(text)]
+            mark = end.group() if end else ""
+            start = end.end() if end else len(text)
+            words = self._strip(split_tokens(piece))
+            if words:
+                out.append(Sentence(tuple(words), "?" in mark or words[0] in QUESTION_OPENERS))
+        return tuple(out)
+
+    @staticmethod
+    def _abbreviation(before: str) -> bool:
+        """True when the text before a full stop ends in an abbreviation ("ul", "np", "Mr")."""
+        word = _LAST_WORD.search(before)
+        return word is not None and word.group(1).lower() in ABBREVIATIONS
+
+    def _strip(self, words: list[str]) -> list[str]:
+        """Words with courtesy phrases removed from the start and the end, repeatedly."""
+        changed = True
+        while words and changed:
+            changed = False
+            for phrase in self.courtesy:
+                n = len(phrase)
+                if tuple(words[:n]) == phrase:
+                    words, changed = words[n:], True
+                elif len(words) >= n and tuple(words[-n:]) == phrase:
+                    words, changed = words[:-n], True
+        return words
+
+    def read(self, text: str) -> ReadMessage:
+        """The words to match, at most `max_words`, the asking sentences' first, and the story's words."""
+        sentences = self.sentences(text)
+        if not sentences:
+            return ReadMessage([], frozenset(), (), courtesy_only=bool(split_tokens(text)))
+        story = any(s.asks for s in sentences) and not all(s.asks for s in sentences)
+        ordered = sorted(sentences, key=lambda s: not s.asks) if story else list(sentences)
+        words: list[str] = []
+        for sentence in ordered:
+            words += sentence.words[: self.max_words - len(words)]
+        asked = {w for s in sentences if s.asks for w in s.words}
+        story_words = frozenset(w for s in sentences if story and not s.asks for w in s.words if w not in asked)
+        return ReadMessage(words, story_words, sentences, courtesy_only=False)
