@@ -30,17 +30,19 @@ from bot.lexicon_store import load_lexicon  # noqa: E402
 WEIGHTS = {
     "unknown_word_weight": [0.8, 1.0],
     "story_unknown_share": [0.25, 0.5],
-    "known_informative": [0.25, 0.5, 0.75],
+    "known_informative": [0.5, 0.75],
 }
 THRESHOLDS = {
     "answer_threshold": [0.35, 0.4, 0.45],
     "suggest_threshold": [0.3, 0.35],
+    "margin": [0.01, 0.02],
     "min_answer_coverage": [0.35, 0.4],
     "min_suggest_coverage": [0.3, 0.4],
-    "clear_margin": [0.06, 0.08, 0.1],
+    "clear_margin": [0.06, 0.08],
     "clear_variant_coverage": [0.5, 0.6],
     "clear_coverage": [0.25, 0.3],
-    "min_content": [0.4, 0.6, 0.8],
+    "clear_whole_question": [0.9, 1.01],
+    "min_content": [0.4, 0.6],
 }
 
 

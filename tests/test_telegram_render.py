@@ -55,6 +55,16 @@ def test_open_now_only_for_hours_rated_high(small_knowledge, catalogs):
     assert "Numery pomocowe" in polish and "teraz zamknięte" in polish
 
 
+def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(real_assistant, catalogs):
+    # pregnancy at work: the entries the setting and the ground both list come before the rest
+    _, rows, _ = render.report_step(real_assistant.knowledge, "r:en:work:sex:n", catalogs("en"))
+    entries = [d.split(":")[2] for row in rows for _, d in row if d.startswith("e:")]
+    routing = real_assistant.knowledge.routing
+    both = [e for e in routing.place("work").entries if e in routing.ground("sex").entries]
+    assert len(both) >= 3 and entries[:len(both)] == both and "pregnancy-dismissal-protection" in both
+    assert len(entries) == render.REPORT_ENTRIES == 6
+
+
 def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
     knowledge, en = real_assistant.knowledge, catalogs("en")
     text, rows, danger = render.report_step(knowledge, "r:en", en)

@@ -75,9 +75,16 @@ def test_no_routing_no_reading(lexicon):
 def test_a_grounds_entry_another_place_lists_is_not_chosen_for_this_place():
     place = RouteStep("work", {}, entries=("work-discrimination",))
     ground = RouteStep("origin", {}, entries=("venue-refusal", "origin-at-work"))
-    scores = {"venue-refusal": 0.4, "origin-at-work": 0.2, "work-discrimination": 0.1}
+    scores = {"venue-refusal": 0.4, "origin-at-work": 0.3, "work-discrimination": 0.1}
     assert pick_entry(place, ground, scores, frozenset({"venue-refusal"})) == ("origin-at-work", False)
     assert pick_entry(place, ground, {"venue-refusal": 0.4}, frozenset({"venue-refusal"})) == ("work-discrimination", False)
+
+
+def test_a_settings_general_entry_wins_unless_another_is_clearly_ahead():
+    place = RouteStep("work", {}, entries=("work-discrimination", "retaliation"))
+    ground = RouteStep("origin", {}, entries=("origin-at-work",))
+    assert pick_entry(place, ground, {"retaliation": 0.35, "work-discrimination": 0.3}) == ("work-discrimination", False)
+    assert pick_entry(place, ground, {"retaliation": 0.45, "work-discrimination": 0.3}) == ("retaliation", False)
 
 
 def test_a_places_entry_another_ground_lists_is_not_chosen_for_this_ground():

@@ -193,9 +193,10 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
     if best.content < s.min_content:
         return "fallback", [], "fallback: the words it shares with the knowledge are words every question uses"
     cands = [c for c in cands if c.content >= s.min_content]
-    if (best.score - second >= s.clear_margin and best.variant_coverage >= s.clear_variant_coverage
-            and best.coverage >= s.clear_coverage and not one_shared_word):
-        return "answer", [best], "answer: far ahead of the runner-up, most of one of its variants asked"
+    clear = best.score - second >= s.clear_margin and not one_shared_word
+    if clear and (best.variant_coverage >= s.clear_variant_coverage and best.coverage >= s.clear_coverage
+                  or best.coverage >= s.clear_whole_question and best.variant_coverage >= s.min_variant_coverage):
+        return "answer", [best], "answer: far ahead of the runner-up, with most of one of its variants or all the question"
     if best.coverage < s.min_suggest_coverage:
         return "fallback", [], "fallback: most of the question is about something the knowledge does not cover"
     understood = best.coverage >= s.min_answer_coverage and best.variant_coverage >= s.min_variant_coverage

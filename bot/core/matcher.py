@@ -24,7 +24,7 @@ class MatchSettings:
 
     answer_threshold: float = 0.4
     suggest_threshold: float = 0.35
-    margin: float = 0.02
+    margin: float = 0.01
     max_suggestions: int = 3
     # Weight of a query word the knowledge never uses, as a share of the rarest indexed word's
     # weight: a dictionary word, and anything else (names, gibberish).
@@ -50,6 +50,8 @@ class MatchSettings:
     clear_margin: float = 0.08
     clear_variant_coverage: float = 0.6
     clear_coverage: float = 0.3
+    # … or it covers this much of the question, however long its variants are.
+    clear_whole_question: float = 0.9
     # Weight of a word only the sentences around the question sentence use (a story), as a share
     # of its weight: a word the knowledge knows, and one it does not (a story's incidental detail).
     story_share: float = 1.0

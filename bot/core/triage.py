@@ -10,6 +10,10 @@ from bot.core.model import LANGS, RouteStep, Routing
 from bot.core.text import SENTENCE_BREAK
 
 PLACE, GROUND, UNFAIR = "place", "ground", "unfair"
+#: How far another routed entry must outscore a setting's general (first) entry to be chosen instead.
+GENERAL_MARGIN = 0.1
+#: Least matcher score that counts as an entry sharing words with the message.
+SCORED = 0.2
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Reading:
     ground: Mention
     entry: str
     both: bool = False  # the setting and the ground both list the entry
+    scored: bool = False  # the matcher scored the entry (it shares words with the message)
+    named: tuple[RouteStep, ...] = ()  # every place and ground the message names
 
 
 def step_patterns(routing: Routing | None) -> list[Pattern]:
@@ -81,9 +87,14 @@ class Triage:
         """True when an entry is one of the routing's (a case of some setting or ground) but not one for
         this case: neither the reading's setting nor its ground lists it (a club's refusal is no answer
         for a case at work), or the reading found an entry both list and this one is not such (work
-        discrimination in general, when the setting and the ground agree on pregnancy at work)."""
-        if self.routing is None or entry_id == reading.entry or entry_id not in self._routed:
+        discrimination in general, when the setting and the ground agree on pregnancy at work) - and no
+        other place or ground the message names lists it, and the reading's own entry shares words with
+        the message (the matcher scored it)."""
+        if self.routing is None or entry_id == reading.entry or entry_id not in self._routed or not reading.scored:
             return False
+        if any(entry_id in step.entries for step in reading.named
+               if step is not reading.place.step and step is not reading.ground.step):
+            return False  # another place or ground the message names lists it
         in_place, in_ground = entry_id in reading.place.step.entries, entry_id in reading.ground.step.entries
         return not (in_place and in_ground) if reading.both else not (in_place or in_ground)
 
@@ -110,7 +121,8 @@ class Triage:
                     continue
                 key = (both, scores.get(entry, 0.0), -(place.first + ground.first))
                 if best is None or key > best[0]:
-                    best = (key, Reading(place, ground, entry, both))
+                    best = (key, Reading(place, ground, entry, both, scores.get(entry, 0.0) >= SCORED,
+                                         tuple(m.step for m in mentions)))
         return best[1] if best else None
 
 
@@ -123,16 +135,24 @@ def pick_entry(place: RouteStep, ground: RouteStep, scores: dict[str, float],
                other_places: frozenset[str] = frozenset(),
                other_grounds: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
     """The entry for a place and a ground, and whether both list it: of the entries both list, the
-    one the matcher scored highest (else the first); else the highest scored of the place's entries
+    one the matcher scored highest, when it scored any; else the highest scored of the place's entries
     no other ground lists and the ground's entries no other place lists (those are about another
-    ground or setting: a club's refusal is no answer for work); else the place's first such entry."""
+    ground or setting: a club's refusal is no answer for work) - the place's first of them, its
+    general answer, unless another scores GENERAL_MARGIN more; else the first entry both list; else
+    the place's first such entry."""
     both = [e for e in place.entries if e in ground.entries]
-    if both:
+    if any(e in scores for e in both):
         return max(both, key=lambda e: scores.get(e, 0.0)), True
     own = [e for e in place.entries if e not in other_grounds]
     routed = own + [e for e in ground.entries if e not in other_places and e not in own]
     scored = [e for e in routed if e in scores]
     if scored:
-        return max(scored, key=lambda e: scores[e]), False
+        top = max(scored, key=lambda e: scores[e])
+        general = own[0] if own else None  # a setting's first entry is its general answer
+        if general is not None and scores.get(general, 0.0) >= scores[top] - GENERAL_MARGIN:
+            return general, False
+        return top, False
+    if both:
+        return both[0], True
     first = own + list(place.entries) + routed
     return (first[0] if first else None), False
