@@ -49,6 +49,13 @@ def test_a_ground_in_a_setting_is_a_case_only_when_the_message_says_someone_was_
     assert t.read(danger_tokens(clean("szef sie smieje bo jestem gejem"))) is not None
 
 
+def test_a_story_naming_a_ground_in_a_setting_is_a_case_without_an_unfair_word(small_knowledge, lexicon):
+    story = ("My manager found out last month that I am gay, and since then the atmosphere in our small "
+             "team has changed completely and I feel it every single day")
+    reading = triage(small_knowledge, lexicon).read(danger_tokens(clean(story)))
+    assert reading is not None and (reading.place.step.id, reading.ground.step.id) == ("work", "orientation")
+
+
 def test_a_combination_that_routes_nowhere_is_no_reading(small_knowledge, lexicon):
     # the street and age have no entries in the fixture
     assert triage(small_knowledge, lexicon).read(danger_tokens(clean("a man in the tram said I'm too old"))) is None

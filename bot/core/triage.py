@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from bot.core.concepts import ConceptIndex, Pattern, PatternError, compile_pattern
 from bot.core.lexicon import Lexicon
 from bot.core.model import LANGS, RouteStep, Routing
-from bot.core.text import SENTENCE_BREAK
+from bot.core.text import SENTENCE_BREAK, word_count
 
 PLACE, GROUND, UNFAIR = "place", "ground", "unfair"
 #: How far another routed entry must outscore a setting's general (first) entry to be chosen instead.
 GENERAL_MARGIN = 0.1
+#: A message this long that names a setting and a ground tells a case (a story) even without an
+#: `unfair` word; a shorter one ("bilet MPK dla seniora") needs one.
+STORY_WORDS = 20
 #: Least matcher score that counts as an entry sharing words with the message.
 SCORED = 0.2
 
@@ -101,12 +104,13 @@ class Triage:
     def read(self, tokens: list[str], scores: dict[str, float] | None = None) -> Reading | None:
         """The best (place, ground) the message names that routes to an entry, and that entry; None
         unless it names at least one of each and (when the routing has `unfair` words) says that
-        someone was treated unfairly or why. `scores` are the matcher's scores of entries."""
+        someone was treated unfairly or why, or tells a story (STORY_WORDS words or more). `scores`
+        are the matcher's scores of entries."""
         if self.index is None or self.routing is None:
             return None
         scores = scores or {}
         found = self.index.find(tokens)
-        if self.routing.unfair and not found.get(UNFAIR):
+        if self.routing.unfair and not found.get(UNFAIR) and word_count(tokens) < STORY_WORDS:
             return None
         mentions = self._mentions(tokens, found)
         places = [m for m in mentions if m.kind == PLACE]
