@@ -116,3 +116,11 @@ def test_a_negation_stands_right_before_its_word(lexicon):
 def test_common_misspellings_and_mixed_keyboards_are_read(lexicon, text):
     idx = index(lexicon, {"rope": {"pl": ["sznur"]}, "live": {"ru": ["жить"]}, "man": {"uk": ["чоловік"]}})
     assert concepts(idx, text) & {"rope", "live", "man"}
+
+
+def test_an_english_object_pronoun_in_a_phrase_is_only_itself(lexicon):
+    # the lexicon reads "me" as "i": "help me" must not read "get help if I ever need it"
+    index = ConceptIndex([compile_pattern("help-now", "help me", "en"), compile_pattern("hit", "hit him", "en")], lexicon)
+    assert "help-now" not in index.find(danger_tokens("where can I get help if I ever need it"))
+    assert "help-now" in index.find(danger_tokens("please help me"))
+    assert "hit" not in index.find(danger_tokens("did he hit, or did I"))

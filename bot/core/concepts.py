@@ -86,13 +86,20 @@ def compile_words(raw: str, lang: str, exact: bool = False) -> list[Word]:
     return [Word(kind, part, lang) for part in parts]
 
 
+#: English object pronouns, which the lexicon lemmatises to the subject ("me" -> "i").
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
+
+
 def compile_pattern(concept: str, text: str, lang: str, exact: bool = False) -> Pattern:
     """A pattern ("nie chcieć żyć", "samobój*", "=mnie", "=zabiję go") compiled for one concept; a
     pattern that starts with "=", or any with `exact` (idioms), matches only as written: "zabijcie
     mnie" is not "zabije, jak mnie …"."""
     if text.startswith("=") and len(text.split()) > 1:
         exact, text = True, text[1:]
-    words = tuple(w for piece in text.split() for w in compile_words(piece, lang, exact))
+    pieces = text.split()
+    # In an English phrase an object pronoun is only itself: "help me" must not read "help if I".
+    words = tuple(w for piece in pieces for w in compile_words(
+        piece, lang, exact or (lang == "en" and len(pieces) > 1 and piece in OBJECT_PRONOUNS)))
     if not words:
         raise PatternError("a pattern must not be empty")
     return Pattern(concept, text, lang, words)
