@@ -116,8 +116,12 @@ class Assistant:
         outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
         explain = evidence | _explain(result) | {"decision": reason}
         tier = danger.tier if danger is not None else None
-        reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates}) if read else None
-        entry = self.knowledge.entry(reading.entry) if reading and overrules(outcome, best, reading, self.triage, self.settings) else None
+        # Triage can change only a reply that is not a strong answer; a strong one skips the reading.
+        weak = outcome != "answer" or best.score < self.settings.triage_overrules_below
+        reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates}) if read and weak else None
+        entry = None
+        if reading is not None and overrules(outcome, best, reading, self.triage, self.settings):
+            entry = self.knowledge.entry(reading.entry)
         if entry is not None:
             why = (f"the match alone gave {outcome} ({reason})" if outcome != "answer" else
                    f"the match gave {best.entry.id}, an entry for another setting or ground")

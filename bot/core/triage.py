@@ -66,7 +66,7 @@ class Triage:
         self.routing = routing
         patterns = step_patterns(routing)
         self.index = ConceptIndex(patterns, lexicon) if patterns else None
-        self._routed = routed(routing) if routing else frozenset()
+        self._routed = routed_entries(routing) if routing else frozenset()
 
     def mentions(self, tokens: list[str]) -> list[Mention]:
         """The places and grounds the message (danger tokens) names, in the order it names them."""
@@ -130,7 +130,7 @@ class Triage:
         return best[1] if best else None
 
 
-def routed(routing: Routing) -> frozenset[str]:
+def routed_entries(routing: Routing) -> frozenset[str]:
     """Every entry some place or ground of the routing lists."""
     return frozenset(e for step in routing.places + routing.grounds for e in step.entries)
 
