@@ -1,4 +1,4 @@
-"""Reads a message as sentences: courtesy dropped, the question sentence found, a weight for every word."""
+"""Reads a message as sentences: courtesy dropped, the asking sentences found, the story's words told apart."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from bot.core.text import tokens as split_tokens
 
 # A sentence ends at ".", "!", "?" or ";" — a full stop only before a space or the end (not in "3.5")
 # and not after an abbreviation ("ul. Długa", "np.", "Mr."). "…" and ".." are pauses inside a sentence.
+# (text.danger_tokens splits more eagerly - after any letter - because a danger phrase must not run
+# across sentences; here a split too many would turn a question's tail into a "story".)
 _END = re.compile(r"(?<=\w)\.(?=\s|$)|[!?;]+")
 _PAUSE = re.compile(r"…|\.{2,}")
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -47,7 +49,11 @@ class ReadMessage:
     @property
     def story(self) -> bool:
         """True when some sentences ask and others tell (a story around a question)."""
-        return any(s.asks for s in self.sentences) and not all(s.asks for s in self.sentences)
+        return _is_story(self.sentences)
+
+
+def _is_story(sentences: tuple[Sentence, ...]) -> bool:
+    return any(s.asks for s in sentences) and not all(s.asks for s in sentences)
 
 
 class MessageReader:
@@ -98,7 +104,7 @@ class MessageReader:
         sentences = self.sentences(text)
         if not sentences:
             return ReadMessage([], frozenset(), (), courtesy_only=bool(split_tokens(text)))
-        story = any(s.asks for s in sentences) and not all(s.asks for s in sentences)
+        story = _is_story(sentences)
         ordered = sorted(sentences, key=lambda s: not s.asks) if story else list(sentences)
         words: list[str] = []
         for sentence in ordered:
