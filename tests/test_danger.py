@@ -165,3 +165,8 @@ def test_an_idiom_subject_is_not_one_of_the_frames_own_words(lexicon):
     detector = DangerDetector(rules, lexicon)
     assert check(detector, "powiedział, że połamie mi nogi").tier == "crisis"
     assert check(detector, "ten upał połamie mi nogi").tier == "concern"
+
+
+@pytest.mark.parametrize("text", ["he tried to rapee me", "my uncle tried to raep me last night"])
+def test_a_misspelt_rape_too_short_for_typo_tolerance_still_gets_the_card(real_assistant, text):
+    assert real_assistant.reply(text).outcome == "crisis"
