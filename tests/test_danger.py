@@ -83,9 +83,11 @@ def test_no_one_with_a_danger_signal_gets_a_bare_i_dont_know(real_assistant):
     reply = real_assistant.reply("he hits me")  # too short to be sure, too serious to shrug off
     assert reply.outcome == "crisis"
     reply = real_assistant.reply("grozi mi ktoś z sąsiedztwa w sprawie parkingu przed blokiem")
-    assert reply.danger == "concern"
-    if reply.outcome == "fallback":
-        assert reply.text.splitlines()[0].startswith("Jeśli jesteś w niebezpieczeństwie")
+    assert (reply.outcome, reply.danger) == ("fallback", "concern")
+    assert reply.text.splitlines()[0].startswith("Jeśli jesteś w niebezpieczeństwie")
+    assert "Nie znam odpowiedzi" not in reply.text  # the card, then who else can help, and no "I don't know"
+    assert "Nie musisz radzić sobie z tym w pojedynkę" in reply.text and "W innych sprawach pomogą:" in reply.text
+    assert "12 616 55 55" in reply.text
 
 
 @pytest.mark.parametrize("text", [

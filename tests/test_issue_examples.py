@@ -15,6 +15,8 @@ import pytest
     ("związki partnerskie", {"same-sex-partnership"}),
     ("Dzień dobry, chciałabym zapytać gdzie mogę zgłosić dyskryminację w pracy. Z góry dziękuję",
      {"work-discrimination"}),
+    # an attack is a case in a public place, though the message names no place
+    ("he hit me yesterday because I am gay, where can I report it", {"homophobic-incident"}),
 ])
 def test_a_whole_sentence_gets_the_answer_a_resident_expects(real_assistant, question, entries):
     reply = real_assistant.reply(question)

@@ -128,7 +128,8 @@ class Assistant:
             return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
                 "decision": f"triage: {why}; the message names a ground in a setting"}, tier)
         if outcome == "fallback":
-            text = compose.fallback_text(self.knowledge, lang, self.tr(lang), in_danger=danger is not None)
+            text = compose.fallback_text(self.knowledge, lang, self.tr(lang), danger is not None,
+                                         danger.situations if danger is not None else ())
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
         if outcome == "answer":
             return self._answer(best.entry, lang, best.score, explain, tier)

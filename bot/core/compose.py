@@ -117,17 +117,17 @@ def helpline_lines(knowledge: Knowledge, lang: str, tr: Translations, contact_id
     return lines
 
 
-def fallback_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False) -> str:
-    """The honest "I don't know", with who can help; led by 112 and the helplines when the message
-    mentions danger (no one who may be in danger gets a bare "I don't know")."""
+def fallback_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False,
+                  situations: tuple[str, ...] = ()) -> str:
+    """The honest "I don't know", with who can help. When the message mentions danger, no "I don't
+    know" at all: the emergency card for its situations, then who else can help."""
     _ = tr.gettext
-    lines = helpline_lines(knowledge, lang, tr, knowledge.crisis.contacts) + [""] if in_danger else []
-    lines += [
-        _("I don't know the answer to that. I can only answer questions about equality, "
-          "discrimination and where to get help in Kraków."),
-        "",
-        _("Who can help:"),
-    ]
+    if in_danger:
+        lines = [crisis_text(knowledge, lang, tr, situations), "",
+                 _("For anything else, these can help:")]
+    else:
+        lines = [_("I don't know the answer to that. I can only answer questions about equality, "
+                   "discrimination and where to get help in Kraków."), "", _("Who can help:")]
     lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.fallback_contacts]
     if not in_danger:
         lines += ["", _("If you are in danger, call 112.")]
