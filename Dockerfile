@@ -25,7 +25,7 @@ COPY scripts/ scripts/
 # Build-time checks: the catalogs compile, the knowledge is valid, the word lexicon is cached.
 RUN bash scripts/i18n.sh compile \
     && equality-bot validate \
-    && python -c "from bot.lexicon_store import load_lexicon; load_lexicon()" \
+    && python -c "from bot.knowledge.lexicon_store import load_lexicon; load_lexicon()" \
     && mkdir -p /data /keys \
     && chown bot:bot /data /keys \
     && chmod 0700 /data /keys

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bot import report  # noqa: E402
-from bot.storage import open_store  # noqa: E402
+from bot.usage import figures  # noqa: E402
+from bot.storage.sqlite import open_store  # noqa: E402
 from postgres_support import PostgresServer  # noqa: E402
 
 OUTCOMES = ["answer"] * 6 + ["suggest", "fallback", "fallback", "smalltalk", "crisis"]
@@ -80,8 +80,8 @@ def measure(name: str, store, events: int, single: int) -> None:
     timings = {}
     for label, days in (("7 days", 7), ("90 days", 90)):
         started = time.perf_counter()
-        figures = report.collect(store, today - timedelta(days=days - 1), today)
-        timings[label] = (time.perf_counter() - started, figures.messages)
+        counted = figures.collect(store, today - timedelta(days=days - 1), today)
+        timings[label] = (time.perf_counter() - started, counted.messages)
     print(f"{name:10} one event a transaction: {one_by_one:8,.0f} events/s   "
           f"batches of 10,000: {events / loaded:9,.0f} events/s ({events:,} in {loaded:.1f} s)")
     for label, (seconds, messages) in timings.items():

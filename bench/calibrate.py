@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 from bot.core.assistant import Assistant, decide, overrules  # noqa: E402
 from bot.core.matcher import MatchSettings  # noqa: E402
 from bot.core.text import clean, danger_tokens  # noqa: E402
-from bot.evaluation import judge, load_items  # noqa: E402
+from bot.knowledge.evaluation import judge, load_items  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402
-from bot.knowledge_loader import load_knowledge  # noqa: E402
-from bot.lexicon_store import load_lexicon  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
 
 # A first, wider search (unknown_token_weight 0.8/1.0, fuzzy_share 0/0.15/0.3, margin up to 0.08)
 # always preferred fuzzy_share 0 and a margin of at most 0.03; this grid keeps the live choices.

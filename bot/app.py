@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bot.core.assistant import Assistant
 from bot.i18n import Catalogs
-from bot.knowledge_loader import load_knowledge
-from bot.lexicon_store import load_lexicon
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.lexicon_store import load_lexicon
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE_DIR = PROJECT_DIR / "knowledge"

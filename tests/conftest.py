@@ -9,8 +9,8 @@ import pytest
 
 from bot.core.assistant import Assistant
 from bot.i18n import Catalogs
-from bot.knowledge_loader import load_knowledge
-from bot.lexicon_store import load_lexicon
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.lexicon_store import load_lexicon
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
@@ -53,13 +53,13 @@ def small_assistant(small_knowledge, lexicon, catalogs):
 def make_app(real_assistant, catalogs, tmp_path):
     """A real python-telegram-bot Application on a recording request (see telegram_support)."""
     from bot.config import load_config
-    from bot.pseudonym import Pseudonymizer
-    from bot.storage import Store
-    from bot.telegram_bot import Services, build_application
+    from bot.storage.keys import Pseudonymizer
+    from bot.storage.sqlite import Store
+    from bot.telegram.application import Services, build_application
     from telegram_support import TOKEN, RecordingRequest
 
     def make(store=None, knowledge_dir=None):
-        from bot.store_gateway import StoreGateway
+        from bot.storage.gateway import StoreGateway
 
         store = StoreGateway(store or Store(tmp_path / "db.sqlite3"))
         svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32),
@@ -92,7 +92,7 @@ def postgres():
 @pytest.fixture(params=["sqlite", "postgres"])
 def make_store(request, tmp_path):
     """Open stores of one backend on one fresh database: make_store(sample_key=None, retention_days=90)."""
-    from bot.storage import open_store
+    from bot.storage.sqlite import open_store
 
     location = tmp_path / "bot.sqlite3" if request.param == "sqlite" else \
         request.getfixturevalue("postgres").new_database()

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from bot.cli import main, parser
+from bot.cli.main import main, parser
 
 from conftest import DATA, PROJECT
 

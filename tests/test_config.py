@@ -64,14 +64,14 @@ def test_the_token_never_appears_in_an_error():
 
 def _run(monkeypatch, capsys, env: dict, argv=("run",)) -> tuple[int, list[str]]:
     """`equality-bot run` in this process with only `env` set: exit status and the stderr lines."""
-    import bot.telegram_bot
-    from bot.cli import main
+    import bot.telegram.application
+    from bot.cli.main import main
 
     for name in list(__import__("os").environ):
         if name.startswith(("TELEGRAM_", "BOT_")):
             monkeypatch.delenv(name)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_config_home()))
-    monkeypatch.setattr(bot.telegram_bot, "run", lambda *args: pytest.fail("the bot started"))
+    monkeypatch.setattr(bot.telegram.application, "run", lambda *args: pytest.fail("the bot started"))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     code = main(list(argv))
@@ -146,16 +146,16 @@ def test_invalid_knowledge_at_start_up_lists_file_lines_and_exits_non_zero(tmp_p
 
 @pytest.mark.parametrize("damage", ["empty", "damaged"])
 def test_an_empty_or_damaged_database_stops_start_up_with_one_sentence(damage, tmp_path, monkeypatch, capsys):
-    import bot.telegram_bot
+    import bot.telegram.application
     from test_storage import damage as damage_pages
 
-    monkeypatch.setattr(bot.telegram_bot, "run", lambda *args: pytest.fail("the bot started"))
+    monkeypatch.setattr(bot.telegram.application, "run", lambda *args: pytest.fail("the bot started"))
     database = tmp_path / "data" / "bot.sqlite3"
     database.parent.mkdir()
     if damage == "empty":
         database.touch()
     else:
-        from bot.storage import Store
+        from bot.storage.sqlite import Store
 
         store = Store(database)
         for n in range(300):

@@ -1,6 +1,6 @@
 import io
 
-from bot.console import chat
+from bot.cli.console import chat
 
 
 def test_console_chat_answers_and_picks_a_suggestion_by_number(small_assistant):

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from bot.crisis_corpus import CATEGORIES, load_corpus, measure
-from bot.evaluation import load_items
+from bot.knowledge.crisis_corpus import CATEGORIES, load_corpus, measure
+from bot.knowledge.evaluation import load_items
 
 from conftest import DATA
 

@@ -5,8 +5,8 @@ import re
 import shutil
 
 from bot.core.assistant import Assistant
-from bot.danger_model_reader import FILE_NAME
-from bot.knowledge_loader import load_knowledge
+from bot.knowledge.danger_model_reader import FILE_NAME
+from bot.knowledge.loader import load_knowledge
 
 from conftest import PROJECT
 

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from bot.core.danger_model import DangerModel
-from bot.danger_model_reader import FILE_NAME, ModelFileError, corpus_digest, read_model, write_model
-from bot.knowledge_loader import check_knowledge
+from bot.knowledge.danger_model_reader import FILE_NAME, ModelFileError, corpus_digest, read_model, write_model
+from bot.knowledge.loader import check_knowledge
 
 from conftest import PROJECT
 

@@ -1,7 +1,7 @@
 """The question set guards against regressions: `equality-bot eval` must pass its gate."""
 
-from bot import evaluation
-from bot.cli import main
+from bot.knowledge import evaluation
+from bot.cli.main import main
 
 from conftest import DATA
 

@@ -8,10 +8,10 @@ import stat
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.health import heartbeat_path, write_heartbeat
-from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
-from bot.storage import Store
+from bot.storage.keys import Pseudonymizer, load_key, load_sample_key
+from bot.storage.sqlite import Store
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@
 import shutil
 from datetime import date
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.core.assistant import Assistant
-from bot.knowledge_checks import check
-from bot.knowledge_loader import load_knowledge
+from bot.knowledge.checks import check
+from bot.knowledge.loader import load_knowledge
 
 from conftest import DATA
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_loader import KnowledgeError, check_knowledge, load_knowledge
+from bot.knowledge.loader import KnowledgeError, check_knowledge, load_knowledge
 
 from conftest import DATA, PROJECT
 
@@ -190,7 +190,7 @@ def test_real_entries_have_five_variants_a_language_and_sources():
 
 
 def test_schema_messages_in_polish(tmp_path, capsys):
-    from bot.cli import main
+    from bot.cli.main import main
 
     text = "entries:" + GOOD_ENTRY.format(id="typo").replace("    answer:", "    answr:")
     root = kb(tmp_path, extra=text, broken="entries: [\n")

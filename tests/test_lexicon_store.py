@@ -2,7 +2,7 @@
 
 import logging
 
-from bot.lexicon_store import FREQUENCY_FILE, load_frequencies
+from bot.knowledge.lexicon_store import FREQUENCY_FILE, load_frequencies
 
 
 def test_frequencies_are_folded_and_per_language(lexicon):

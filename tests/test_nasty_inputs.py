@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import telegram_render as render
+from bot.telegram import render
 from bot.core.markup import markup_problems
 
 from conftest import DATA

@@ -3,7 +3,7 @@
 import re
 import sqlite3
 
-from bot.storage import BOOKKEEPING_TABLES, PRIVACY_DESCRIPTION, Store
+from bot.storage.sqlite import BOOKKEEPING_TABLES, PRIVACY_DESCRIPTION, Store
 
 from telegram_support import run, update
 

@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
-from bot import report
-from bot.cli import main
-from bot.storage import Store
+from bot.usage import figures
+from bot.cli.main import main
+from bot.storage.sqlite import Store
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_a_small_period_withholds_everything(tmp_path):
     for i in range(3):
         store.log_event(f"p{i}", "reply", "private", "pl", "answer", "x", "h", 1)
     store.close()
-    f = report.collect(Store(tmp_path / "small.sqlite3"), date.today(), date.today())
+    f = figures.collect(Store(tmp_path / "small.sqlite3"), date.today(), date.today())
     assert f.messages is None and f.residents is None and dict(f.outcomes) == {"answer": None}
 
 
@@ -61,7 +61,7 @@ def test_report_errors_are_one_line(tmp_path, monkeypatch, capsys):
 
 
 def test_html_report_is_self_contained_with_charts_and_grouped_questions(usage_db, tmp_path, monkeypatch, capsys):
-    from bot.pseudonym import load_sample_key
+    from bot.storage.keys import load_sample_key
 
     monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
     store = Store(usage_db, load_sample_key(tmp_path / "samples.key"))

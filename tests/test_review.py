@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from bot.cli import main
-from bot.knowledge_loader import load_knowledge
-from bot.review import ReviewError, add_variant, due_for_review
+from bot.cli.main import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.review import ReviewError, add_variant, due_for_review
 
 from conftest import DATA
 
@@ -65,8 +65,8 @@ def test_review_listing_without_a_database(kb, tmp_path, monkeypatch, capsys):
 
 
 def test_the_listing_never_prints_a_kept_questions_control_or_bidi_characters(kb, tmp_path, monkeypatch, capsys):
-    from bot.pseudonym import load_sample_key
-    from bot.storage import open_store
+    from bot.storage.keys import load_sample_key
+    from bot.storage.sqlite import open_store
 
     database = tmp_path / "bot.sqlite3"
     store = open_store(database, load_sample_key(tmp_path / "samples.key"))

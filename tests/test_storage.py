@@ -5,8 +5,8 @@ import stat
 
 import pytest
 
-from bot.pseudonym import Pseudonymizer, load_key
-from bot.storage import DatabaseFileError, Store
+from bot.storage.keys import Pseudonymizer, load_key
+from bot.storage.sqlite import DatabaseFileError, Store
 
 
 def test_pseudonyms_are_stable_keyed_and_not_the_id(tmp_path):
@@ -51,7 +51,7 @@ def test_a_broken_database_does_not_raise(tmp_path):
 
 
 def test_samples_are_encrypted_at_rest_and_purged_after_30_days(tmp_path):
-    from bot.pseudonym import load_sample_key
+    from bot.storage.keys import load_sample_key
 
     key = load_sample_key(tmp_path / "keys" / "samples.key")
     assert stat.S_IMODE(os.stat(tmp_path / "keys" / "samples.key").st_mode) == 0o600

@@ -9,7 +9,8 @@ import psycopg
 import pytest
 from cryptography.fernet import Fernet
 
-from bot import key_rotation, report
+from bot.storage import keys
+from bot.usage import figures
 
 
 def sql(store, statement: str) -> list:
@@ -102,7 +103,7 @@ def test_figures_for_the_report(make_store):
     for i in range(5):
         store.record_feedback(f"pl{i}", "rpo-complaint", False)
     store.record_feedback("pl5", "rpo-complaint", True)
-    f = report.collect(store, date.today(), date.today())
+    f = figures.collect(store, date.today(), date.today())
     assert (f.messages, f.residents) == (16, 16)
     assert dict(f.outcomes) == {"answer": 8, "fallback": 6, "crisis": None}
     assert dict(f.languages) == {"pl": 10, "en": 6} and f.top_entries == [("rpo-complaint", 8)]
@@ -134,9 +135,9 @@ def test_key_rotation_on_either_backend(make_store, tmp_path):
     store.log_event("p1", "reply", "private", "pl", "answer")
     store.log_event("p1", "reply", "private", "pl", "answer")
     store.set_language("p1", "en")
-    assert key_rotation.rotate_sample_key(store, key_file) == (1, 0)
+    assert keys.rotate_sample_key(store, key_file) == (1, 0)
     assert make_store(key_file.read_bytes()).samples()[0][2] == "pytanie"
-    changed = key_rotation.rekey_pseudonyms(store, None)
+    changed = keys.rekey_pseudonyms(store, None)
     assert changed == {"preferences": 1, "feedback": 0, "events": 2}
     rows = sql(store, "SELECT DISTINCT pseudonym FROM events")
     assert len(rows) == 1 and rows[0][0] != "p1"
@@ -150,11 +151,11 @@ def test_the_schema_is_created_once_and_reopening_keeps_the_data(make_store):
 
 
 def test_a_database_of_the_previous_schema_is_migrated_and_forget_then_erases_replies(make_store):
-    from bot import storage, storage_postgres
+    from bot.storage import postgres, sqlite
 
     if make_store.backend == "sqlite":
         with sqlite3.connect(make_store.location) as db:
-            for number, statement in enumerate(storage.MIGRATIONS[:9], start=1):
+            for number, statement in enumerate(sqlite.MIGRATIONS[:9], start=1):
                 db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
             db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
@@ -162,7 +163,7 @@ def test_a_database_of_the_previous_schema_is_migrated_and_forget_then_erases_re
         with psycopg.connect(make_store.location, autocommit=True) as db:
             db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             db.execute("INSERT INTO schema_version VALUES (9)")
-            for statement in storage_postgres.MIGRATIONS[:9]:
+            for statement in postgres.MIGRATIONS[:9]:
                 db.execute(statement)
             db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
     store = make_store()

@@ -5,7 +5,7 @@ import asyncio
 
 from telegram import Update
 
-from bot.telegram_dispatch import Dispatcher
+from bot.telegram.dispatch import Dispatcher
 
 
 def message(update_id, chat, text="hi"):

@@ -2,7 +2,7 @@
 
 import json
 
-from bot.storage import Store
+from bot.storage.sqlite import Store
 
 from telegram_support import run, update
 
@@ -75,7 +75,7 @@ def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app,
 def test_a_knowledge_file_that_becomes_unreadable_keeps_the_old_knowledge(make_app, tmp_path):
     import shutil
 
-    from bot.telegram_bot import knowledge_signature
+    from bot.telegram.application import knowledge_signature
     from conftest import DATA
 
     kb = tmp_path / "kb"
@@ -94,7 +94,7 @@ def test_a_serving_replica_never_sets_the_webhook():
     import asyncio
 
     from bot.config import load_config
-    from bot.telegram_bot import ServingReplicaBot, build_application
+    from bot.telegram.application import ServingReplicaBot, build_application
     from telegram_support import TOKEN, RecordingRequest
 
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_WEBHOOK_URL": "https://bot.example.org/hook",
@@ -169,7 +169,7 @@ def test_a_question_is_kept_only_after_the_resident_saw_it_redacted_and_confirme
 
 
 def test_the_send_button_works_only_for_the_resident_it_was_offered_to(make_app, tmp_path):
-    from bot.pseudonym import load_sample_key
+    from bot.storage.keys import load_sample_key
 
     app, request, svc = make_app(Store(tmp_path / "kept.sqlite3", load_sample_key(tmp_path / "samples.key")))
     run(app, update("my neighbour keeps parking his boat on my lawn, what to do"))

@@ -6,7 +6,7 @@ import asyncio
 import pytest
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.telegram_limits import EMERGENCY, ORDINARY, FairRateLimiter, _budget, deliver_urgently
+from bot.telegram.limits import EMERGENCY, ORDINARY, FairRateLimiter, _budget, deliver_urgently
 
 
 class Clock:

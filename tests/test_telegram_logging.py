@@ -2,7 +2,7 @@
 
 import logging
 
-from bot.telegram_logging import ContentFree, RepeatLimit
+from bot.telegram.log_redaction import ContentFree, RepeatLimit
 
 
 def record(name, msg, *args, exc=None):
@@ -18,7 +18,7 @@ def test_a_library_record_keeps_only_where_and_what_kind():
     kept = record("telegram.ext.Updater", "Error while processing %s", {"text": "Jan Kowalski"}, exc=exc)
     assert ContentFree().filter(kept)
     assert kept.getMessage() == "network_retry_loop: ValueError" and kept.exc_info is None
-    ours = record("bot.telegram_bot", "handler error %s in update %s", "KeyError", 5)
+    ours = record("bot.telegram.application", "handler error %s in update %s", "KeyError", 5)
     ContentFree().filter(ours)
     assert ours.getMessage() == "handler error KeyError in update 5"
 
@@ -39,13 +39,13 @@ def test_every_line_of_the_bot_starts_with_its_time_in_utc():
     import subprocess
     import sys
 
-    script = "import logging; from bot.cli import _log_with_utc_times; _log_with_utc_times(); " \
-             "logging.getLogger('bot.telegram_bot').warning('Telegram cannot be reached')"
+    script = "import logging; from bot.cli.main import _log_with_utc_times; _log_with_utc_times(); " \
+             "logging.getLogger('bot.telegram.application').warning('Telegram cannot be reached')"
     err = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          env={"TZ": "America/New_York", "PATH": ""}, timeout=60).stderr
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARNING bot.telegram_bot: "
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARNING bot.telegram.application: "
                         r"Telegram cannot be reached\n", err), err
-    from bot.telegram_logging import UtcFormatter
+    from bot.telegram.log_redaction import UtcFormatter
     at_epoch = logging.LogRecord("bot", logging.INFO, __file__, 1, "up", (), None)
     at_epoch.created, at_epoch.msecs = 0.0, 0.0
     assert UtcFormatter().format(at_epoch) == "1970-01-01T00:00:00.000Z INFO bot: up"

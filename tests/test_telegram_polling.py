@@ -4,8 +4,8 @@ read is skipped with a line that holds no content; one answered before a restart
 import asyncio
 import logging
 
-from bot.telegram_dispatch import Dispatcher
-from bot.telegram_polling import MemoryHandledLog, Poller
+from bot.telegram.dispatch import Dispatcher
+from bot.telegram.polling import MemoryHandledLog, Poller
 
 
 class FakeBot:

@@ -1,6 +1,6 @@
 """Telegram rendering without Telegram: HTML, message splitting, keyboards."""
 
-from bot import telegram_render as render
+from bot.telegram import render
 
 
 def test_split_message_at_paragraphs_below_the_limit():

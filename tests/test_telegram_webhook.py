@@ -4,8 +4,8 @@ the body being read; updates are answered 200 once handled; connections are capp
 import asyncio
 import json
 
-from bot.telegram_dispatch import Dispatcher
-from bot.telegram_webhook import MAX_BODY, SECRET_HEADER, WebhookServer
+from bot.telegram.dispatch import Dispatcher
+from bot.telegram.webhook import MAX_BODY, SECRET_HEADER, WebhookServer
 from tests.e2e.harness import free_port
 
 SECRET = "s3cret-token"

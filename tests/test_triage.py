@@ -102,7 +102,7 @@ def test_a_places_entry_another_ground_lists_is_not_chosen_for_this_ground():
 
 
 def test_whole_sentences_naming_a_ground_in_a_setting_get_the_routed_answer(real_assistant):
-    from bot import evaluation
+    from bot.knowledge import evaluation
 
     from conftest import DATA
 

@@ -4,7 +4,7 @@ from the character n-grams of its words, for the phrasings no concept has yet.
 A logistic regression trained by `scripts/train_danger_model.py` on the crisis corpus
 (`tests/data/crisis/dev-*.yaml`, never the blind part) and the project's in-scope questions; it only
 ever adds the emergency card to what the rules decide, never takes it away. Pure: the weights are
-read by `bot.danger_model_reader`.
+read by `bot.knowledge.danger_model_reader`.
 """
 
 from __future__ import annotations

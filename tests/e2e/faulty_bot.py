@@ -17,6 +17,6 @@ def _faulty_reply(self, text, preferred_lang=None):
 Assistant.reply = _faulty_reply
 
 if __name__ == "__main__":
-    from bot.cli import main
+    from bot.cli.main import main
 
     sys.exit(main(["run"]))

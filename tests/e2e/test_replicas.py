@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from bot import report
-from bot.storage import open_store
+from bot.usage import figures
+from bot.storage.sqlite import open_store
 from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, free_port, require_emulator
 from tests.e2e.replicas import RoundRobinProxy
 
@@ -76,14 +76,14 @@ def test_a_language_chosen_through_one_replica_is_used_by_the_other(cluster):
 
 def test_the_report_counts_the_events_of_both_replicas(cluster):
     store = open_store(cluster.database)
-    start = report.collect(store, date.today(), date.today()).messages or 0
+    start = figures.collect(store, date.today(), date.today()).messages or 0
     residents = [Resident(cluster.emulator, 2100 + i, "pl") for i in range(6)]
     for resident in residents:
         resident.say("czym jest rada równego traktowania")
         resident.say("gdzie zgłosić dyskryminację w pracy")
-    figures = report.collect(store, date.today(), date.today())
+    counted = figures.collect(store, date.today(), date.today())
     store.close()
-    assert figures.messages == start + 12 and figures.residents >= 6
+    assert counted.messages == start + 12 and counted.residents >= 6
 
 
 def test_killing_a_replica_mid_run_loses_no_answered_questions_event(cluster):

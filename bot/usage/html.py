@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from bot.core.redact import one_line
 from bot.core.text import tokens
-from bot.report import Figures, outcome_label
+from bot.usage.figures import Figures, outcome_label
 
 STYLE = """
 body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2rem auto;max-width:60rem;color:#1d2733;padding:0 1rem}

@@ -8,7 +8,7 @@ import difflib
 from bot.core.concepts import PatternError, compile_pattern
 from bot.core.model import CARD_LANGS, Crisis, DangerRules, Frame, Refinement, Situation
 from bot.core.phrase import Phrase
-from bot.yaml_lines import LDict, LList, line_of
+from bot.knowledge.yaml_lines import LDict, LList, line_of
 
 TIERS = ("crisis", "concern")
 MAX_WINDOW = 60

@@ -54,7 +54,7 @@ class RepeatLimit(logging.Filter):
 
 
 class UtcFormatter(logging.Formatter):
-    """`2026-12-01T13:05:09.123Z WARNING bot.telegram_bot: …`: ISO 8601 time in UTC, so that lines of
+    """`2026-12-01T13:05:09.123Z WARNING bot.telegram.application: …`: ISO 8601 time in UTC, so that lines of
     replicas in different zones sort together."""
 
     converter = time.gmtime

@@ -15,8 +15,8 @@ from telegram import Bot, Update
 from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler, stream_request_body
 
-from bot.telegram_dispatch import Dispatcher
-from bot.telegram_polling import HandledLog, MemoryHandledLog
+from bot.telegram.dispatch import Dispatcher
+from bot.telegram.polling import HandledLog, MemoryHandledLog
 
 log = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from bot.app import PROJECT_DIR, build_assistant, knowledge_dir
 from bot.core.model import Reply
 from bot.config import ConfigError
-from bot.evaluation import QuestionFileError
+from bot.knowledge.evaluation import QuestionFileError
 from bot.health import MAX_AGE
 from bot.i18n import CatalogError, Catalogs
-from bot.knowledge_loader import KnowledgeError, check_knowledge
-from bot.storage import DatabaseFileError
+from bot.knowledge.loader import KnowledgeError, check_knowledge
+from bot.storage.sqlite import DatabaseFileError
 
 DEFAULT_QUESTIONS = PROJECT_DIR / "tests" / "data" / "questions.yaml"
 
@@ -95,7 +95,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from bot.console import chat
+    from bot.cli.console import chat
 
     return chat(build_assistant(args.knowledge), args.lang)
 
@@ -111,8 +111,8 @@ def cmd_validate(args) -> int:
         print(_("{errors} error(s) in {directory}").format(errors=errors, directory=directory), file=sys.stderr)
         return 1
     from bot.core.assistant import Assistant
-    from bot.knowledge_checks import check
-    from bot.lexicon_store import load_lexicon
+    from bot.knowledge.checks import check
+    from bot.knowledge.lexicon_store import load_lexicon
 
     deeper = check(knowledge, directory, Assistant(knowledge, load_lexicon(), Catalogs()))
     for problem in deeper:
@@ -130,7 +130,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from bot import evaluation
+    from bot.knowledge import evaluation
 
     items = evaluation.load_items(Path(args.file))
     results = evaluation.evaluate(build_assistant(args.knowledge), items)
@@ -149,10 +149,10 @@ def cmd_eval(args) -> int:
 def cmd_run(args) -> int:
     from bot.config import load_config
     from bot.health import heartbeat_path
-    from bot.pseudonym import Pseudonymizer, load_key, load_sample_key
-    from bot.storage import open_store
-    from bot.store_gateway import StoreGateway
-    from bot.telegram_bot import Services, run
+    from bot.storage.keys import Pseudonymizer, load_key, load_sample_key
+    from bot.storage.sqlite import open_store
+    from bot.storage.gateway import StoreGateway
+    from bot.telegram.application import Services, run
 
     config = load_config()
     old_place = config.key_file == config.data_dir / "pseudonym.key" and not os.environ.get("BOT_KEY_FILE", "").strip()
@@ -224,7 +224,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_rotate_keys(args) -> int:
-    from bot import key_rotation
+    from bot.storage import keys
     from bot.config import data_directory, key_file_location, sample_key_path
     from bot.health import heartbeat_path, seconds_since_processed
 
@@ -240,7 +240,7 @@ def cmd_rotate_keys(args) -> int:
             key_file = sample_key_path(data_dir)
             if not key_file.exists():
                 raise ConfigError(f"no samples key at {key_file}; nothing is encrypted yet.")
-            rotated, unreadable = key_rotation.rotate_sample_key(store, key_file)
+            rotated, unreadable = keys.rotate_sample_key(store, key_file)
             print(f"Samples key replaced: {rotated} kept question(s) re-encrypted"
                   + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
         if args.pseudonyms:
@@ -248,7 +248,7 @@ def cmd_rotate_keys(args) -> int:
             key_file, warning = key_file_location()
             if warning and not secret_in_env:
                 log.warning("%s", warning)
-            changed = key_rotation.rekey_pseudonyms(store, None if secret_in_env else key_file)
+            changed = keys.rekey_pseudonyms(store, None if secret_in_env else key_file)
             print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
                   f"{changed['preferences']} language choice(s) deleted.")
             print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
@@ -272,7 +272,7 @@ def _open_usage_store(required: bool = True):
     """The usage store named by BOT_DATABASE / BOT_DATA_DIR, with the samples key if one exists
     (never creating one); None if there is no SQLite file and `required` is False."""
     from bot.config import data_directory, database_path, retention_days, sample_key_path
-    from bot.storage import open_store
+    from bot.storage.sqlite import open_store
 
     database = database_path()
     if not isinstance(database, str) and not database.exists():
@@ -294,7 +294,7 @@ def _open_usage_store(required: bool = True):
 def cmd_report(args) -> int:
     from datetime import date, timedelta
 
-    from bot import report
+    from bot.usage import figures
 
     try:
         until = date.fromisoformat(args.until) if args.until else date.today()
@@ -303,36 +303,37 @@ def cmd_report(args) -> int:
         raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
     store = _open_usage_store()
     try:
-        figures = report.collect(store, since, until)
+        counted = figures.collect(store, since, until)
         samples = store.samples() if args.html else []
     finally:
         store.close()
     if args.html:
         from bot.core.analysis import Analyzer
-        from bot.lexicon_store import load_lexicon
-        from bot.report_html import html_report
+        from bot.knowledge.lexicon_store import load_lexicon
+        from bot.usage.html import html_report
 
         analyzer = Analyzer(load_lexicon())
         key = lambda q: " ".join(sorted(t for _w, t in analyzer.terms(q, args.lang)))  # noqa: E731
-        page = html_report(figures, samples, args.lang, Catalogs()(args.lang), key)
+        page = html_report(counted, samples, args.lang, Catalogs()(args.lang), key)
         Path(args.html).write_text(page, encoding="utf-8")
         print(args.html)
     elif args.csv:
-        for path in report.write_csv(figures, Path(args.csv)):
+        for path in figures.write_csv(counted, Path(args.csv)):
             print(path)
     else:
-        print(report.text_report(figures, args.lang, Catalogs()(args.lang)))
+        print(figures.text_report(counted, args.lang, Catalogs()(args.lang)))
     return 0
 
 
 def cmd_review(args) -> int:
     from datetime import date, timedelta
 
-    from bot import evaluation, report
+    from bot.knowledge import evaluation
+    from bot.usage import figures
     from bot.core.redact import one_line
-    from bot.knowledge_loader import check_knowledge
-    from bot.report_html import group_questions
-    from bot.review import ReviewError, add_variant, due_for_review
+    from bot.knowledge.loader import check_knowledge
+    from bot.usage.html import group_questions
+    from bot.knowledge.review import ReviewError, add_variant, due_for_review
 
     directory = knowledge_dir(args.knowledge)
     if args.add_variant:
@@ -364,7 +365,7 @@ def cmd_review(args) -> int:
     if store is not None:
         try:
             samples = store.samples()
-            figures = report.collect(store, date.today() - timedelta(days=89), date.today())
+            counted = figures.collect(store, date.today() - timedelta(days=89), date.today())
         finally:
             store.close()
         lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")
@@ -372,7 +373,7 @@ def cmd_review(args) -> int:
             lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
         lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
         lines += [f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up"
-                  for e, d, u in figures.thumbs_down] or ["  none"]
+                  for e, d, u in counted.thumbs_down] or ["  none"]
     else:
         lines.append("No usage database yet (set BOT_DATABASE or BOT_DATA_DIR as for the bot).")
     if knowledge is not None:
@@ -447,7 +448,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _log_with_utc_times() -> None:
-    from bot.telegram_logging import UtcFormatter
+    from bot.telegram.log_redaction import UtcFormatter
 
     handler = logging.StreamHandler()
     handler.setFormatter(UtcFormatter())

@@ -10,7 +10,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
-from bot.storage_base import PENDING_MAX
+from bot.storage.base import PENDING_MAX
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class StoreGateway:
     async def reply_for(self, message: str) -> int | None:
         return await self._call(None, self.store.reply_for, message)
 
-    # The Telegram front end's log of handled updates (bot.telegram_polling.HandledLog).
+    # The Telegram front end's log of handled updates (bot.telegram.polling.HandledLog).
     async def seen(self, update_id: int) -> bool:
         """True when the update was answered already; False when storage fails (better twice than never)."""
         return bool(await self._call(False, self.store.update_handled, update_id))

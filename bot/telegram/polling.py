@@ -14,8 +14,8 @@ from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.warnings import PTBUserWarning
 
-from bot.telegram_dispatch import Dispatcher
-from bot.telegram_limits import retry_seconds
+from bot.telegram.dispatch import Dispatcher
+from bot.telegram.limits import retry_seconds
 
 # getUpdates goes through do_api_request on purpose: the raw updates are parsed one by one, so that
 # one the library cannot read is skipped instead of failing the whole batch. Its advice to use

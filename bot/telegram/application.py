@@ -26,20 +26,20 @@ from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHand
                           ContextTypes, ExtBot, MessageHandler, TypeHandler, filters)
 
 from bot import health
-from bot import telegram_render as render
+from bot.telegram import render
 from bot.config import Config, ConfigError
 from bot.core.assistant import Assistant
 from bot.core.model import Reply
 from bot.core.redact import redact
 from bot.core.text import MAX_CHARS
 from bot.i18n import Catalogs, negotiate
-from bot.pseudonym import Pseudonymizer
-from bot.store_gateway import StoreGateway
-from bot.telegram_dispatch import Dispatcher
-from bot.telegram_limits import FairRateLimiter, deliver_urgently
-from bot.telegram_logging import harden
-from bot.telegram_polling import Poller
-from bot.telegram_webhook import WebhookServer
+from bot.storage.keys import Pseudonymizer
+from bot.storage.gateway import StoreGateway
+from bot.telegram.dispatch import Dispatcher
+from bot.telegram.limits import FairRateLimiter, deliver_urgently
+from bot.telegram.log_redaction import harden
+from bot.telegram.polling import Poller
+from bot.telegram.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -214,21 +214,21 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     from datetime import date, timedelta
 
-    from bot import report
+    from bot.usage import figures
 
     today = date.today()
-    figures = await svc.store.call(None, report.collect, svc.store.store, today - timedelta(days=6), today)
-    if figures is None:
+    counted = await svc.store.call(None, figures.collect, svc.store.store, today - timedelta(days=6), today)
+    if counted is None:
         text = _("The usage figures cannot be read right now.")
     else:
-        text = report.text_report(figures, lang, svc.catalogs(lang))
+        text = figures.text_report(counted, lang, svc.catalogs(lang))
     await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
 
 
 async def reload_now(svc: Services) -> tuple[int | None, list]:
     """Validate the knowledge directory off the event loop; swap the assistant when it is valid.
     Returns (number of entries, []) or (None, the errors as Problems) - the old one keeps serving."""
-    from bot.knowledge_loader import check_knowledge
+    from bot.knowledge.loader import check_knowledge
 
     def load():
         knowledge, problems = check_knowledge(svc.knowledge_dir)
@@ -712,7 +712,7 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
         request=request or TrackedRequest(connection_pool_size=64),
         get_updates_request=request or TrackedRequest(connection_pool_size=4),
         rate_limiter=FairRateLimiter())
-    # No Updater: bot.telegram_polling and bot.telegram_webhook fetch, and confirm only what is handled.
+    # No Updater: bot.telegram.polling and bot.telegram.webhook fetch, and confirm only what is handled.
     application = Application.builder().bot(bot).updater(None).post_init(post_init).post_stop(post_stop).build()
     application.bot_data["services"] = svc
     private = filters.ChatType.PRIVATE

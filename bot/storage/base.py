@@ -251,7 +251,7 @@ class SqlStore:
     # -- admins' figures and key rotation --------------------------------------------------------
 
     def usage(self, since: str, until: str) -> dict:
-        """Raw aggregates of [since, until] (ISO days) for bot/report.py (see usage_figures)."""
+        """Raw aggregates of [since, until] (ISO days) for bot/usage/figures.py (see usage_figures)."""
         with self._transaction(write=False) as run:
             feedback = run(FEEDBACK_QUERY, (since, until)).fetchall()
             return usage_figures(self._period_events(run, since, until), feedback)

@@ -12,8 +12,8 @@ from bot.core.assistant import Assistant
 from bot.core.markup import to_plain
 from bot.core.model import LANGS, Knowledge
 from bot.core.phrase import Phrase
-from bot.telegram_render import CHUNK
-from bot.yaml_lines import LDict, LList, Problem, line_of, read
+from bot.telegram.render import CHUNK
+from bot.knowledge.yaml_lines import LDict, LList, Problem, line_of, read
 
 MIN_VARIANTS = 5
 STALE_AFTER = timedelta(days=365)

@@ -172,7 +172,7 @@ class FoldedLexicon:
 
 
 #: How common frequent words are (scripts/build_word_frequency.py writes it from wordfreq's data).
-FREQUENCY_FILE = Path(__file__).resolve().parent / "data" / "word-frequency.tsv"
+FREQUENCY_FILE = Path(__file__).resolve().parents[1] / "data" / "word-frequency.tsv"
 
 
 def load_frequencies(path: Path = FREQUENCY_FILE) -> dict[str, dict[str, float]]:

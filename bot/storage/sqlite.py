@@ -1,5 +1,5 @@
 """SQLite storage (the default: one file, WAL, schema versioned by PRAGMA user_version), and the
-choice of backend for BOT_DATABASE. What the bot does with its store is in bot/storage_base.py."""
+choice of backend for BOT_DATABASE. What the bot does with its store is in bot/storage/base.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from bot.storage_base import SqlStore
+from bot.storage.base import SqlStore
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,7 @@ def is_postgres_url(database: str | Path) -> bool:
 def open_store(database: str | Path, sample_key: bytes | None = None, retention_days: int = 90) -> SqlStore:
     """The store for BOT_DATABASE: PostgreSQL for a postgresql:// URL, else a SQLite file."""
     if is_postgres_url(database):
-        from bot.storage_postgres import PostgresStore
+        from bot.storage.postgres import PostgresStore
 
         return PostgresStore(str(database), sample_key, retention_days)
     return Store(Path(database), sample_key, retention_days)

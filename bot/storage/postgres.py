@@ -1,5 +1,5 @@
 """PostgreSQL storage (BOT_DATABASE=postgresql://…) for several bot replicas: the same tables and
-operations as SQLite (bot/storage_base.py), shared by every process; failures never stop answers."""
+operations as SQLite (bot/storage/base.py), shared by every process; failures never stop answers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import psycopg
 import psycopg.conninfo
 
-from bot.storage_base import SqlStore
+from bot.storage.base import SqlStore
 
 MIGRATIONS = [
     """CREATE TABLE preferences (

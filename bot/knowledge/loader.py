@@ -17,11 +17,11 @@ from bot.core.phrase import Phrase
 from bot.core.model import (CARD_LANGS, LANGS, Contact, Crisis, Entry, Knowledge, RouteStep, Routing, SmallTalk,
                             Source, Topic)
 from bot.core.danger_model import DangerModel
-from bot.crisis_reader import CrisisReader
-from bot.danger_model_reader import FILE_NAME as MODEL_FILE
-from bot.danger_model_reader import ModelFileError, read_model
+from bot.knowledge.crisis_reader import CrisisReader
+from bot.knowledge.danger_model_reader import FILE_NAME as MODEL_FILE
+from bot.knowledge.danger_model_reader import ModelFileError, read_model
 from bot.core.text import join_digits, tokens
-from bot.yaml_lines import LDict, LList, Problem, line_of, read
+from bot.knowledge.yaml_lines import LDict, LList, Problem, line_of, read
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*[\"']?([a-z0-9][a-z0-9-]*)", re.M)

@@ -1,0 +1,1 @@
+"""The `equality-bot` command line: its parser, commands and the console chat."""

@@ -1,0 +1,1 @@
+"""Reading and checking the editors' knowledge files, and measuring answers against question sets."""

@@ -1,0 +1,1 @@
+"""Where the usage log lives: SQLite or PostgreSQL, behind one gateway, with pseudonymous keys."""
