@@ -42,7 +42,7 @@ def main() -> None:
     for line in report(figures, show_messages=a.misses and not a.blind):
         print(line)
 
-    in_scope = [i for i in load_items(ROOT / "tests" / "data" / "questions.yaml") if i.outcome in ("answer", "info")]
+    in_scope = [i for i in load_items(ROOT / "eval" / "questions.yaml") if i.outcome in ("answer", "info")]
     cards = Tally()
     for item in in_scope:
         cards.add(assistant.reply(item.q, item.lang if item.lang in ("pl", "en") else None).outcome == "crisis")

@@ -105,7 +105,7 @@ def line(label: str, samples: list[float]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
+    ap.add_argument("--questions", default=str(ROOT / "eval" / "questions.yaml"))
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()

@@ -55,7 +55,7 @@ def score(ok: list[tuple[str, bool]]) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
+    ap.add_argument("--questions", default=str(ROOT / "eval" / "questions.yaml"))
     ap.add_argument("--top", type=int, default=5)
     ap.add_argument("--knowledge", default=str(ROOT / "knowledge"))
     args = ap.parse_args()

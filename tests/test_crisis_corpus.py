@@ -9,7 +9,7 @@ import pytest
 from bot.knowledge.crisis_corpus import CATEGORIES, load_corpus, measure
 from bot.knowledge.evaluation import load_items
 
-from conftest import DATA
+from conftest import DATA, PROJECT
 
 CORPUS = DATA / "crisis"
 DEVELOPMENT = sorted(CORPUS.glob("dev-*.yaml"))
@@ -41,6 +41,6 @@ def test_almost_no_everyday_message_gets_the_card(figures):
 
 
 def test_in_scope_questions_get_the_card_at_most_once_in_fifty(real_assistant):
-    items = [i for i in load_items(DATA / "questions.yaml") if i.outcome in ("answer", "info")]
+    items = [i for i in load_items(PROJECT / "eval" / "questions.yaml") if i.outcome in ("answer", "info")]
     cards = [i.q for i in items if real_assistant.reply(i.q).outcome == "crisis"]
     assert len(cards) <= 0.02 * len(items), cards

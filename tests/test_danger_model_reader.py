@@ -51,5 +51,5 @@ def test_the_knowledge_loads_without_a_damaged_model_and_says_so(tmp_path):
 def test_the_shipped_model_was_trained_on_the_current_corpus():
     shipped = read_model(PROJECT / "knowledge" / FILE_NAME)
     assert shipped.corpus == corpus_digest(PROJECT), (
-        "tests/data/crisis or tests/data/questions.yaml changed since the danger model was trained: "
+        "tests/data/crisis or eval/questions.yaml changed since the danger model was trained: "
         "pip install -e '.[train]' && python3 scripts/train_danger_model.py")

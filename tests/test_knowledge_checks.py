@@ -5,8 +5,7 @@ from datetime import date
 
 from bot.cli.main import main
 from bot.core.assistant import Assistant
-from bot.knowledge.checks import check
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.gate import admit
 
 from conftest import DATA
 
@@ -17,8 +16,11 @@ def run_checks(tmp_path, lexicon, edit=None, today=date(2026, 6, 1)):
     if edit:
         path = root / "entries.yaml"
         path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    knowledge = load_knowledge(root)
-    return [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), today)]
+    return deeper_checks(root, lexicon, today)
+
+
+def deeper_checks(root, lexicon, today):
+    return [str(p) for p in admit(root, lambda knowledge: Assistant(knowledge, lexicon), today).deeper]
 
 
 def test_stale_entries(tmp_path, lexicon):
@@ -120,8 +122,7 @@ def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path,
     (root / "a-contacts.yaml").write_text(
         "contacts:\n  - id: work-discrimination\n    name: {pl: Biuro, en: Office}\n"
         "    source: {title: T, publisher: P}\n", encoding="utf-8")
-    knowledge = load_knowledge(root)
-    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 6, 1))]
+    out = deeper_checks(root, lexicon, date(2026, 6, 1))
     assert any(line.startswith("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3") for line in out)
     assert not any(line.startswith("kb/a-contacts.yaml") for line in out)
 
@@ -156,12 +157,10 @@ def test_a_contact_with_a_phone_needs_a_dated_source_that_says_how_old_it_is(tmp
     text = support.read_text(encoding="utf-8").replace(
         "source: {title: Helpline, publisher: Test}", "source: {title: Helpline, publisher: Test, date: \"2021\"}")
     support.write_text(text, encoding="utf-8")
-    knowledge = load_knowledge(root)
-    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 12, 1))]
+    out = deeper_checks(root, lexicon, date(2026, 12, 1))
     assert any(line.startswith("dated/support.yaml:2: warning: contact 'line-116123' (pl) gives a phone number, hours "
                                "or an address from a source of 2021, over 18 months old") for line in out)
     support.write_text(text.replace('phone: "116 123"', 'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", '
                                     'en: "As of 2021."}'), encoding="utf-8")
-    knowledge = load_knowledge(root)
-    out = [str(p) for p in check(knowledge, root, Assistant(knowledge, lexicon), date(2026, 12, 1))]
+    out = deeper_checks(root, lexicon, date(2026, 12, 1))
     assert not any("'line-116123'" in line for line in out)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from bot.cli.main import main
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge, read_knowledge
 from bot.knowledge.review import ReviewError, add_variant, due_for_review
 
 from conftest import DATA
@@ -21,7 +21,7 @@ def kb(tmp_path):
 
 def test_add_variant_inserts_one_line_and_keeps_the_rest(kb):
     before = (kb / "entries.yaml").read_text().splitlines()
-    path, line = add_variant(kb, "council-join", "en", "can students join the council")
+    path, line = add_variant(read_knowledge(kb), "council-join", "en", "can students join the council")
     after = path.read_text().splitlines()
     assert after[line - 1].strip() == "- can students join the council"
     assert after[: line - 1] + after[line:] == before
@@ -29,17 +29,50 @@ def test_add_variant_inserts_one_line_and_keeps_the_rest(kb):
 
 
 def test_add_variant_quotes_what_yaml_would_misread(kb):
-    add_variant(kb, "council-join", "pl", "nabór: kiedy?")
+    add_variant(read_knowledge(kb), "council-join", "pl", "nabór: kiedy?")
     assert "nabór: kiedy?" in load_knowledge(kb).entry("council-join").questions["pl"]
 
 
 def test_add_variant_errors(kb):
     with pytest.raises(ReviewError, match="there is no entry 'nope'"):
-        add_variant(kb, "nope", "pl", "x")
+        add_variant(read_knowledge(kb), "nope", "pl", "x")
     (kb / "flow.yaml").write_text("entries:\n  - id: flowy\n    title: {pl: a, en: b}\n"
                                   "    questions: {pl: [a1, a2], en: [b1, b2]}\n")
     with pytest.raises(ReviewError, match="does not list its pl questions one per line"):
-        add_variant(kb, "flowy", "pl", "x")
+        add_variant(read_knowledge(kb), "flowy", "pl", "x")
+
+
+def test_add_variant_goes_to_the_entry_when_a_contact_has_the_same_id(kb):
+    contacts = ("contacts:\n  - id: council-join\n    name: {pl: Biuro Rady, en: Council office}\n"
+                "    source: {title: T, publisher: P}\n")
+    (kb / "a-contacts.yaml").write_text(contacts, encoding="utf-8")
+    path, _line = add_variant(read_knowledge(kb), "council-join", "en", "can students join the council")
+    assert path.name == "entries.yaml"
+    assert (kb / "a-contacts.yaml").read_text(encoding="utf-8") == contacts
+    assert "can students join the council" in load_knowledge(kb).entry("council-join").questions["en"]
+
+
+def test_add_variant_goes_after_a_last_question_written_over_two_lines(kb):
+    entries = kb / "entries.yaml"
+    entries.write_text(entries.read_text(encoding="utf-8").replace(
+        "        - council recruitment\n",
+        "        - council recruitment\n          for students\n"), encoding="utf-8")
+    add_variant(read_knowledge(kb), "council-join", "en", "how do I apply to the council")
+    questions = load_knowledge(kb).entry("council-join").questions["en"]
+    assert questions[-2:] == ("council recruitment for students", "how do I apply to the council")
+
+
+def test_cli_add_variant_is_refused_like_validate_refuses_it(kb, capsys):
+    """A variant the deeper checks reject (another entry's question) is an error in validate, so
+    review --add-variant must not leave it in the file either."""
+    original = (kb / "entries.yaml").read_bytes()
+    assert main(["--knowledge", str(kb), "review", "--add-variant", "council-join",
+                 "discrimination at work where to report", "--lang", "en"]) == 1
+    out = capsys.readouterr()
+    assert ("question 'discrimination at work where to report' cannot be told apart from entry "
+            "'work-discrimination'") in out.out
+    assert "was not added" in out.err
+    assert (kb / "entries.yaml").read_bytes() == original
 
 
 def test_cli_add_variant_restores_the_file_when_the_result_is_invalid(kb, capsys):

@@ -8,6 +8,10 @@ from typing import Protocol
 from bot.core.markup import to_plain
 from bot.core.model import Contact, Entry, Knowledge, RouteStep, Source
 
+#: The longest text one reply message may carry: Telegram allows 4096 characters after entity parsing;
+#: this leaves headroom for markup and emoji. Front ends split longer texts; editors are warned.
+MESSAGE_CHARS = 3500
+
 
 class Translations(Protocol):
     """gettext-style translations for one language."""

@@ -244,6 +244,24 @@ class Matcher:
                     hits[vid][1] += full
         return hits
 
+    def overlapping_entries(self, min_overlap: float, max_sharing: int = 20) -> list[tuple[Entry, Entry, float]]:
+        """Pairs of entries whose question vocabularies mostly overlap (Jaccard >= `min_overlap`), found
+        through the terms that at most `max_sharing` entries use; the out-of-scope pseudo-entry is left out."""
+        seen, pairs = set(), []
+        for sharing in self.entry_postings.values():
+            if len(sharing) > max_sharing:
+                continue
+            for n, a in enumerate(sharing):
+                for b in sharing[n + 1:]:
+                    if (a, b) in seen or OUT_OF_SCOPE in (self.entries[a].id, self.entries[b].id):
+                        continue
+                    seen.add((a, b))
+                    ta, tb = self.entry_terms[a], self.entry_terms[b]
+                    overlap = len(ta & tb) / len(ta | tb)
+                    if overlap >= min_overlap:
+                        pairs.append((self.entries[a], self.entries[b], overlap))
+        return pairs
+
     def match(self, tokens: list[str], lang: str, story: frozenset[str] = frozenset()) -> MatchResult:
         """Score entries for a question given as folded tokens, best first. Words in `story` (told
         around the question sentence) weigh less in the question's coverage; a variant's coverage

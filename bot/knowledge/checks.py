@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 from bot.core.assistant import Assistant
+from bot.core.compose import MESSAGE_CHARS
 from bot.core.markup import to_plain
-from bot.core.model import LANGS, Knowledge
+from bot.core.model import LANGS
 from bot.core.phrase import Phrase
-from bot.telegram.render import CHUNK
-from bot.knowledge.yaml_lines import LDict, LList, Problem, line_of, read
+from bot.knowledge.loader import Loaded
+from bot.knowledge.problems import Problem
 
 MIN_VARIANTS = 5
 STALE_AFTER = timedelta(days=365)
@@ -32,18 +32,6 @@ _ADDRESS = re.compile(r"(?<!\w)(?:ul|al|os|pl)\. ")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 VOLATILE_MONTHS = 18
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
-
-
-def _entry_lines(directory: Path, section: str = "entries") -> dict[str, tuple[str, int]]:
-    """Where each entry's (or contact's) id is written (file, line); contacts may share an id with an entry."""
-    out = {}
-    for path in sorted(directory.glob("*.yaml")):
-        data = read(path.read_text(encoding="utf-8"), path.name, [])
-        entries = data.get(section) if isinstance(data, LDict) else None
-        for item in entries if isinstance(entries, LList) else ():
-            if isinstance(item, LDict) and isinstance(item.get("id"), str):
-                out.setdefault(item["id"].strip(), (f"{directory.name}/{path.name}", line_of(item, "id")))
-    return out
 
 
 def _months_before(day: date, months: int) -> date:
@@ -73,15 +61,17 @@ def old_source_years(sources, today: date) -> set[str]:
     return {s.date[:4] for s in sources if s and s.date and s.date != "undated" and _period_end(s.date) < cutoff}
 
 
-def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: date | None = None) -> list[Problem]:
-    """Every warning and error of the deeper checks, sorted."""
+def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> list[Problem]:
+    """Every warning and error of the deeper checks of knowledge read without errors, sorted; each
+    problem at the line where its entry or contact is written."""
     today = today or date.today()
-    where = _entry_lines(Path(directory))
+    knowledge = loaded.knowledge
+    assert knowledge is not None, "the deeper checks need knowledge that read without errors"
     problems: list[Problem] = []
 
     def add(entry_id: str, message: Phrase, severity: str = "warning") -> None:
-        file, line = where.get(entry_id, (str(directory), 1))
-        problems.append(Problem(file, line, message, severity))
+        place = loaded.entries.get(entry_id)
+        problems.append(Problem(place.file if place else "knowledge", place.line if place else 1, message, severity))
 
     for entry in knowledge.entries:
         label = Phrase("entry '{id}'", id=entry.id)
@@ -96,10 +86,10 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                                      "residents would ask (short, without Polish letters too)", label=label, n=n,
                                      lang=lang, least=MIN_VARIANTS))
             length = len(to_plain(entry.answer.get(lang, "")))
-            if length > CHUNK:
+            if length > MESSAGE_CHARS:
                 add(entry.id, Phrase("{label} answer ({lang}) is {length} characters, longer than one Telegram message "
                                      "({limit}); shorten it or split it into two entries", label=label, lang=lang,
-                                     length=length, limit=CHUNK))
+                                     length=length, limit=MESSAGE_CHARS))
         for i, source in enumerate(entry.sources, 1):
             if source.url and not _URL.match(source.url):
                 add(entry.id, Phrase("{label} source {n} url {url} is not a well-formed https:// address; use the "
@@ -130,23 +120,10 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                                          "so each leads to its own answer", label=label, question=repr(variant),
                                          other=rival, own=scores.get(entry.id, 0.0), score=score), "error")
     # Near-duplicate entries: question vocabularies that mostly overlap (pairs found through rarer terms).
-    matcher = assistant.matcher
-    seen_pairs = set()
-    for entries_with in matcher.entry_postings.values():
-        if len(entries_with) > 20:
-            continue
-        for i, a in enumerate(entries_with):
-            for b in entries_with[i + 1:]:
-                if (a, b) in seen_pairs or matcher.entries[b].id == "-" or matcher.entries[a].id == "-":
-                    continue
-                seen_pairs.add((a, b))
-                ta, tb = matcher.entry_terms[a], matcher.entry_terms[b]
-                overlap = len(ta & tb) / len(ta | tb)
-                if overlap >= NEAR_DUPLICATE:
-                    ea, eb = matcher.entries[a], matcher.entries[b]
-                    add(ea.id, Phrase("entries '{first}' and '{second}' share {overlap:.0%} of their question words; "
-                                      "merge them, or make each one's questions about its own topic", first=ea.id,
-                                      second=eb.id, overlap=overlap))
+    for first, second, overlap in assistant.matcher.overlapping_entries(NEAR_DUPLICATE):
+        add(first.id, Phrase("entries '{first}' and '{second}' share {overlap:.0%} of their question words; merge "
+                             "them, or make each one's questions about its own topic", first=first.id,
+                             second=second.id, overlap=overlap))
     # Volatile facts from old sources: the answer (or contact) must say how old its data is.
     for entry in knowledge.entries:
         years = old_source_years(entry.sources, today)
@@ -159,9 +136,9 @@ def check(knowledge: Knowledge, directory: Path, assistant: Assistant, today: da
                     "update the source, or say in the answer how old the data is, e.g. '(dane z {year} r.)' / "
                     "'(as of {year})'", id=entry.id, lang=lang, years=", ".join(sorted(years)),
                     months=VOLATILE_MONTHS, year=max(years)))
-    contact_where = _entry_lines(Path(directory), "contacts")
     for contact in knowledge.contacts.values():
-        file, line = contact_where.get(contact.id, (str(directory), 1))
+        place = loaded.contacts.get(contact.id)
+        file, line = (place.file, place.line) if place else ("knowledge", 1)
         shown = {lang: " ".join(t for t in (contact.hours.get(lang, ""), contact.note.get(lang, "")) if t)
                  for lang in LANGS}
         if not (contact.phone or contact.open

@@ -101,7 +101,7 @@ def training_files(project: Path) -> tuple[list[Path], Path]:
     """The files the model is trained on: the crisis corpus' development part (never blind.yaml)
     and the project's questions."""
     corpus = sorted((project / "tests" / "data" / "crisis").glob("dev-*.yaml"))
-    return corpus, project / "tests" / "data" / "questions.yaml"
+    return corpus, project / "eval" / "questions.yaml"
 
 
 def corpus_digest(project: Path) -> str:

@@ -9,15 +9,12 @@ import yaml
 
 from bot.core.assistant import Assistant
 from bot.core.model import Reply
+from bot.knowledge.problems import QuestionFileError
 from bot.core.text import fold, join_digits
 
 #: The CI gate: the least accuracy accepted per group.
 GATES = {"answer": 0.90, "fallback": 0.90, "crisis": 1.0, "lang": 1.0}
 OUTCOMES = ("answer", "info", "fallback", "crisis", "any")
-
-
-class QuestionFileError(Exception):
-    """The question file cannot be read or an item is malformed."""
 
 
 @dataclass

@@ -8,45 +8,43 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.core.model import Knowledge
+from bot.knowledge.loader import Loaded
 
 
 class ReviewError(Exception):
     """The variant could not be added; the message says why."""
 
 
-def add_variant(directory: Path, entry_id: str, lang: str, question: str) -> tuple[Path, int]:
-    """Insert `question` after the last `lang` variant of the entry, as a line of its own, keeping every
-    other byte of the file (comments, quotes, folded answers). Returns (file, line)."""
+def add_variant(loaded: Loaded, entry_id: str, lang: str, question: str) -> tuple[Path, int]:
+    """Insert `question` after the last `lang` variant of the entry (found by the loader, so a contact
+    with the same id is never touched), as a line of its own, keeping every other byte of the file
+    (comments, quotes, folded answers). Returns (file, line)."""
     question = " ".join(question.split())
     if not question:
         raise ReviewError("the question is empty")
     if question.startswith(("-", "[", "{", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`")) or ": " in question \
             or question.endswith(":") or " #" in question:
         question = '"' + question.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    for path in sorted(Path(directory).glob("*.yaml")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        start = next((i for i, line in enumerate(lines)
-                      if re.match(rf"^\s*-\s*id:\s*[\"']?{re.escape(entry_id)}[\"']?\s*$", line)), None)
-        if start is None:
-            continue
-        end = next((i for i in range(start + 1, len(lines)) if re.match(r"^\s*-\s*id:", lines[i])), len(lines))
-        lang_line = next((i for i in range(start, end) if re.match(rf"^\s+{lang}:\s*$", lines[i])
-                          and i > start and any(re.match(r"^\s+questions:\s*$", lines[j]) for j in range(start, i))),
-                         None)
-        if lang_line is None:
-            raise ReviewError(f"entry '{entry_id}' in {path.name} does not list its {lang} questions one per line "
-                              f"('- question'); add the variant by hand")
-        item = lang_line + 1
-        indent = None
-        while item < end and re.match(r"^\s+- ", lines[item]):
-            indent = re.match(r"^(\s+)- ", lines[item]).group(1)
-            item += 1
-        if indent is None:
-            raise ReviewError(f"entry '{entry_id}' has no {lang} question list to add to")
-        lines.insert(item, f"{indent}- {question}")
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return path, item + 1
-    raise ReviewError(f"there is no entry '{entry_id}'")
+    place = loaded.entries.get(entry_id)
+    if place is None:
+        raise ReviewError(f"there is no entry '{entry_id}'")
+    item_lines = place.question_lines.get(lang, ())
+    if not item_lines:
+        raise ReviewError(f"entry '{entry_id}' has no {lang} question list to add to")
+    lines = place.path.read_text(encoding="utf-8").split("\n")
+    last = max(item_lines) - 1  # 0-based
+    item = re.match(r"^(\s*)- ", lines[last])
+    if item is None or len(set(item_lines)) != len(item_lines):
+        raise ReviewError(f"entry '{entry_id}' in {place.path.name} does not list its {lang} questions one per line "
+                          f"('- question'); add the variant by hand")
+    indent = item.group(1)
+    end = last + 1
+    while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > len(indent) \
+            and not lines[end].lstrip().startswith("#"):
+        end += 1  # the last question goes on over several lines
+    lines.insert(end, f"{indent}- {question}")
+    place.path.write_text("\n".join(lines), encoding="utf-8")
+    return place.path, end + 1
 
 
 def due_for_review(knowledge: Knowledge, today: date, within_days: int = 30) -> list[tuple[str, str]]:

@@ -3,36 +3,10 @@ expand beyond reason (a "billion laughs")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
 import yaml
 
-from bot.core.phrase import Phrase, render
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a knowledge file, at a line (1-based); the message in English or, through
-    `render(gettext)`, in the editor's language."""
-
-    file: str
-    line: int
-    message: Phrase | str
-    severity: str = "error"  # "error" | "warning"
-
-    def render(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        text = render(self.message, translate)
-        if self.severity != "error":
-            text = Phrase("warning: {message}", message=text).render(translate)
-        return f"{self.file}:{self.line}: {text}"
-
-    def __str__(self) -> str:
-        return self.render()
-
-    def __lt__(self, other: Problem) -> bool:
-        return (self.file, self.line, str(self.message), self.severity) < \
-            (other.file, other.line, str(other.message), other.severity)
+from bot.core.phrase import Phrase
+from bot.knowledge.problems import Problem
 
 
 class LDict(dict):
