@@ -17,9 +17,10 @@ from babel.messages import pofile
 from babel.messages.mofile import write_mo
 
 from bot.core.model import CARD_LANGS, LANGS
+from bot.knowledge.files import data_dir
 
 DOMAIN = "bot"
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = data_dir("locales")
 
 
 class CatalogError(Exception):

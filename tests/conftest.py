@@ -14,6 +14,15 @@ from bot.knowledge.lexicon_store import load_lexicon
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
+E2E = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items):
+    """Everything in tests/e2e is an end-to-end test (marker `e2e`): `-m "not e2e and not slow"` runs the
+    fast suite alone."""
+    for item in items:
+        if E2E in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session", autouse=True)

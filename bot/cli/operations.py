@@ -66,27 +66,15 @@ def cmd_health(args) -> int:
 def cmd_backup(args) -> int:
     import time
 
-    from bot.config import database_path
+    from bot.config import data_directory, database_path, key_file_location, sample_key_path
+    from bot.storage.sqlite import backup
 
     database = database_path()
     if isinstance(database, str):
         raise ConfigError("BOT_DATABASE is PostgreSQL: back it up with pg_dump (see docs/deployment.md).")
     if not database.exists():
         raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
-    target_dir = Path(args.directory)
-    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = target_dir / f"{database.stem}-{time.strftime('%Y%m%d-%H%M%S')}.sqlite3"
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)  # a consistent snapshot, also while the bot is writing
-    finally:
-        copy.close()
-        source.close()
-    from bot.config import data_directory, key_file_location, sample_key_path
-
+    target = backup(database, Path(args.directory), time.strftime("%Y%m%d-%H%M%S"))
     pseudonym_key = "BOT_SECRET" if os.environ.get("BOT_SECRET", "").strip() else key_file_location()[0]
     print(f"Backed up to {target}. The keys are not in it: back up {pseudonym_key} and "
           f"{sample_key_path(data_directory())} separately (see docs/deployment.md).")

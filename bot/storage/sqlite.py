@@ -213,3 +213,20 @@ def open_store(database: str | Path, sample_key: bytes | None = None, retention_
 
         return PostgresStore(str(database), sample_key, retention_days)
     return Store(Path(database), sample_key, retention_days)
+
+
+def backup(database: Path, target_dir: Path, stamp: str) -> Path:
+    """A consistent copy of a SQLite database (also while the bot writes to it) in `target_dir`, named
+    `<name>-<stamp>.sqlite3`, readable by its owner only; never overwrites a file."""
+    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = target_dir / f"{database.stem}-{stamp}.sqlite3"
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target
+
