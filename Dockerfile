@@ -1,5 +1,18 @@
 # The Kraków equality assistant as a container: `docker build -t equality-bot .`, then see
 # docs/deployment.md for running it (TELEGRAM_BOT_TOKEN, the /data volume, the health check).
+
+# Stage 1: the wheel, carrying the knowledge, the catalogs and the question set (setup.py).
+FROM python:3.11.11-slim-bookworm AS wheel
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml setup.py MANIFEST.in README.md ./
+COPY bot/ bot/
+COPY knowledge/ knowledge/
+COPY locales/ locales/
+COPY eval/ eval/
+RUN pip wheel --no-deps --wheel-dir /wheels .
+
+# Stage 2: the image, with the wheel installed (not the source tree).
 FROM python:3.11.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,16 +27,17 @@ WORKDIR /app
 RUN useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin bot
 
 # Dependencies first (exact versions from requirements.lock), so code changes reuse this layer.
-COPY pyproject.toml README.md requirements.lock ./
-COPY bot/__init__.py bot/
-RUN pip install -c requirements.lock -e .
+COPY requirements.lock ./
+RUN pip install -r requirements.lock
 
-COPY bot/ bot/
-COPY knowledge/ knowledge/
-COPY locales/ locales/
-COPY scripts/ scripts/
-# Build-time checks: the catalogs compile, the knowledge is valid, the word lexicon is cached.
-RUN bash scripts/i18n.sh compile \
+COPY --from=wheel /wheels /wheels
+COPY scripts/i18n.sh scripts/
+# Build-time checks: the catalogs compile (inside the installed package), the knowledge is valid, the
+# word lexicon is cached.
+RUN pip install -c requirements.lock --no-deps /wheels/*.whl \
+    && rm -rf /wheels \
+    && LOCALES_DIR="$(python -c 'from bot.knowledge.files import data_dir; print(data_dir("locales"))')" \
+       bash scripts/i18n.sh compile \
     && equality-bot validate \
     && python -c "from bot.knowledge.lexicon_store import load_lexicon; load_lexicon()" \
     && mkdir -p /data /keys \

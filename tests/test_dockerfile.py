@@ -29,9 +29,15 @@ def test_hadolint_finds_nothing():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_base_image_is_a_pinned_slim_python():
-    (base,) = instructions("FROM")
-    assert re.fullmatch(r"python:3\.\d+\.\d+-slim-\w+(@sha256:[0-9a-f]{64})?", base)
+def test_every_stage_starts_from_a_pinned_slim_python():
+    for base in instructions("FROM"):
+        assert re.fullmatch(r"python:3\.\d+\.\d+-slim-\w+(@sha256:[0-9a-f]{64})?( AS \w+)?", base)
+
+
+def test_the_image_installs_the_built_wheel_not_the_source_tree():
+    build = " ".join(instructions("RUN"))
+    assert "pip wheel --no-deps --wheel-dir /wheels ." in build and "/wheels/*.whl" in build
+    assert " -e " not in build and "COPY bot/ bot/" not in DOCKERFILE.split("FROM")[-1]
 
 
 def test_runs_as_a_non_root_user_with_an_exec_form_command():
