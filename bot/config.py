@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import ipaddress
 import os
 import re
@@ -61,13 +63,13 @@ def _path(name: str, value: str) -> Path:
     return Path(value).expanduser()
 
 
-def data_directory(env: dict[str, str] | None = None) -> Path:
+def data_directory(env: Mapping[str, str] | None = None) -> Path:
     """BOT_DATA_DIR: where the database, the samples key and the heartbeat live."""
     env = os.environ if env is None else env
     return _path("BOT_DATA_DIR", env.get("BOT_DATA_DIR", "data").strip() or "data")
 
 
-def key_file_path(env: dict[str, str] | None = None) -> Path:
+def key_file_path(env: Mapping[str, str] | None = None) -> Path:
     """BOT_KEY_FILE: where the pseudonym key is generated when BOT_SECRET is not set. By default apart
     from BOT_DATA_DIR, so that a copy of the data directory or the database alone leads to no one:
     $XDG_CONFIG_HOME/equality-bot/pseudonym.key (~/.config/…); the container image sets /keys/pseudonym.key."""
@@ -79,7 +81,7 @@ def key_file_path(env: dict[str, str] | None = None) -> Path:
     return _path("XDG_CONFIG_HOME", config_home) / "equality-bot" / "pseudonym.key"
 
 
-def key_file_location(env: dict[str, str] | None = None) -> tuple[Path, str | None]:
+def key_file_location(env: Mapping[str, str] | None = None) -> tuple[Path, str | None]:
     """The pseudonym key file to use, and a warning for the operator when it lies in the data directory.
     A key earlier versions generated in BOT_DATA_DIR stays in use until the operator moves it (a new
     key would cut every resident off from what is stored under their pseudonym)."""
@@ -107,7 +109,7 @@ def _inside(path: Path, directory: Path) -> bool:
         return False
 
 
-def database_path(env: dict[str, str] | None = None) -> Path | str:
+def database_path(env: Mapping[str, str] | None = None) -> Path | str:
     """BOT_DATABASE: a postgresql:// URL, or a SQLite file (default BOT_DATA_DIR/bot.sqlite3)."""
     env = dict(os.environ if env is None else env)
     database = env.get("BOT_DATABASE", "").strip()
@@ -119,7 +121,7 @@ def database_path(env: dict[str, str] | None = None) -> Path | str:
     return _path("BOT_DATABASE", database) if database else data_directory(env) / "bot.sqlite3"
 
 
-def retention_days(env: dict[str, str] | None = None) -> int:
+def retention_days(env: Mapping[str, str] | None = None) -> int:
     """BOT_RETENTION_DAYS: how long usage events are kept."""
     env = os.environ if env is None else env
     retention = env.get("BOT_RETENTION_DAYS", "90").strip()
@@ -128,7 +130,7 @@ def retention_days(env: dict[str, str] | None = None) -> int:
     return int(retention)
 
 
-def load_config(env: dict[str, str] | None = None) -> Config:
+def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read and check the environment (see the README's table of variables)."""
     env = dict(os.environ if env is None else env)
     token = env.get("TELEGRAM_BOT_TOKEN", "").strip()

@@ -12,7 +12,7 @@ from bot.core.model import Reply
 
 def reply_json(reply: Reply, explain: bool = False) -> dict:
     """The JSON object of the CLI contract for one reply."""
-    data = {
+    data: dict[str, object] = {
         "lang": reply.lang,
         "outcome": reply.outcome,
         "danger": reply.danger,

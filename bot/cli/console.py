@@ -45,10 +45,10 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
         if text in ("/help", "/start"):
             print(_help(assistant, preferred or last_lang), file=stdout)
             continue
+        chosen = None
         if text.isdigit() and suggestions and 1 <= int(text) <= len(suggestions):
-            reply = assistant.answer(suggestions[int(text) - 1], last_lang)
-        else:
-            reply = assistant.reply(text, preferred)
+            chosen = assistant.answer(suggestions[int(text) - 1], last_lang)  # an id it offered itself
+        reply = chosen or assistant.reply(text, preferred)
         suggestions = [s.entry for s in reply.suggestions]
         last_lang = reply.lang
         print(reply.text + "\n", file=stdout, flush=True)

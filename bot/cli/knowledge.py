@@ -82,7 +82,7 @@ def cmd_review(args) -> int:
         except ReviewError as exc:
             raise ConfigError(f"--add-variant: {exc}.") from None
         verdict = admit(directory, assistant_on)
-        if not verdict.admitted:
+        if verdict.assistant is None:
             files.restore(before)
             for problem in verdict.errors:
                 print(problem)

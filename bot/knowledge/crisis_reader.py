@@ -8,6 +8,7 @@ import difflib
 from bot.core.concepts import PatternError, compile_pattern
 from bot.core.model import CARD_LANGS, Crisis, DangerRules, Frame, Refinement, Situation
 from bot.core.phrase import Phrase
+from bot.knowledge.schema import ShapeReader
 from bot.knowledge.yaml_lines import LDict, LList, line_of
 
 TIERS = ("crisis", "concern")
@@ -15,9 +16,9 @@ MAX_WINDOW = 60
 
 
 class CrisisReader:
-    """Reads one crisis block with the knowledge reader's helpers (`reader`: knowledge_loader._Reader)."""
+    """Reads one crisis block with the knowledge loader's shape checks, its problems reported through it."""
 
-    def __init__(self, reader):
+    def __init__(self, reader: ShapeReader) -> None:
         self.r = reader
         self.concept_lines: dict[str, int] = {}
         self.situation_ids: set[str] = set()
@@ -79,7 +80,7 @@ class CrisisReader:
             r.problem(line_of(node, "concepts"), Phrase("crisis concepts must be a mapping: a concept name, then its "
                                                         "words per language"))
             return {}
-        out = {}
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
         for name, by_lang in block.items():
             label = Phrase("concept '{name}'", name=name)
             self.concept_lines[name] = line_of(block, name)

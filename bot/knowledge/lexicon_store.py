@@ -89,7 +89,7 @@ def _build_table(lang: str) -> _Table:
     pairs = [(h, lid) for h in sorted(by_hash) for lid in by_hash[h]]
     keys = array.array("Q", (h for h, _ in pairs))
     lemma_ids = array.array("I", (lid for _, lid in pairs))
-    lemmas = sorted(lemma_index, key=lemma_index.get)
+    lemmas = sorted(lemma_index, key=lemma_index.__getitem__)
     encoded = [lemma.encode("utf-8") for lemma in lemmas]
     offsets = array.array("I", [0])
     for item in encoded:
@@ -121,14 +121,15 @@ class FoldedLexicon:
 
     def save(self, path: Path) -> None:
         """Write the tables to `path` atomically."""
-        header = {"format": FORMAT, "source": _source_version(), "tables": {}}
+        layout: dict[str, dict[str, list[str | int]]] = {}
         chunks: list[bytes] = []
         for lang, table in self.tables.items():
-            header["tables"][lang] = {}
+            layout[lang] = {}
             for name, arr in table.arrays():
                 data = arr if isinstance(arr, bytes) else arr.tobytes()
-                header["tables"][lang][name] = [arr.typecode if not isinstance(arr, bytes) else "B", len(data)]
+                layout[lang][name] = [arr.typecode if not isinstance(arr, bytes) else "B", len(data)]
                 chunks.append(data)
+        header = {"format": FORMAT, "source": _source_version(), "tables": layout}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
         with os.fdopen(fd, "wb") as out:
@@ -149,18 +150,18 @@ class FoldedLexicon:
                     return None
                 tables = {}
                 for lang in LANGS:
-                    parts = {}
+                    arrays: dict[str, array.array] = {}
+                    blob = b""
                     for name, (typecode, size) in header["tables"][lang].items():
                         data = f.read(size)
                         if len(data) != size:
                             return None
                         if typecode == "B":
-                            parts[name] = data
+                            blob = data
                         else:
-                            arr = array.array(typecode)
-                            arr.frombytes(data)
-                            parts[name] = arr
-                    tables[lang] = _Table(parts["keys"], parts["lemma_ids"], parts["offsets"], parts["blob"])
+                            arrays[name] = array.array(typecode)
+                            arrays[name].frombytes(data)
+                    tables[lang] = _Table(arrays["keys"], arrays["lemma_ids"], arrays["offsets"], blob)
                 return cls(tables)
         except (OSError, ValueError, KeyError, TypeError):
             return None

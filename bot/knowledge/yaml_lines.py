@@ -95,7 +95,7 @@ def _distinct_nodes(root) -> int:
 def _first_alias(text: str) -> tuple[int, str] | None:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, event.anchor
+            return (event.start_mark.line + 1 if event.start_mark else 1), str(event.anchor)
     return None
 
 
@@ -117,12 +117,12 @@ def _convert(node, file: str, problems: list[Problem], budget: _Budget):
             out.key_lines[key] = key_line
         return out
     if isinstance(node, yaml.SequenceNode):
-        out = LList()
-        out.line, out.item_lines = line, []
+        items = LList()
+        items.line, items.item_lines = line, []
         for item in node.value:
-            out.append(_convert(item, file, problems, budget))
-            out.item_lines.append(item.start_mark.line + 1)
-        return out
+            items.append(_convert(item, file, problems, budget))
+            items.item_lines.append(item.start_mark.line + 1)
+        return items
     if node.tag == "tag:yaml.org,2002:null":
         return None
     return node.value

@@ -105,12 +105,13 @@ class PostgresStore(SqlStore):
 
     def _db(self) -> psycopg.Connection:
         """The connection (call with the lock held), opened - and the schema migrated - when needed."""
-        if not self.connected:
-            self._conn = psycopg.connect(self.url, **self._options)
+        conn = self._conn
+        if conn is None or not self.connected:
+            conn = self._conn = psycopg.connect(self.url, **self._options)  # type: ignore[arg-type]  # options are psycopg's
         if not self._migrated:
-            self._migrate(self._conn)
+            self._migrate(conn)
             self._migrated = True
-        return self._conn
+        return conn
 
     @staticmethod
     def _migrate(db: psycopg.Connection) -> None:

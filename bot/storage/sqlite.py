@@ -102,7 +102,6 @@ class Store(SqlStore):
     SAMPLES_OLDER = "day < date('now', '-' || ? || ' days')"
     EVENTS_OLDER = "at < strftime('%Y-%m-%dT%H:%M', 'now', '-' || ? || ' days')"
     UNLINK = "unlink(?, pseudonym)"
-    connected = True  # a file is always there once opened
 
     def __init__(self, path: Path, sample_key: bytes | None = None, retention_days: int = 90):
         super().__init__(sample_key, retention_days)
