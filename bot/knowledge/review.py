@@ -1,5 +1,5 @@
-"""Editors' review loop: what residents could not find, which answers disappoint, what is due for
-review, and adding a question variant to the right file without disturbing its formatting."""
+"""The editors' review helpers: adding a question variant to the right entry without disturbing its
+file's formatting, and which entries are due for review."""
 
 from __future__ import annotations
 
