@@ -18,7 +18,7 @@ def cmd_validate(args) -> int:
     from bot.knowledge.gate import admit
     from bot.knowledge.lexicon_store import load_lexicon
 
-    directory = knowledge_dir(args.directory)
+    directory = knowledge_dir(args.directory or args.knowledge)
     _ = Catalogs()(args.lang).gettext
     verdict = admit(directory, lambda knowledge: Assistant(knowledge, load_lexicon(), Catalogs()))
     for problem in verdict.problems:

@@ -58,6 +58,15 @@ def test_validate_ok_and_broken(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("kb/a.yaml:2: YAML syntax error")
 
 
+def test_validate_checks_the_directory_given_with_knowledge(tmp_path, capsys):
+    broken = tmp_path / "kb"
+    broken.mkdir()
+    (broken / "a.yaml").write_text("entries: [\n")
+    assert main(["--knowledge", str(broken), "validate"]) == 1
+    assert capsys.readouterr().out.startswith("kb/a.yaml:2: YAML syntax error")
+    assert main(["--knowledge", str(broken), "validate", str(DATA / "kb_small")]) == 0  # the argument wins
+
+
 def test_broken_knowledge_stops_any_command_with_file_lines_not_a_traceback(tmp_path):
     (tmp_path / "a.yaml").write_text("entries:\n  - id: x\n")
     result = run("--knowledge", str(tmp_path), "ask", "hello")
