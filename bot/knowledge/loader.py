@@ -70,6 +70,8 @@ class KnowledgeReader(ShapeReader):
             line = raw[: exc.start].count(b"\n") + 1
             self.problem(line, Phrase("the file is not UTF-8 text (this line has a character in another "
                                       "encoding); save the file as UTF-8"))
+            # Its ids still exist, so references to them are no further errors.
+            self.unparsed_ids.update(m.group(1) for m in ID_LINE.finditer(raw.decode("utf-8", "replace")))
             return
         before = len(self.problems)
         data = read(text, self.file, self.problems)

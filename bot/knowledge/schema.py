@@ -146,8 +146,19 @@ class ShapeReader:
             return ()
         out = []
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
+            if isinstance(item, LDict) and len(item) == 1 and all(isinstance(v, str) for v in item.values()):
+                text = next(f"{k}: {v}" for k, v in item.items())
+                self.problem(line_of(value, i), Phrase(
+                    "{label}: item {n} is read as 'key: value' because of the ': ' in it; put the whole text in "
+                    "quotes: - {quoted}", label=label, n=i + 1, quoted='"' + text.replace('"', '\\"') + '"'))
+            elif not isinstance(item, str) or not item.strip():
                 self.problem(line_of(value, i), Phrase("{label}: item {n} must be non-empty text", label=label, n=i + 1))
+            elif i in getattr(value, "plain_spans", {}):
+                self.problem(line_of(value, i), Phrase(
+                    "{label}: item {n} goes on over {lines} lines, so YAML reads them as one question: {text}. If "
+                    "they are two questions, start each with '- ' at the same indentation; if it is one long "
+                    "question, put it in quotes", label=label, n=i + 1, lines=value.plain_spans[i],
+                    text=repr(item.strip())))
             else:
                 out.append((item.strip(), line_of(value, i)))
         return tuple(out)

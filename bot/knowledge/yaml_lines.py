@@ -17,10 +17,12 @@ class LDict(dict):
 
 
 class LList(list):
-    """A sequence read from YAML, with the line of the sequence and of each item."""
+    """A sequence read from YAML, with the line of the sequence and of each item, and how many lines
+    each unquoted text item spans (YAML joins the lines of such an item into one text)."""
 
     line: int = 0
     item_lines: list
+    plain_spans: dict  # item index -> lines, for unquoted texts over more than one line
 
 
 def line_of(container, key) -> int:
@@ -39,7 +41,7 @@ def read(text: str, file: str, problems: list[Problem]):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
-        what = getattr(exc, "problem", None) or str(exc)
+        what = _plain_words(getattr(exc, "problem", None) or str(exc))
         source_line = text.splitlines()[line - 1].strip() if mark and line <= len(text.splitlines()) else ""
         message = Phrase("YAML syntax error: {what} in: {line}", what=what, line=source_line) if source_line \
             else Phrase("YAML syntax error: {what}", what=what)
@@ -56,6 +58,22 @@ def read(text: str, file: str, problems: list[Problem]):
             "aliases (*{name}) expand this file by more than {limit} values; write the values out instead "
             "of aliases that repeat other aliases", name=alias[1] if alias else "", limit=ALIAS_EXPANSION)))
         return None
+
+
+def _plain_words(problem: str) -> Phrase | str:
+    """What the YAML library's most common complaints mean for an editor (translated when shown); others
+    as the library words them."""
+    if "'\\t'" in problem or "\t" in problem:
+        return Phrase("a tab character: YAML indents with spaces only; replace the tab with spaces")
+    if problem.startswith(("expected <block end>", "did not find expected key", "did not find expected '-'")):
+        return Phrase("this line is indented differently from the lines it belongs with; line it up with the "
+                      "other fields of its item")
+    if problem.startswith("mapping values are not allowed here"):
+        return Phrase("a ': ' where YAML does not expect one; put text that contains ': ' in quotes, or check "
+                      "the indentation")
+    if problem.startswith("found unexpected end of stream"):
+        return Phrase("a quote that is never closed; close it at the end of its text")
+    return problem
 
 
 #: How many values aliases may add to a file: reusing a source a few dozen times adds hundreds; a few
@@ -118,10 +136,12 @@ def _convert(node, file: str, problems: list[Problem], budget: _Budget):
         return out
     if isinstance(node, yaml.SequenceNode):
         items = LList()
-        items.line, items.item_lines = line, []
-        for item in node.value:
+        items.line, items.item_lines, items.plain_spans = line, [], {}
+        for i, item in enumerate(node.value):
             items.append(_convert(item, file, problems, budget))
             items.item_lines.append(item.start_mark.line + 1)
+            if isinstance(item, yaml.ScalarNode) and item.style is None and item.end_mark.line > item.start_mark.line:
+                items.plain_spans[i] = item.end_mark.line - item.start_mark.line + 1
         return items
     if node.tag == "tag:yaml.org,2002:null":
         return None

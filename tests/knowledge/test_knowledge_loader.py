@@ -323,3 +323,65 @@ def test_report_unfair_problems_name_file_and_line(tmp_path, extra, problem):
 def test_courtesy_must_be_lists_per_language(tmp_path):
     out = messages(kb(tmp_path, extra="courtesy: [hello, dzień dobry]\n"))
     assert "knowledge/extra.yaml:1: courtesy must have a list for pl and a list for en" in out
+
+
+# -- the common mistakes of docs/editing.md, each with the exact message it gives ---------------------
+
+MULTI = """entries:
+  - id: multi
+    title: {pl: Tytuł, en: Title}
+    questions:
+      pl:
+        - pierwsze pytanie
+          drugie pytanie
+        - trzecie pytanie
+      en: [question one, question two]
+    answer: {pl: Odpowiedź., en: Answer.}
+    sources: [{title: T, publisher: P}]
+    reviewed: "2026-01-01"
+"""
+
+
+def test_a_question_indented_onto_the_line_above_is_not_silently_merged(tmp_path):
+    assert messages(kb(tmp_path, extra=MULTI)) == [
+        "knowledge/extra.yaml:6: entry 'multi' questions (pl): item 1 goes on over 2 lines, so YAML reads them as "
+        "one question: 'pierwsze pytanie drugie pytanie'. If they are two questions, start each with '- ' at the "
+        "same indentation; if it is one long question, put it in quotes"]
+    quoted = MULTI.replace("- pierwsze pytanie\n          drugie pytanie", '- "pierwsze pytanie\n          drugie pytanie"')
+    assert messages(kb(tmp_path / "q", extra=quoted)) == []
+
+
+def test_a_colon_in_a_question_says_to_quote_it(tmp_path):
+    text = MULTI.replace("- pierwsze pytanie\n          drugie pytanie", "- skarga: brak dostępności")
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:6: entry 'multi' questions (pl): item 1 is read as 'key: value' because of the ': ' "
+        "in it; put the whole text in quotes: - \"skarga: brak dostępności\""]
+
+
+@pytest.mark.parametrize("edit, english, polish", [
+    (lambda t: t.replace("        - trzecie pytanie", "\t- trzecie pytanie"),
+     "knowledge/extra.yaml:7: YAML syntax error: a tab character: YAML indents with spaces only; replace the tab "
+     "with spaces in: - trzecie pytanie",
+     "knowledge/extra.yaml:7: błąd składni YAML: znak tabulacji: YAML wcina tylko spacjami; zamień tabulator na "
+     "spacje w: - trzecie pytanie"),
+    (lambda t: t.replace("    answer:", "   answer:"),
+     "knowledge/extra.yaml:9: YAML syntax error: this line is indented differently from the lines it belongs "
+     "with; line it up with the other fields of its item in: answer: {pl: Odpowiedź., en: Answer.}",
+     "knowledge/extra.yaml:9: błąd składni YAML: ten wiersz ma inne wcięcie niż wiersze, do których należy; "
+     "wyrównaj go z pozostałymi polami tego elementu w: answer: {pl: Odpowiedź., en: Answer.}"),
+])
+def test_tabs_and_bad_indentation_get_a_message_the_editor_can_act_on(tmp_path, capsys, edit, english, polish):
+    from bot.cli.main import main
+
+    root = kb(tmp_path, extra=edit(MULTI.replace("- pierwsze pytanie\n          drugie pytanie", "- pierwsze")))
+    assert messages(root) == [english]
+    assert main(["validate", "--lang", "pl", str(root)]) == 1
+    assert capsys.readouterr().out.splitlines() == [polish]
+
+
+def test_a_file_that_is_not_utf8_gives_one_error_not_a_cascade(tmp_path):
+    root = kb(tmp_path)
+    entries = root / "entries.yaml"
+    entries.write_bytes(entries.read_bytes().replace("Gdzie zgłosić".encode(), "Gdzie zgłosić".encode("cp1250")))
+    assert messages(root) == ["knowledge/entries.yaml:8: the file is not UTF-8 text (this line has a character "
+                              "in another encoding); save the file as UTF-8"]
