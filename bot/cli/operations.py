@@ -154,11 +154,15 @@ def cmd_report(args) -> int:
 
     from bot.usage import figures
 
+    if args.days < 1:
+        raise ConfigError(f"--days must be a number of days from 1 upwards, not {args.days}.")
     try:
         until = date.fromisoformat(args.until) if args.until else date.today()
         since = date.fromisoformat(args.since) if args.since else until - timedelta(days=args.days - 1)
     except ValueError:
         raise ConfigError("--since and --until take dates as YYYY-MM-DD.") from None
+    if since > until:
+        raise ConfigError(f"--since ({since}) is after --until ({until}).")
     store = open_usage_store()
     try:
         counted = figures.collect(store, since, until)
@@ -172,7 +176,7 @@ def cmd_report(args) -> int:
 
         analyzer = Analyzer(load_lexicon())
         key = lambda q: " ".join(sorted(t for _w, t in analyzer.terms(q, args.lang)))  # noqa: E731
-        page = html_report(counted, samples, args.lang, Catalogs()(args.lang), key)
+        page = html_report(counted, samples, args.lang, Catalogs()(args.lang), key, _entry_titles(args))
         Path(args.html).write_text(page, encoding="utf-8")
         print(args.html)
     elif args.csv:
@@ -181,3 +185,15 @@ def cmd_report(args) -> int:
     else:
         print(figures.text_report(counted, args.lang, Catalogs()(args.lang)))
     return 0
+
+
+def _entry_titles(args) -> dict[str, str]:
+    """Entry id -> title in the report's language, for the HTML page; none when the knowledge cannot be
+    read (the page then names entries by id)."""
+    from bot.knowledge.loader import check_knowledge
+
+    knowledge, _problems = check_knowledge(knowledge_dir(args.knowledge))
+    if knowledge is None:
+        return {}
+    return {e.id: e.title.get(args.lang) or e.title["en"] for e in knowledge.entries}
+

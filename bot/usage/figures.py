@@ -34,7 +34,15 @@ class Figures:
 
 
 def _cell(count: int, residents: int) -> int | None:
-    return count if residents >= MIN_RESIDENTS else SUPPRESSED
+    """A count as shown: withheld when it describes 1 to 4 residents (a zero describes no one)."""
+    return count if count == 0 or residents >= MIN_RESIDENTS else SUPPRESSED
+
+
+def _shown_first(rows: list) -> list:
+    """Rows by their shown value, largest first, then the withheld ones by name: withheld rows placed
+    by their hidden value would tell its range."""
+    return sorted((r for r in rows if r[1] is not None), key=lambda r: (-r[1], r[0])) + \
+        sorted(r for r in rows if r[1] is None)
 
 
 def collect(store, since: date, until: date) -> Figures:
@@ -44,16 +52,18 @@ def collect(store, since: date, until: date) -> Figures:
     messages, residents = raw["total"]
     f = Figures(since, until, _cell(messages, residents), _cell(residents, residents))
     f.per_day = [(day, _cell(n, r), _cell(r, r)) for day, n, r in raw["per_day"]]
-    f.languages = [(k, _cell(n, r)) for k, n, r in raw["languages"]]
-    f.outcomes = [(k, _cell(n, r)) for k, n, r in raw["outcomes"]]
-    f.top_entries = [(k, _cell(n, r)) for k, n, r in raw["entries"]]
+    f.languages = _shown_first([(k, _cell(n, r)) for k, n, r in raw["languages"]])
+    f.outcomes = _shown_first([(k, _cell(n, r)) for k, n, r in raw["outcomes"]])
+    f.top_entries = _shown_first([(k, _cell(n, r)) for k, n, r in raw["entries"]])
     answered = {k: (n, r) for k, n, r in raw["outcomes"]}
     if f.messages:
         n, r = answered.get("answer", (0, 0))
         f.answered_share = n / messages if r >= MIN_RESIDENTS else SUPPRESSED
         n, r = answered.get("crisis", (0, 0))
         f.crisis = _cell(n, r) if n else 0
-    f.thumbs_down = [(e, _cell(down, r), _cell(up, r)) for e, down, up, r in raw["feedback"] if down]
+    # One rating per resident and entry: each count is also its residents' count, and each cell is
+    # withheld on its own (5 👎 and 1 👍 must not show the 1).
+    f.thumbs_down = _shown_first([(e, _cell(down, down), _cell(up, up)) for e, down, up, _r in raw["feedback"] if down])
     return f
 
 

@@ -66,9 +66,13 @@ def group_questions(questions: list[str], key=None, threshold: int = 60) -> list
     return sorted((members for _, members in groups), key=len, reverse=True)
 
 
-def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, key=None) -> str:
-    """The whole page (`key`: how questions are compared for grouping, see group_questions)."""
+def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, key=None,
+                titles: dict[str, str] | None = None) -> str:
+    """The whole page (`key`: how questions are compared for grouping, see group_questions; `titles`:
+    entry id -> title, so admins read what an entry is about; an id stands where none is known)."""
     _ = tr.gettext
+    titles = titles or {}
+    named = lambda entry: titles.get(entry, entry)  # noqa: E731
     period = _("Usage from {since} to {until}").format(since=format_date(f.since, "long", locale=lang),
                                                       until=format_date(f.until, "long", locale=lang))
     share = "&lt;5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
@@ -84,13 +88,16 @@ def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, 
                                            for d, n, _r in f.per_day], lang)),
         (_("Outcomes"), bar_chart([(outcome_label(k, tr), n) for k, n in f.outcomes], lang, colour="#3c8d5a")),
         (_("Languages"), bar_chart(f.languages, lang, colour="#8a5bb5")),
-        (_("Top entries"), bar_chart(f.top_entries, lang, colour="#c27c2c")),
+        (_("Top entries"), bar_chart([(named(k), n) for k, n in f.top_entries], lang, colour="#c27c2c")),
     ]
     for title, chart in sections:
         out.append(f"<h2>{html.escape(title)}</h2>{chart or '<p>–</p>'}")
     most_down = _("Most 👎 (down, up)")
     out.append(f"<h2>{html.escape(most_down)}</h2><table>")
-    out += [f"<tr><td>{html.escape(e)}</td><td>{_num(d, lang)}</td><td>{_num(u, lang)}</td></tr>"
+    entry_header = _("Entry")
+    if f.thumbs_down:
+        out.append(f"<tr><th>{html.escape(entry_header)}</th><th>👎</th><th>👍</th></tr>")
+    out += [f"<tr><td>{html.escape(named(e))}</td><td>{_num(d, lang)}</td><td>{_num(u, lang)}</td></tr>"
             for e, d, u in f.thumbs_down] or ["<tr><td>–</td></tr>"]
     out.append("</table>")
     sent = _("Questions residents sent because I could not answer")

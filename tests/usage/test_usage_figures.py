@@ -76,3 +76,46 @@ def test_html_report_is_self_contained_with_charts_and_grouped_questions(usage_d
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "2 × " in page and page.count("<h3>") == 3  # the two parking-card questions form one group
     assert "&lt;5" in page and "Wiadomości" in page
+
+
+def test_every_cell_of_the_thumbs_split_describes_five_residents_or_is_withheld(usage_db):
+    from datetime import date
+
+    f = figures.collect(Store(usage_db), date.today(), date.today())
+    assert f.thumbs_down == [("rpo-complaint", 5, None)]  # 5 said 👎, 1 said 👍: that one is withheld
+
+
+def test_a_zero_is_shown_as_zero_and_withheld_rows_do_not_reveal_their_range_by_their_order(tmp_path):
+    from datetime import date
+
+    store = Store(tmp_path / "rows.sqlite3")
+    for i in range(9):
+        store.log_event(f"a{i}", "reply", "private", "pl", "answer", "big", "h", 1)
+    for i in range(2):  # 2 residents, 8 messages: more than the next entry's, but withheld
+        for _ in range(4):
+            store.log_event(f"b{i}", "reply", "private", "pl", "answer", "hidden", "h", 1)
+    for i in range(6):
+        store.log_event(f"c{i}", "reply", "private", "pl", "answer", "small", "h", 1)
+    store.close()
+    f = figures.collect(Store(tmp_path / "rows.sqlite3"), date.today(), date.today())
+    assert f.top_entries == [("big", 9), ("small", 6), ("hidden", None)]  # the withheld row after the shown ones
+    assert f.crisis == 0 and "Crisis replies: 0" in figures.text_report(f, "en", __import__("gettext").NullTranslations())
+
+
+@pytest.mark.parametrize("args, error", [
+    (["--since", "2026-12-01", "--until", "2026-11-01"], "Error: --since (2026-12-01) is after --until (2026-11-01)."),
+    (["--days", "0"], "Error: --days must be a number of days from 1 upwards, not 0."),
+])
+def test_a_period_that_is_no_period_is_refused(usage_db, capsys, args, error):
+    assert main(["report", *args]) == 1
+    assert capsys.readouterr().err.strip() == error
+
+
+def test_the_html_page_names_entries_by_their_titles_and_heads_the_thumbs_table(usage_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
+    out = tmp_path / "report.html"
+    assert main(["report", "--html", str(out)]) == 0
+    page = out.read_text()
+    assert "Commissioner for Human Rights (RPO) – how to complain" in page
+    assert ">rpo-complaint<" not in page
+    assert "<tr><th>Entry</th><th>👎</th><th>👍</th></tr>" in page
