@@ -11,7 +11,7 @@ extract() { pybabel extract -F babel.cfg -k Phrase --sort-by-file --no-wrap --pr
 update() {
   for lang in pl en uk ru; do
     if [ -f "$locales/$lang/LC_MESSAGES/bot.po" ]; then
-      pybabel update -D bot -i "$locales/bot.pot" -d "$locales" -l "$lang" --no-wrap
+      pybabel update -D bot -i "$locales/bot.pot" -d "$locales" -l "$lang" --no-wrap --no-fuzzy-matching
     else
       pybabel init -D bot -i "$locales/bot.pot" -d "$locales" -l "$lang" --no-wrap
     fi

@@ -10,7 +10,8 @@ from bot.core.assistant import Assistant
 
 def _help(assistant: Assistant, lang: str) -> str:
     return assistant.tr(lang).gettext(
-        "Type a question. A number picks a suggestion. /lang pl|en switches the language, /quit exits.")
+        "Type a question. A number picks a suggestion. /lang pl|en: the language of replies when a message's own "
+        "language is unclear. /quit exits.")
 
 
 def _language_set(assistant: Assistant, lang: str) -> str:
@@ -22,6 +23,7 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
     preferred = lang
     suggestions: list[str] = []
     last_lang = preferred or "pl"
+    conversation: str | None = None  # the language of the last reply, once there is one
     interactive = stdin.isatty()
     langs = [preferred] if preferred else ["pl", "en"]
     print("\n".join(_help(assistant, lang) for lang in langs), file=stdout)
@@ -46,9 +48,14 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
             print(_help(assistant, preferred or last_lang), file=stdout)
             continue
         chosen = None
-        if text.isdigit() and suggestions and 1 <= int(text) <= len(suggestions):
+        if text.isdigit() and suggestions:
+            if not 1 <= int(text) <= len(suggestions):  # the choices stay on offer
+                print(assistant.tr(last_lang).gettext("Choose a number from 1 to {n}, or ask in other words.").format(
+                    n=len(suggestions)) + "\n", file=stdout, flush=True)
+                continue
             chosen = assistant.answer(suggestions[int(text) - 1], last_lang)  # an id it offered itself
-        reply = chosen or assistant.reply(text, preferred)
+        # A message whose language is unclear ("7", "ok") is answered in the conversation's language.
+        reply = chosen or assistant.reply(text, preferred or conversation)
         suggestions = [s.entry for s in reply.suggestions]
-        last_lang = reply.lang
+        last_lang = conversation = reply.lang
         print(reply.text + "\n", file=stdout, flush=True)

@@ -126,3 +126,17 @@ def test_ask_json_and_explain_name_the_triage_reading(capsys):
         capsys.readouterr().out
     main(["--knowledge", str(DATA / "kb_small"), "ask", "--json", "flaga z leuven"])
     assert "triage" not in json.loads(capsys.readouterr().out)
+
+
+def test_output_into_a_pipe_that_closes_early_ends_quietly(tmp_path):
+    """`equality-bot … | head -1`: the reader goes away; no BrokenPipeError traceback."""
+    questions = tmp_path / "questions.txt"
+    questions.write_text("czym jest rada rownego traktowania\n" * 3000)  # far more output than a pipe holds
+    with open(questions, "rb") as stdin:
+        bot = subprocess.Popen([sys.executable, "-m", "bot", "--knowledge", str(DATA / "kb_small"), "ask", "-"],
+                               stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT)
+    bot.stdout.readline()
+    bot.stdout.close()  # as `head -1` does
+    assert bot.wait(timeout=120) != 0
+    err = bot.stderr.read().decode()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
