@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from rapidfuzz import fuzz, process
 
@@ -62,6 +63,10 @@ class Pattern:
     source: str
     lang: str
     words: tuple[Word, ...]
+
+
+#: Where each concept occurs in a message: concept -> [(first token, last token, pattern)].
+Found: TypeAlias = dict[str, list[tuple[int, int, Pattern]]]
 
 
 def compile_words(raw: str, lang: str, exact: bool = False) -> list[Word]:
@@ -131,13 +136,13 @@ class ConceptIndex:
         word_ids: dict[Word, int] = {}
         self._pattern_words: list[tuple[int, ...]] = []
         for pattern in patterns:
-            ids = []
+            word_list: list[int] = []
             for word in pattern.words:
                 if word not in word_ids:
                     word_ids[word] = len(self._words)
                     self._words.append(word)
-                ids.append(word_ids[word])
-            self._pattern_words.append(tuple(ids))
+                word_list.append(word_ids[word])
+            self._pattern_words.append(tuple(word_list))
         self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, form) of "=form" words
         self._form: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, folded form) of plain words
         self._lemma: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -260,7 +265,7 @@ class ConceptIndex:
                 out.append(token)
         return out
 
-    def find(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
+    def find(self, tokens: list[str]) -> Found:
         """Where each concept occurs: concept -> [(first token, last token, pattern)]."""
         tokens = self.split_negation(tokens)
         positions: dict[int, list[int]] = defaultdict(list)
@@ -269,7 +274,7 @@ class ConceptIndex:
         for t, token in enumerate(tokens):
             for w in self.word_hits(token, latin_cyrillic, english):
                 positions[w].append(t)
-        found: dict[str, list[tuple[int, int, Pattern]]] = defaultdict(list)
+        found: Found = defaultdict(list)
         candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
         for p in candidates:
             ids, gaps = self._pattern_words[p], self._pattern_gaps[p]
@@ -315,7 +320,7 @@ def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, l
     """The last position of the phrase's remaining words after `at`, in order with small gaps (next
     to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between),
     within one sentence."""
-    for w, gap in zip(rest, gaps):
+    for w, gap in zip(rest, gaps, strict=True):
         reach = gap if gap else REFLEXIVE_REACH
         nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
                     and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
