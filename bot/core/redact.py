@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from bot.core import names as N
 from bot.core.text import fold
@@ -38,7 +39,11 @@ def one_line(text: str) -> str:
     return " ".join(strip_controls(text).split())
 
 
-def _label(label: str):
+#: What a rule puts in place of what it matched.
+Replacement = Callable[[re.Match[str]], str]
+
+
+def _label(label: str) -> Replacement:
     mark = _MARK[label]
     return lambda m: mark
 
@@ -179,7 +184,7 @@ _BUS_LINE = re.compile(r"(?:lini\w*|autobus\w*|tramwaj\w*|bus|tram|line|pok\.?|p
 _UNIT_AFTER = re.compile(r"\s*(?:" + _UNITS + r"|eur|usd|gbp|euro|złotych|zlotych|dollars?)", re.I)
 
 
-def _cued_id(m: re.Match) -> str:
+def _cued_id(m: re.Match[str]) -> str:
     number = m.group(1)
     digits = _digits(number)
     before = m.string[max(0, m.start() - 20): m.start()]
@@ -191,10 +196,10 @@ def _cued_id(m: re.Match) -> str:
     return m.group(0)[: m.start(1) - m.start()] + _MARK["[ID number]"] + m.group(0)[m.end(1) - m.start():]
 
 
-def _keep_help_number(label: str, minimum: int, maximum: int):
+def _keep_help_number(label: str, minimum: int, maximum: int) -> Replacement:
     mark = _MARK[label]
 
-    def replace(m: re.Match) -> str:
+    def replace(m: re.Match[str]) -> str:
         digits = _digits(m.group(0))
         national = digits[2:] if digits.startswith("48") and len(digits) == 11 else digits
         national = national[4:] if national.startswith("0048") else national
@@ -204,7 +209,7 @@ def _keep_help_number(label: str, minimum: int, maximum: int):
     return replace
 
 
-def _date(m: re.Match) -> str:
+def _date(m: re.Match[str]) -> str:
     cue = re.match(_BIRTH, m.group(0), re.I)
     if not cue:
         return _MARK["[date]"]
@@ -216,8 +221,8 @@ def _kept_cue(cue: str) -> str:
     return cue.rstrip() + " " if re.match(r"born|d\.?o\.?b", cue, re.I) else ""
 
 
-def _birthday(text: str):
-    def replace(m: re.Match) -> str:
+def _birthday(text: str) -> Replacement:
+    def replace(m: re.Match[str]) -> str:
         cue = re.match(_BIRTH, m.group(0), re.I)
         if cue:
             return _kept_cue(cue.group(0)) + _MARK["[date of birth]"]
@@ -227,16 +232,16 @@ def _birthday(text: str):
     return replace
 
 
-def _group(label: str, group: int = 1):
+def _group(label: str, group: int = 1) -> Replacement:
     mark = _MARK[label]
 
-    def replace(m: re.Match) -> str:
+    def replace(m: re.Match[str]) -> str:
         start, end = m.span(group)
         return m.group(0)[: start - m.start()] + mark + m.group(0)[end - m.start():]
     return replace
 
 
-def _plate(m: re.Match) -> str:
+def _plate(m: re.Match[str]) -> str:
     prefix, rest = m.group(1), m.group(2)
     if prefix in _NOT_PLATES and rest.isdigit() or re.fullmatch(r"(?:19|20)\d{2}", rest):
         return m.group(0)
@@ -331,7 +336,7 @@ class _Token:
     __slots__ = ("start", "end", "raw", "f", "cap", "upper", "start_of_sentence", "first", "weak_first",
                  "surname", "weak_surname", "shape", "not_name", "title", "role", "naming", "function")
 
-    def __init__(self, m: re.Match, text: str):
+    def __init__(self, m: re.Match[str], text: str):
         self.start, self.end, self.raw = m.start(), m.end(), m.group(0)
         tail = _POSSESSIVE.search(self.raw)
         if tail and len(self.raw) - len(tail.group(0)) >= 2:
