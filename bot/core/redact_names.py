@@ -153,29 +153,30 @@ def _institution_neighbour(text: str, tokens: list[_Token], a: int, b: int) -> b
     return any(o.cap and o.not_name and not o.context_word() for o in other)
 
 
-def _mark_names(text: str) -> list[_Token]:
-    tokens = [_Token(m, text) for m in _WORD.finditer(text)]
-    name = [False] * len(tokens)
+def _digit_next(text: str, t: _Token) -> bool:
+    """True when a digit stands within three characters of the word ("Jan 3", "3 maja")."""
+    before = text[max(0, t.start - 3): t.start].strip()
+    after = text[t.end: t.end + 3].strip()
+    return bool(before and before[-1].isdigit() or after and after[0].isdigit())
 
-    def digit_next(i: int) -> bool:
-        t = tokens[i]
-        before = text[max(0, t.start - 3): t.start].strip()
-        after = text[t.end: t.end + 3].strip()
-        return bool(before and before[-1].isdigit() or after and after[0].isdigit())
 
+def _listed(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """Words the name lists know: a name; a weak one (also a word) when capitalised inside a sentence."""
     for i, t in enumerate(tokens):
         if len(t.f) < 2 or t.context_word() or t.function and not t.cap:
             continue
         if t.not_name:
             continue
         if t.first or t.surname:
-            name[i] = not (t.f in ("jan", "maja") and digit_next(i))
+            name[i] = not (t.f in ("jan", "maja") and _digit_next(text, t))
         elif t.shape and t.cap:
             name[i] = True
         elif (t.weak_first or t.weak_surname) and t.cap and not t.start_of_sentence and not t.upper:
-            name[i] = not digit_next(i)
+            name[i] = not _digit_next(text, t)
 
-    # A title, a role or a naming phrase: the next word is a name when it is capitalised or looks like one.
+
+def _after_context_words(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """A title, a role or a naming phrase: the next word is a name when it is capitalised or looks like one."""
     for i, t in enumerate(tokens):
         if not t.context_word():
             continue
@@ -208,7 +209,9 @@ def _mark_names(text: str) -> list[_Token]:
                     and not tokens[j + 1].function and not tokens[j + 1].not_name and tokens[j + 1].raw.isalpha():
                 name[j + 1] = True
 
-    # Neighbours of a name: a surname after a first name, a first name before a surname, initials.
+
+def _neighbours(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """Neighbours of a name: a surname after a first name, a first name before a surname, initials."""
     for _ in range(3):
         changed = False
         for i, t in enumerate(tokens):
@@ -224,20 +227,29 @@ def _mark_names(text: str) -> list[_Token]:
         if not changed:
             break
 
-    # A capitalised word right after a first name is its surname, even when it is also a word,
-    # a month or a nationality ("Lucyna Marzec", "Dominika Polak", "Eryk Sołtys").
+
+def _surname_after_first(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """A capitalised word right after a first name is its surname, even when it is also a word,
+    a month or a nationality ("Lucyna Marzec", "Dominika Polak", "Eryk Sołtys")."""
     for i in range(1, len(tokens)):
         a, t = tokens[i - 1], tokens[i]
         if name[i] or not (name[i - 1] and a.first and a.cap) or not t.cap or t.upper or t.function or len(t.f) < 2:
             continue
         if _gap(text, a, t, " ") and not _ROMAN.match(text, t.end):
             name[i] = True
-    # A nickname in quotes between two parts of a name: Jan "Żółw" Nowicki.
+
+
+def _nickname(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """A nickname in quotes between two parts of a name: Jan "Żółw" Nowicki."""
     for i in range(1, len(tokens) - 1):
         if name[i - 1] and name[i + 1] and not name[i] and tokens[i].cap \
-                and _gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") and _gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
+                and _gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") \
+                and _gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
             name[i] = True
-    # "I'm Rohan": a capitalised word no list knows after "I'm".
+
+
+def _after_i_am(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """"I'm Rohan": a capitalised word no list knows after "I'm"."""
     for i in range(1, len(tokens)):
         a, t = tokens[i - 1], tokens[i]
         if a.f in ("i'm", "i’m") and t.cap and not t.upper and not t.not_name and not t.function \
@@ -245,7 +257,9 @@ def _mark_names(text: str) -> list[_Token]:
                 and _gap(text, a, t, " "):
             name[i] = True
 
-    # Two capitalised words in a row, away from a sentence start, that are no place or institution.
+
+def _capitalised_pairs(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """Two capitalised words in a row, away from a sentence start, that are no place or institution."""
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         if a.start_of_sentence or not (a.cap and b.cap) or a.upper or b.upper or len(a.f) < 2 or len(b.f) < 2:
@@ -255,9 +269,11 @@ def _mark_names(text: str) -> list[_Token]:
         if _gap(text, a, b, " "):
             name[i] = name[i + 1] = True
 
-    # A lone capitalised word away from a sentence start that no list knows: most often a name,
-    # unless it is part of an institution's or a place's name ("Fundacja Ocalenie", "Helsinki
-    # Foundation", "Prądnik Biały"), next to a capitalised word that is no name.
+
+def _lone_capitalised(text: str, tokens: list[_Token], name: list[bool]) -> None:
+    """A lone capitalised word away from a sentence start that no list knows: most often a name,
+    unless it is part of an institution's or a place's name ("Fundacja Ocalenie", "Helsinki
+    Foundation", "Prądnik Biały"), next to a capitalised word that is no name."""
     for i, t in enumerate(tokens):
         if name[i] or not t.cap or t.upper or t.start_of_sentence or len(t.f) < 3:
             continue
@@ -267,32 +283,53 @@ def _mark_names(text: str) -> list[_Token]:
             continue
         name[i] = True
 
-    # A word found to be a name is a name wherever else the message repeats it ("hiroshi's English").
-    found = {t.f for t, n in zip(tokens, name) if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)}
+
+def _repeated(tokens: list[_Token], name: list[bool]) -> None:
+    """A word found to be a name is a name wherever else the message repeats it ("hiroshi's English")."""
+    found = {t.f for t, n in zip(tokens, name, strict=True)
+             if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)}
     for i, t in enumerate(tokens):
         if not name[i] and t.f in found and not t.function and not t.not_name:
             name[i] = True
 
-    # What a name can never be: the predicate noun after "jestem", "jest" ("jest Kurdem", "jestem
-    # Romką": a people, not a person), and a disease's or a symbol's eponym ("zespół Downa",
-    # "chorobę Crohna", "gwiazdy Dawida", "Down syndrome").
-    for i, t in enumerate(tokens):
-        if not name[i]:
-            continue
-        prev = tokens[i - 1] if i else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if prev and prev.f in _COPULA and _predicate_noun(t) and _gap(text, prev, t, " "):
+
+def _never_a_name(text: str, tokens: list[_Token], name: list[bool], i: int) -> bool:
+    """True when the word, found to be a name, is what a name can never be: the predicate noun after
+    "jestem", "jest" ("jest Kurdem", "jestem Romką": a people, not a person), a place's adjective, a
+    street or place after a preposition, and a disease's or a symbol's eponym ("zespół Downa", "chorobę
+    Crohna", "gwiazdy Dawida", "Down syndrome")."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev and _gap(text, prev, t, " "):
+        if prev.f in _COPULA and _predicate_noun(t):
+            return True
+        # "Rynku Podgórskim", "Rondzie Mogilskim": a place's adjective, no surname.
+        if prev.cap and prev.not_name and not prev.context_word() and not name[i - 1] and _ADJECTIVE_END.search(t.f):
+            return True
+        if _place_after(prev, t) or prev.f.startswith(_EPONYM_BEFORE):
+            return True
+    return bool(nxt and nxt.f in _EPONYM_AFTER and _gap(text, t, nxt, " '’s"))
+
+
+def _mark_names(text: str) -> list[_Token]:
+    """The words of the text that are (parts of) names, by passes that each may add names, then
+    the pass that removes what a name can never be."""
+    tokens = [_Token(m, text) for m in _WORD.finditer(text)]
+    name = [False] * len(tokens)
+    _listed(text, tokens, name)
+    _after_context_words(text, tokens, name)
+    _neighbours(text, tokens, name)
+    _surname_after_first(text, tokens, name)
+    _nickname(text, tokens, name)
+    _after_i_am(text, tokens, name)
+    _capitalised_pairs(text, tokens, name)
+    _lone_capitalised(text, tokens, name)
+    _repeated(tokens, name)
+    for i in range(len(tokens)):
+        if name[i] and _never_a_name(text, tokens, name, i):
             name[i] = False
-        elif prev and prev.cap and prev.not_name and not prev.context_word() and not name[i - 1] \
-                and _ADJECTIVE_END.search(t.f) and _gap(text, prev, t, " "):
-            name[i] = False  # "Rynku Podgórskim", "Rondzie Mogilskim": a place's adjective, no surname
-        elif prev and _place_after(prev, t) and _gap(text, prev, t, " "):
-            name[i] = False
-        elif prev and prev.f.startswith(_EPONYM_BEFORE) and _gap(text, prev, t, " "):
-            name[i] = False
-        elif nxt and nxt.f in _EPONYM_AFTER and _gap(text, t, nxt, " '’s"):
-            name[i] = False
-    return [t for t, n in zip(tokens, name) if n]
+    return [t for t, n in zip(tokens, name, strict=True) if n]
 
 
 _INITIAL = re.compile(r"\s[" + UPPER + r"]\.(?=\s|,|$)")
