@@ -35,9 +35,11 @@ ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
 NEGATIONS = frozenset({"nie", "не"})
 #: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
 REFLEXIVE_REACH = 3
-CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
-                               "ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu "
-                               "tak mocno w ogole".split())
+CLITIC_TRANSPARENT = frozenset("""
+znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama
+ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu
+tak mocno w ogole
+""".split())  # noqa: SIM905 - a block of words, edited as text
 MIN_STEM = 3
 MIN_FUZZY = 5
 
@@ -322,7 +324,8 @@ def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, l
     within one sentence."""
     for w, gap in zip(rest, gaps, strict=True):
         reach = gap if gap else REFLEXIVE_REACH
-        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
+        nxt = next((p for p in positions.get(w, ())
+                    if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
                     and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
         if nxt is None:
             return None

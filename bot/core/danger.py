@@ -128,7 +128,8 @@ class DangerDetector:
             if frame.situation not in situations:
                 situations.append(frame.situation)
         for refinement in self.rules.refinements:
-            if refinement.situation in situations and refinement.concept in present and refinement.adds not in situations:
+            if refinement.situation in situations and refinement.concept in present \
+                    and refinement.adds not in situations:
                 situations.insert(0, refinement.adds)
         concepts = sorted({c for frame in frames for slot in frame.when for c in slot if c in present})
         return Danger(TIERS[level], tuple(situations), frames[0].id, tuple(_evidence(found, concepts)))
@@ -140,7 +141,8 @@ class DangerDetector:
         within NEAR_REACH words, the rest within SOFTENER_REACH."""
         local, close = set(self.rules.local), set(self.rules.near)
         # The frame's own words are not its idiom's subject: "połamie mi nogi" has no subject "nogi".
-        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ()) if span[0] <= a and b <= span[1]]
+        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ())
+               if span[0] <= a and b <= span[1]]
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.

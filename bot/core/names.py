@@ -3,7 +3,8 @@ and context words."""
 
 from __future__ import annotations
 
-from bot.core import name_collisions, name_lists as L, places
+from bot.core import name_collisions, places
+from bot.core import name_lists as L
 from bot.core.declension import cyrillic_forms, name_forms, surname_forms
 from bot.core.text import fold
 
@@ -131,7 +132,8 @@ kazimierzu podgórze podgórzu krowodrza krowodrzy bronowice bronowicach zwierzy
 dębniki dębnikach łagiewniki łagiewnikach prokocim prokocimiu bieżanów bieżanowie czyżyny
 czyżynach mistrzejowice bieńczyce grzegórzki grzegórzkach prądnik prądniku łobzów łobzowie
 kurdwanów kurdwanowie swoszowice wola justowska justowskiej
-uber ubera uberem uberze eats bolt bolta boltem glovo wolt allegro olx vinted netflix tiktok youtube whatsapp telegram viber
+uber ubera uberem uberze eats bolt bolta boltem glovo wolt allegro olx vinted netflix tiktok youtube whatsapp
+telegram viber
 signal teams zoom microsoft apple samsung iphone android windows linux google maps gmail outlook
 facebook facebooku fb instagram instagramie insta messenger messengerze twitter linkedin
 biedronka biedronce biedronki lidl lidlu żabka żabce żabki rossmann orlen ikea amazon amazonie
@@ -192,8 +194,8 @@ muze teatr koscio cerkw cerkiew meczet synagog parafi dworc dworzec galeri rzecz
 inspekc inspektor panstw zaklad ubezpiecz spoleczn interwenc kryzys wojewod wojewodz prezyden
 marszal minist kodeks konstytuc ustaw biur wydzial departam punkt nieodplat prawn dzielnic
 wielokult obcokraj prokurat sejm senat trybunal europ miejsk mogilsk grunwaldzk rondzi rond
- 
- 
+
+
 ukrain polak polk polsk polsc niem rosj rosyj rosjan bialorus gruzi gruzin wietnam afryk afryc
 amery angl angiel irland szkoc czech czesk slowac wegr wegier litw lotw estoni rumun moldaw
 turc turek turk syri syryj afgan kolumb brazyl meksyk japon kore hindus pakist
@@ -240,7 +242,7 @@ NOT_SURNAME_STEMS = frozenset(fold(w) for w in _tokens(_NOT_SURNAME_STEMS))
 #: Words after which a capitalised word, or a lower-case one that looks like a name, is a person:
 #: titles and forms of address (TITLES; after the English ones any word is a name: "mrs green"),
 #: roles and relations (ROLES), and phrases that introduce a name (NAMING, any word after them).
-ENGLISH_TITLES = frozenset("mr mrs ms miss mx sir madam".split())
+ENGLISH_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "sir", "madam"])
 TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in _tokens("""
 pan pana panu panem panie pani panią państwo państwa państwu dr doktor doktora doktorem doktorowi
 doktorka prof profesor profesora profesorem profesorka profesorki mgr inż hab ks ksiądz księdza

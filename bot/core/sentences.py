@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from bot.core.text import tokens as split_tokens
 
@@ -18,14 +18,14 @@ _LAST_WORD = re.compile(r"(\w+)$")
 ABBREVIATIONS = frozenset("""
 ul al os pl np tj tzn nr godz św sw dr prof mgr inż inz ds tel wg ust art pkt zł zl r ww jw pn
 mr mrs ms st vs etc eg ie approx
-""".split())
+""".split())  # noqa: SIM905 - a block of words, edited as text
 
 #: Words that open a question when they start a sentence (folded), besides a closing "?".
 QUESTION_OPENERS = frozenset("""
 co czy gdzie jak jaki jaka jakie jakiej jakim kto kogo komu kiedy ile dlaczego czemu skad dokad ktory
 ktora ktore mozna moge mozemy musze musi powinienem powinnam trzeba prosze pomozcie pomoz
 what where how who whom when why which can could should do does did is are am will would may must
-""".split())
+""".split())  # noqa: SIM905 - a block of words, edited as text
 
 
 @dataclass(frozen=True)

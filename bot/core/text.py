@@ -74,12 +74,13 @@ _CONTRACTIONS = {
     # Chat spellings that are no word of Polish, Ukrainian or Russian typed in Latin letters.
     "tonite": ("tonight",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",),
     "2morrow": ("tomorrow",), "rn": ("right", "now"), "ppl": ("people",), "msg": ("message",),
-    "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"), "idk": ("i", "do", "not", "know"),
+    "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"),
+    "idk": ("i", "do", "not", "know"),
     "bf": ("boyfriend",), "gf": ("girlfriend",), "bday": ("birthday",), "thx": ("thanks",), "thnx": ("thanks",),
 }
 # Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
 _AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
-_BEFORE_IS = frozenset("what that it he she there where who here how".split())
+_BEFORE_IS = frozenset(["what", "that", "it", "he", "she", "there", "where", "who", "here", "how"])
 
 
 def expand_contractions(words: list[str]) -> list[str]:
