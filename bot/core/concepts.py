@@ -19,7 +19,7 @@ from typing import TypeAlias
 from rapidfuzz import fuzz, process
 
 from bot.core.lexicon import Lexicon
-from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions
+from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions, word_list
 from bot.core.text import tokens as split_tokens
 from bot.core.translit import to_cyrillic
 
@@ -35,11 +35,11 @@ ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
 NEGATIONS = frozenset({"nie", "не"})
 #: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
 REFLEXIVE_REACH = 3
-CLITIC_TRANSPARENT = frozenset("""
+CLITIC_TRANSPARENT = frozenset(word_list("""
 znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama
 ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu
 tak mocno w ogole
-""".split())  # noqa: SIM905 - a block of words, edited as text
+"""))
 MIN_STEM = 3
 MIN_FUZZY = 5
 
@@ -138,13 +138,13 @@ class ConceptIndex:
         word_ids: dict[Word, int] = {}
         self._pattern_words: list[tuple[int, ...]] = []
         for pattern in patterns:
-            word_list: list[int] = []
+            pattern_ids: list[int] = []
             for word in pattern.words:
                 if word not in word_ids:
                     word_ids[word] = len(self._words)
                     self._words.append(word)
-                word_list.append(word_ids[word])
-            self._pattern_words.append(tuple(word_list))
+                pattern_ids.append(word_ids[word])
+            self._pattern_words.append(tuple(pattern_ids))
         self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, form) of "=form" words
         self._form: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, folded form) of plain words
         self._lemma: dict[tuple[str, str], set[int]] = defaultdict(set)

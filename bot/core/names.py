@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.core import name_collisions, places
 from bot.core import name_lists as L
 from bot.core.declension import cyrillic_forms, name_forms, surname_forms
-from bot.core.text import fold
+from bot.core.text import fold, word_list
 
 # Names that are also ordinary words or places: they need a capital letter away from a sentence
 # start, or a title or role word before them ("pan Kazimierz", "my boss Mark").
@@ -51,34 +51,30 @@ bailey cox cooper foster sims hicks mills wells fields burns
 """
 
 
-def _tokens(block: str) -> list[str]:
-    return block.split()
-
-
 def _folded(words: set[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
 _first = set()
-for _name in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST):
+for _name in word_list(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST):
     _first |= name_forms(_name)
-for _name in _tokens(L.EAST_SLAVIC_LATIN):
+for _name in word_list(L.EAST_SLAVIC_LATIN):
     _first |= name_forms(_name, declines_in_o=True)
 _cyrillic = set()
-for _name in _tokens(L.CYRILLIC):
+for _name in word_list(L.CYRILLIC):
     _cyrillic |= cyrillic_forms(_name)
 _first |= _cyrillic
 _weak_first = set()
-for _name in _tokens(_WEAK_FIRST):
+for _name in word_list(_WEAK_FIRST):
     if _name in _cyrillic:
         _weak_first |= cyrillic_forms(_name)
     else:
         _weak_first |= name_forms(_name) if _name in _first else {_name}
 _surnames = set()
-for _name in _tokens(L.POLISH_SURNAMES + L.ENGLISH_SURNAMES + L.EAST_SLAVIC_SURNAMES + L.OTHER_SURNAMES):
+for _name in word_list(L.POLISH_SURNAMES + L.ENGLISH_SURNAMES + L.EAST_SLAVIC_SURNAMES + L.OTHER_SURNAMES):
     _surnames |= surname_forms(_name)
 _weak_surnames = set()
-for _name in _tokens(_WEAK_SURNAMES):
+for _name in word_list(_WEAK_SURNAMES):
     _weak_surnames |= surname_forms(_name)
 
 #: Ordinary words that inflected names produce (checked against simplemma's Polish and English
@@ -90,9 +86,9 @@ kuby kubie kubę kubą miła miły mile mila mili milą milę mai ali alę alą 
 norze rani rania ranie ranią nabil nabila nabilem jake luke taras tarasie tarasem tarasu stan
 stanie stanowi stanowie stana tony ja jem marca marcu marcem maja leo kasie
 """
-_COLLISION_WORDS = frozenset(fold(w) for w in _tokens(_COLLISIONS + name_collisions.FORMS))
+_COLLISION_WORDS = frozenset(fold(w) for w in word_list(_COLLISIONS + name_collisions.FORMS))
 #: Month and weekday forms are never names ("do marca", "w piątek"); "maja" is handled by redaction.
-MONTHS_AND_DAYS = frozenset(fold(w) for w in _tokens("""
+MONTHS_AND_DAYS = frozenset(fold(w) for w in word_list("""
 styczeń stycznia styczniu styczniem luty lutego lutym marzec marca marcu marcem kwiecień kwietnia
 kwietniu maj maju majem czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia sierpniu
 wrzesień września wrześniu październik października październiku listopad listopada listopadzie
@@ -107,7 +103,7 @@ feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 WEAK_FIRST_NAMES = (_folded(_weak_first) | (_folded(_first) & _COLLISION_WORDS)) - MONTHS_AND_DAYS | {"maja"}
 FIRST_NAMES = _folded(_first) - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
 #: First names in their base form only (folded): "paulina", "piotr", not "romka" (Romek's genitive).
-BASE_FIRST_NAMES = frozenset(fold(w) for w in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
+BASE_FIRST_NAMES = frozenset(fold(w) for w in word_list(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
                                                        + L.ENGLISH_MALE + L.OTHER_FIRST + L.EAST_SLAVIC_LATIN))
 WEAK_SURNAMES = (_folded(_weak_surnames) | (_folded(_surnames) & _COLLISION_WORDS)) - FIRST_NAMES - MONTHS_AND_DAYS
 SURNAMES = _folded(_surnames) - WEAK_SURNAMES - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
@@ -235,20 +231,20 @@ kursk omsk tomsk murmańsk brańsk płońsk kamieńsk kołobrzesk jagiellońsk r
 radzieck sowieck bolszewick hutnick górnick
 """
 
-NOT_NAMES = frozenset(fold(w) for w in _tokens(_NOT_NAMES + places.WORDS)) | MONTHS_AND_DAYS
-NOT_NAME_STEMS = tuple(sorted({fold(w) for w in _tokens(_NOT_NAME_STEMS + places.STEMS)}))
-NOT_SURNAME_STEMS = frozenset(fold(w) for w in _tokens(_NOT_SURNAME_STEMS))
+NOT_NAMES = frozenset(fold(w) for w in word_list(_NOT_NAMES + places.WORDS)) | MONTHS_AND_DAYS
+NOT_NAME_STEMS = tuple(sorted({fold(w) for w in word_list(_NOT_NAME_STEMS + places.STEMS)}))
+NOT_SURNAME_STEMS = frozenset(fold(w) for w in word_list(_NOT_SURNAME_STEMS))
 
 #: Words after which a capitalised word, or a lower-case one that looks like a name, is a person:
 #: titles and forms of address (TITLES; after the English ones any word is a name: "mrs green"),
 #: roles and relations (ROLES), and phrases that introduce a name (NAMING, any word after them).
 ENGLISH_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "sir", "madam"])
-TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in _tokens("""
+TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in word_list("""
 pan pana panu panem panie pani panią państwo państwa państwu dr doktor doktora doktorem doktorowi
 doktorka prof profesor profesora profesorem profesorka profesorki mgr inż hab ks ksiądz księdza
 mec mecenas mecenasa sędzia sędziego sędzina dyr insp asp sierż kom nadkom podkom
 """))
-ROLES = frozenset(fold(w) for w in _tokens("""
+ROLES = frozenset(fold(w) for w in word_list("""
 szef szefa szefem szefowi szefie szefowa szefowej szefową szefowe kierownik kierownika kierownikiem
 kierownikowi kierowniczka kierowniczki kierowniczką kierowniczce dyrektor dyrektora dyrektorem
 dyrektorowi dyrektorka dyrektorki dyrektorką prezes prezesa prezesem prezeska brygadzista
@@ -279,7 +275,7 @@ khoziain hoziain hozyain khoziaika rukovoditel direktor direktorka master cholov
 koordynator koordynatorka przełożony przełożona przełożonej pośredniczka pośrednik recepcjonista
 recepcjonistka rejestratorka kontroler kontrolerka kucharz kelner kelnerka ratownik opiekun opiekunka
 """))
-NAMING = frozenset(fold(w) for w in _tokens("""
+NAMING = frozenset(fold(w) for w in word_list("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku nazywa nazywam nazywała nazywał
 named called niejaki niejaka niejakiego niejakiej
 """))

@@ -7,7 +7,7 @@ import re
 
 from bot.core import names as N
 from bot.core.redact_marks import MARK, UPPER
-from bot.core.text import fold
+from bot.core.text import fold, word_list
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’`-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’`](?:s|ego|emu|em|m|a|owi|om|ie)$", re.I)
@@ -15,7 +15,7 @@ _SURNAME_END = re.compile(r"^(\w{2,}?(?:sk|ck|dzk))(?:i|a|iego|iej|iemu|im|ie|ic
 _WICZ = re.compile(r"^\w{2,}wicz(?:a|em|owi|u|owa|owej|owa|ówna|owna|owie|ów|ow)?$")
 _EAST_END = re.compile(r"^\w{2,}(?:enko|czuk|chuk|yuk|iuk|juk|nyk|czyk|czak|ova|eva|yeva|ieva|ov|ev|yev|iev|ovna|ivna|"
                        r"evna|ovich|evich|ovych|shvili|dze|yan)$")
-_FUNCTION = frozenset(fold(w) for w in """
+_FUNCTION = frozenset(fold(w) for w in word_list("""
 i a w we z ze na do od o u po za pod nad przy dla bez że to jest był była się sie nie tak jak co czy
 który która które ale lub albo bo mi mnie mu jej go ją nas was im ich ten ta te tym tej mój moja
 moje mojego mojej mojemu moją moim nasz nasza nasze naszego naszej naszym jego on ona oni one my wy
@@ -23,26 +23,29 @@ ty też już tylko jeszcze bardzo gdy kiedy gdzie dlaczego
 the a an and or but of to in on at for with from by is was are were be been not no it he she they
 we you i me him her them my his our your their this that who which what so as if then than also
 just very has have had do does did will would can could should may might must
-""".split())  # noqa: SIM905 - a block of words, edited as text
-_POSSESSIVES = frozenset(fold(w) for w in """
+"""))
+_POSSESSIVES = frozenset(fold(w) for w in word_list("""
 mój moja moje mojego mojej mojemu moją moim nasz nasza naszego naszej nasze naszym twój twoja jego
 jej ich były była byłego byłej my our the a an his her their your old former new
-""".split())  # noqa: SIM905 - a block of words, edited as text
-_ROLE_VERB_HOMOGRAPHS = frozenset(["will", "may", "can", "hope", "mark", "bill", "rob", "pat", "chase", "art", "guy",
-                                   "max", "said", "young", "long", "rich"])
+"""))
+_ROLE_VERB_HOMOGRAPHS = frozenset(word_list("""
+will may can hope mark bill rob pat chase art guy max said young long rich
+"""))
 # Hedges between a naming phrase and the name: "nazywa się chyba Mirek".
 _HEDGES = frozenset(fold(w) for w in ["chyba", "podobno", "prawdopodobnie", "raczej", "probably", "maybe", "perhaps"])
-_NAME_NOUNS = frozenset(fold(w) for w in ["imię", "imieniu", "imie", "imieniem", "nazwisko", "nazwiska", "nazwiskiem",
-                                          "nazwisku"])
+_NAME_NOUNS = frozenset(fold(w) for w in word_list("""
+imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku
+"""))
 _LOCATIVE_END = ("ie", "i", "u", "im", "ym", "ej", "y")
-_ABBREVIATIONS = frozenset(fold(w) for w in """
+_ABBREVIATIONS = frozenset(fold(w) for w in word_list("""
 ul al os pl św dr prof mgr inż hab ks im gen tel nr np tzn tj ds art ust pkt r ur ok godz mr mrs ms
 st no vs tzw wg ww jw pn wt śr czw pt sob niedz sp lok m mieszk kl kier dyr prez mec bp kard płk por
 kpt sierż asp kom insp proc ew wyd red rej reg jr sr inc ltd co corp hab in dot
-""".split())  # noqa: SIM905 - a block of words, edited as text
+"""))
 _ROMAN = re.compile(r"\s+(?:XX|X|IX|VIII|VII|VI|V|IV|III|II|I)\b")
-_COPULA = frozenset(fold(w) for w in ["jestem", "jesteś", "jest", "są", "jesteśmy", "jesteście", "byłem", "byłam",
-                                      "był", "była", "byli", "były"])
+_COPULA = frozenset(fold(w) for w in word_list("""
+jestem jesteś jest są jesteśmy jesteście byłem byłam był była byli były
+"""))
 _EPONYM_BEFORE = tuple(fold(w) for w in ["chorob", "zespół", "zespoł", "zespol", "syndrom", "gwiazd", "krzyż"])
 _EPONYM_AFTER = frozenset(["syndrome", "disease's", "disease", "syndrom"])
 _OPENING = "\"'„“”«»‘’‚"

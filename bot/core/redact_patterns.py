@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from bot.core.redact_marks import MARK, Replacement
+from bot.core.text import word_list
 
 #: The help lines the bot gives (knowledge/contacts.yaml, emergency numbers): not personal, kept.
-HELP_NUMBERS = frozenset("""
+HELP_NUMBERS = frozenset(word_list("""
 112 997 998 999 986 19115 116123 116111 800702222 800120002 800121212 800676676 124219282
 126165555 728366319 887201598
-""".split())  # noqa: SIM905 - a block of words, edited as text
+"""))
 
 
 def _digits(s: str) -> str:
@@ -102,11 +103,11 @@ PLATE = re.compile(r"\b([BCDEFGKLNOPRSTWZ][A-Z]{1,2})[ -]?(\d[0-9A-Z]{2,4})\b")
 UA_PLATE = re.compile(r"\b[A-Z]{2}\s?\d{4}\s?[A-Z]{2}\b")
 PLATE_CONTEXT = re.compile(r"(?:\brej\.?|\brejestr\w*|\btablic\w*|\bplates?|\bregistration)[\s:.]*"
                            r"\b([a-z]{2,3}\s?\d[0-9a-z]{2,4})\b", re.I)
-_NOT_PLATES = frozenset("""
+_NOT_PLATES = frozenset(word_list("""
 ZUS NFZ PIP PIT VAT CIT KRS NIP RPO RPD OIK MPK PKP PKS SOR LOT WOT ABW GUS ZTM ZDM ZIM KGP KMP KPP
 PCK NBP PKO BNP ING GOPR TOPR WOPR WSA NSA SN TK SA SR SO UJ UEK URK UP PK ASP AWF UM UMK RP PE NR
 TEL FAX KOD PIN PUK SMS MMS GSM LTE USB PDF PKD EU UE SG SM PSP OSP KK KC KP KPA KPC KW
-""".split())  # noqa: SIM905 - a block of words, edited as text
+"""))
 
 # A number followed by one of these is an amount, a time or a size, not an identifier.
 UNITS = (r"(?:%|zł|zl|pln|eur|euro|usd|lat|lata|rok|roku|r\.|razy|raz|min|minut\w*|godz\w*|h\b|km|m2|osób|osoby|osob|"

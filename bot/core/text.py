@@ -22,6 +22,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-](?=\d)")
 
 
+def word_list(block: str) -> list[str]:
+    """The words of a word list kept as a block of text, several words a line, as the core's lists are
+    written so that editors can edit them as text."""
+    return block.split()
+
+
 def clean(text: str) -> str:
     """Drop invisible and control characters, collapse whitespace, cap the length."""
     text = _INVISIBLE.sub("", text[: MAX_CHARS * 2])
