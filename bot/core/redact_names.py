@@ -7,23 +7,9 @@ import re
 
 from bot.core import names as N
 from bot.core.redact_marks import MARK, UPPER
+from bot.core.redact_words import ABBREVIATIONS, WORD, Token, gap
 from bot.core.text import fold, word_list
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’`-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’`](?:s|ego|emu|em|m|a|owi|om|ie)$", re.I)
-_SURNAME_END = re.compile(r"^(\w{2,}?(?:sk|ck|dzk))(?:i|a|iego|iej|iemu|im|ie|ich|imi|ą)$|^(\w{2,}?(?:s|c|dz))cy$")
-_WICZ = re.compile(r"^\w{2,}wicz(?:a|em|owi|u|owa|owej|owa|ówna|owna|owie|ów|ow)?$")
-_EAST_END = re.compile(r"^\w{2,}(?:enko|czuk|chuk|yuk|iuk|juk|nyk|czyk|czak|ova|eva|yeva|ieva|ov|ev|yev|iev|ovna|ivna|"
-                       r"evna|ovich|evich|ovych|shvili|dze|yan)$")
-_FUNCTION = frozenset(fold(w) for w in word_list("""
-i a w we z ze na do od o u po za pod nad przy dla bez że to jest był była się sie nie tak jak co czy
-który która które ale lub albo bo mi mnie mu jej go ją nas was im ich ten ta te tym tej mój moja
-moje mojego mojej mojemu moją moim nasz nasza nasze naszego naszej naszym jego on ona oni one my wy
-ty też już tylko jeszcze bardzo gdy kiedy gdzie dlaczego
-the a an and or but of to in on at for with from by is was are were be been not no it he she they
-we you i me him her them my his our your their this that who which what so as if then than also
-just very has have had do does did will would can could should may might must
-"""))
 _POSSESSIVES = frozenset(fold(w) for w in word_list("""
 mój moja moje mojego mojej mojemu moją moim nasz nasza naszego naszej nasze naszym twój twoja jego
 jej ich były była byłego byłej my our the a an his her their your old former new
@@ -37,88 +23,15 @@ _NAME_NOUNS = frozenset(fold(w) for w in word_list("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku
 """))
 _LOCATIVE_END = ("ie", "i", "u", "im", "ym", "ej", "y")
-_ABBREVIATIONS = frozenset(fold(w) for w in word_list("""
-ul al os pl św dr prof mgr inż hab ks im gen tel nr np tzn tj ds art ust pkt r ur ok godz mr mrs ms
-st no vs tzw wg ww jw pn wt śr czw pt sob niedz sp lok m mieszk kl kier dyr prez mec bp kard płk por
-kpt sierż asp kom insp proc ew wyd red rej reg jr sr inc ltd co corp hab in dot
-"""))
 _ROMAN = re.compile(r"\s+(?:XX|X|IX|VIII|VII|VI|V|IV|III|II|I)\b")
 _COPULA = frozenset(fold(w) for w in word_list("""
 jestem jesteś jest są jesteśmy jesteście byłem byłam był była byli były
 """))
 _EPONYM_BEFORE = tuple(fold(w) for w in ["chorob", "zespół", "zespoł", "zespol", "syndrom", "gwiazd", "krzyż"])
 _EPONYM_AFTER = frozenset(["syndrome", "disease's", "disease", "syndrom"])
-_OPENING = "\"'„“”«»‘’‚"
 
 
-class _Token:
-    """One word of the message and what it could be."""
-
-    __slots__ = ("start", "end", "raw", "f", "cap", "upper", "start_of_sentence", "first", "weak_first",
-                 "surname", "weak_surname", "shape", "not_name", "title", "role", "naming", "function")
-
-    def __init__(self, m: re.Match[str], text: str):
-        self.start, self.end, self.raw = m.start(), m.end(), m.group(0)
-        tail = _POSSESSIVE.search(self.raw)
-        if tail and len(self.raw) - len(tail.group(0)) >= 2:
-            base = self.raw[: tail.start()]
-            if tail.group(0)[1:].lower() == "s":
-                self.end -= len(tail.group(0))
-        else:
-            base = self.raw
-        f = fold(base)
-        self.f = f
-        self.cap = base[0].isupper()
-        head = base.split("-")[0]
-        self.upper = head.isupper() and len(head) > 1  # "ZUS", and inflected "MOPS-ie"
-        self.start_of_sentence = _starts_sentence(text, self.start)
-        parts = f.split("-") if "-" in f else [f]
-        self.first = any(p in N.FIRST_NAMES for p in parts)
-        self.weak_first = any(p in N.WEAK_FIRST_NAMES for p in parts)
-        self.surname = any(p in N.SURNAMES for p in parts)
-        self.weak_surname = any(p in N.WEAK_SURNAMES for p in parts)
-        # Folding makes "jeżdżę" end like a Georgian "-dze" surname; only the written ending counts.
-        self.shape = any(_surname_shaped(p) for p in parts) and not (
-            f.endswith("dze") and not base.lower().endswith("dze"))
-        self.not_name = (f in N.NOT_NAMES or f.startswith(N.NOT_NAME_STEMS)
-                         or len(parts) > 1 and all(p in N.NOT_NAMES or p.startswith(N.NOT_NAME_STEMS) for p in parts))
-        self.title = f in N.TITLES
-        self.role = f in N.ROLES
-        self.naming = f in N.NAMING
-        self.function = f in _FUNCTION
-
-    def name_like(self) -> bool:
-        return self.first or self.weak_first or self.surname or self.weak_surname or self.shape
-
-    def context_word(self) -> bool:
-        return self.title or self.role or self.naming
-
-
-def _surname_shaped(f: str) -> bool:
-    m = _SURNAME_END.match(f)
-    if m:
-        stem = m.group(1) or (m.group(2)[:-1] + "k" if m.group(2).endswith("c") else m.group(2)[:-2] + "dzk")
-        return stem not in N.NOT_SURNAME_STEMS and len(f) >= 5
-    return bool(_WICZ.match(f) or len(f) >= 5 and _EAST_END.match(f))
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t" + _OPENING + "([-–—*•":
-        if text[i] in _OPENING:
-            return True
-        i -= 1
-    if i < 0 or text[i] == "\n":
-        return True
-    if text[i] in "!?…":
-        return True
-    if text[i] == ".":
-        word = re.search(r"([^\W\d_]+)\.?$", text[max(0, i - 12): i])
-        return not (word and (fold(word.group(1)) in _ABBREVIATIONS or len(word.group(1)) == 1))
-    return False
-
-
-def _predicate_noun(t: _Token) -> bool:
+def _predicate_noun(t: Token) -> bool:
     """An instrumental noun that is no first name's case: "Kurdem", "Romką", not "Piotrem", "Pauliną"."""
     low = t.raw.lower()
     for end, base in (("iem", ""), ("em", ""), ("ą", "a")):
@@ -127,7 +40,7 @@ def _predicate_noun(t: _Token) -> bool:
     return False
 
 
-def _place_after(prev: _Token, t: _Token) -> bool:
+def _place_after(prev: Token, t: Token) -> bool:
     """A street or place after a preposition of place, not a person: "przy Józefa", "przy Lea" (a person
     after "przy" takes the locative: "przy Kasi"), "na Kapelance", "w Zielonkach", "in Kazimierz",
     and a weak name after a place or institution word ("w Galerii Kazimierz")."""
@@ -146,28 +59,23 @@ def _place_after(prev: _Token, t: _Token) -> bool:
 _ADJECTIVE_END = re.compile(r"(?:sk|ck|dzk)(?:i|a|iego|iej|im|ą|ie)$")
 
 
-def _gap(text: str, a: _Token, b: _Token, allowed: str = " \t-") -> bool:
-    """True when only `allowed` characters stand between two tokens."""
-    return all(c in allowed for c in text[a.end: b.start])
-
-
-def _institution_neighbour(text: str, tokens: list[_Token], a: int, b: int) -> bool:
+def _institution_neighbour(text: str, tokens: list[Token], a: int, b: int) -> bool:
     """True when tokens a and b stand side by side and the other one than the candidate is a
     capitalised word that is no name (a place or institution word)."""
-    if a < 0 or b >= len(tokens) or not _gap(text, tokens[a], tokens[b], " "):
+    if a < 0 or b >= len(tokens) or not gap(text, tokens[a], tokens[b], " "):
         return False
     other = [tokens[a], tokens[b]]
     return any(o.cap and o.not_name and not o.context_word() for o in other)
 
 
-def _digit_next(text: str, t: _Token) -> bool:
+def _digit_next(text: str, t: Token) -> bool:
     """True when a digit stands within three characters of the word ("Jan 3", "3 maja")."""
     before = text[max(0, t.start - 3): t.start].strip()
     after = text[t.end: t.end + 3].strip()
     return bool(before and before[-1].isdigit() or after and after[0].isdigit())
 
 
-def _listed(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _listed(text: str, tokens: list[Token], name: list[bool]) -> None:
     """Words the name lists know: a name; a weak one (also a word) when capitalised inside a sentence."""
     for i, t in enumerate(tokens):
         if len(t.f) < 2 or t.context_word() or t.function and not t.cap:
@@ -182,7 +90,7 @@ def _listed(text: str, tokens: list[_Token], name: list[bool]) -> None:
             name[i] = not _digit_next(text, t)
 
 
-def _after_context_words(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _after_context_words(text: str, tokens: list[Token], name: list[bool]) -> None:
     """A title, a role or a naming phrase: the next word is a name when it is capitalised or looks like one."""
     for i, t in enumerate(tokens):
         if not t.context_word():
@@ -190,18 +98,18 @@ def _after_context_words(text: str, tokens: list[_Token], name: list[bool]) -> N
         english_title = t.f in N.ENGLISH_TITLES
         j = i + 1
         while j < len(tokens) and (tokens[j].context_word() or tokens[j].f in _POSSESSIVES) \
-                and _gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.") and j - i < 4:
+                and gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.") and j - i < 4:
             english_title = english_title or tokens[j].f in N.ENGLISH_TITLES
             j += 1
-        if j >= len(tokens) or not _gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.\"'„“”"):
+        if j >= len(tokens) or not gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.\"'„“”"):
             continue
         if t.f in ("nazywa", "nazywam", "nazywala", "nazywal"):
             if tokens[j].f not in ("sie", "się"):
                 continue
             j += 1
-            if j >= len(tokens) or not _gap(text, tokens[j - 1], tokens[j], " \t,:"):
+            if j >= len(tokens) or not gap(text, tokens[j - 1], tokens[j], " \t,:"):
                 continue
-        if tokens[j].f in _HEDGES and j + 1 < len(tokens) and _gap(text, tokens[j], tokens[j + 1], " "):
+        if tokens[j].f in _HEDGES and j + 1 < len(tokens) and gap(text, tokens[j], tokens[j + 1], " "):
             j += 1
         c = tokens[j]
         if t.f in _NAME_NOUNS and not c.cap and not c.name_like():
@@ -212,20 +120,20 @@ def _after_context_words(text: str, tokens: list[_Token], name: list[bool]) -> N
         if (c.cap and not c.upper) or c.name_like() and not (c.f in _ROLE_VERB_HOMOGRAPHS and not c.cap and t.role) \
                 or (english_title or explicit) and c.raw.isalpha():
             name[j] = True
-            if explicit and j + 1 < len(tokens) and _gap(text, c, tokens[j + 1], " \t") \
+            if explicit and j + 1 < len(tokens) and gap(text, c, tokens[j + 1], " \t") \
                     and not tokens[j + 1].function and not tokens[j + 1].not_name and tokens[j + 1].raw.isalpha():
                 name[j + 1] = True
 
 
-def _neighbours(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _neighbours(text: str, tokens: list[Token], name: list[bool]) -> None:
     """Neighbours of a name: a surname after a first name, a first name before a surname, initials."""
     for _ in range(3):
         changed = False
         for i, t in enumerate(tokens):
             if name[i] or len(t.f) < 2 or t.context_word() or t.function:
                 continue
-            left = i > 0 and name[i - 1] and _gap(text, tokens[i - 1], t)
-            right = i + 1 < len(tokens) and name[i + 1] and _gap(text, t, tokens[i + 1])
+            left = i > 0 and name[i - 1] and gap(text, tokens[i - 1], t)
+            right = i + 1 < len(tokens) and name[i + 1] and gap(text, t, tokens[i + 1])
             if not (left or right) or t.not_name and not (t.first or t.surname):
                 continue
             strong = t.first or t.surname or t.shape or t.weak_surname and left
@@ -235,37 +143,37 @@ def _neighbours(text: str, tokens: list[_Token], name: list[bool]) -> None:
             break
 
 
-def _surname_after_first(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _surname_after_first(text: str, tokens: list[Token], name: list[bool]) -> None:
     """A capitalised word right after a first name is its surname, even when it is also a word,
     a month or a nationality ("Lucyna Marzec", "Dominika Polak", "Eryk Sołtys")."""
     for i in range(1, len(tokens)):
         a, t = tokens[i - 1], tokens[i]
         if name[i] or not (name[i - 1] and a.first and a.cap) or not t.cap or t.upper or t.function or len(t.f) < 2:
             continue
-        if _gap(text, a, t, " ") and not _ROMAN.match(text, t.end):
+        if gap(text, a, t, " ") and not _ROMAN.match(text, t.end):
             name[i] = True
 
 
-def _nickname(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _nickname(text: str, tokens: list[Token], name: list[bool]) -> None:
     """A nickname in quotes between two parts of a name: Jan "Żółw" Nowicki."""
     for i in range(1, len(tokens) - 1):
         if name[i - 1] and name[i + 1] and not name[i] and tokens[i].cap \
-                and _gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") \
-                and _gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
+                and gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") \
+                and gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
             name[i] = True
 
 
-def _after_i_am(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _after_i_am(text: str, tokens: list[Token], name: list[bool]) -> None:
     """"I'm Rohan": a capitalised word no list knows after "I'm"."""
     for i in range(1, len(tokens)):
         a, t = tokens[i - 1], tokens[i]
         if a.f in ("i'm", "i’m") and t.cap and not t.upper and not t.not_name and not t.function \
                 and not t.f.endswith(("ian", "ese", "ish", "ans")) \
-                and _gap(text, a, t, " "):
+                and gap(text, a, t, " "):
             name[i] = True
 
 
-def _capitalised_pairs(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _capitalised_pairs(text: str, tokens: list[Token], name: list[bool]) -> None:
     """Two capitalised words in a row, away from a sentence start, that are no place or institution."""
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
@@ -273,25 +181,25 @@ def _capitalised_pairs(text: str, tokens: list[_Token], name: list[bool]) -> Non
             continue
         if a.not_name or b.not_name or a.context_word() or b.context_word() or a.function or b.function:
             continue
-        if _gap(text, a, b, " "):
+        if gap(text, a, b, " "):
             name[i] = name[i + 1] = True
 
 
-def _lone_capitalised(text: str, tokens: list[_Token], name: list[bool]) -> None:
+def _lone_capitalised(text: str, tokens: list[Token], name: list[bool]) -> None:
     """A lone capitalised word away from a sentence start that no list knows: most often a name,
     unless it is part of an institution's or a place's name ("Fundacja Ocalenie", "Helsinki
     Foundation", "Prądnik Biały"), next to a capitalised word that is no name."""
     for i, t in enumerate(tokens):
         if name[i] or not t.cap or t.upper or t.start_of_sentence or len(t.f) < 3:
             continue
-        if t.not_name or t.context_word() or t.function or t.f in _ABBREVIATIONS:
+        if t.not_name or t.context_word() or t.function or t.f in ABBREVIATIONS:
             continue
         if _institution_neighbour(text, tokens, i - 1, i) or _institution_neighbour(text, tokens, i, i + 1):
             continue
         name[i] = True
 
 
-def _repeated(tokens: list[_Token], name: list[bool]) -> None:
+def _repeated(tokens: list[Token], name: list[bool]) -> None:
     """A word found to be a name is a name wherever else the message repeats it ("hiroshi's English")."""
     found = {t.f for t, n in zip(tokens, name, strict=True)
              if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)}
@@ -300,7 +208,7 @@ def _repeated(tokens: list[_Token], name: list[bool]) -> None:
             name[i] = True
 
 
-def _never_a_name(text: str, tokens: list[_Token], name: list[bool], i: int) -> bool:
+def _never_a_name(text: str, tokens: list[Token], name: list[bool], i: int) -> bool:
     """True when the word, found to be a name, is what a name can never be: the predicate noun after
     "jestem", "jest" ("jest Kurdem", "jestem Romką": a people, not a person), a place's adjective, a
     street or place after a preposition, and a disease's or a symbol's eponym ("zespół Downa", "chorobę
@@ -308,7 +216,7 @@ def _never_a_name(text: str, tokens: list[_Token], name: list[bool], i: int) -> 
     t = tokens[i]
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev and _gap(text, prev, t, " "):
+    if prev and gap(text, prev, t, " "):
         if prev.f in _COPULA and _predicate_noun(t):
             return True
         # "Rynku Podgórskim", "Rondzie Mogilskim": a place's adjective, no surname.
@@ -316,13 +224,13 @@ def _never_a_name(text: str, tokens: list[_Token], name: list[bool], i: int) -> 
             return True
         if _place_after(prev, t) or prev.f.startswith(_EPONYM_BEFORE):
             return True
-    return bool(nxt and nxt.f in _EPONYM_AFTER and _gap(text, t, nxt, " '’s"))
+    return bool(nxt and nxt.f in _EPONYM_AFTER and gap(text, t, nxt, " '’s"))
 
 
-def _mark_names(text: str) -> list[_Token]:
+def _mark_names(text: str) -> list[Token]:
     """The words of the text that are (parts of) names, by passes that each may add names, then
     the pass that removes what a name can never be."""
-    tokens = [_Token(m, text) for m in _WORD.finditer(text)]
+    tokens = [Token(m, text) for m in WORD.finditer(text)]
     name = [False] * len(tokens)
     _listed(text, tokens, name)
     _after_context_words(text, tokens, name)
