@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from rapidfuzz import fuzz, process
 
 from bot.core.lexicon import Lexicon
-from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions
+from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions, word_list
 from bot.core.text import tokens as split_tokens
 from bot.core.translit import to_cyrillic
 
@@ -34,9 +35,11 @@ ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
 NEGATIONS = frozenset({"nie", "не"})
 #: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
 REFLEXIVE_REACH = 3
-CLITIC_TRANSPARENT = frozenset("znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama "
-                               "ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu "
-                               "tak mocno w ogole".split())
+CLITIC_TRANSPARENT = frozenset(word_list("""
+znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama
+ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu
+tak mocno w ogole
+"""))
 MIN_STEM = 3
 MIN_FUZZY = 5
 
@@ -62,6 +65,10 @@ class Pattern:
     source: str
     lang: str
     words: tuple[Word, ...]
+
+
+#: Where each concept occurs in a message: concept -> [(first token, last token, pattern)].
+Found: TypeAlias = dict[str, list[tuple[int, int, Pattern]]]
 
 
 def compile_words(raw: str, lang: str, exact: bool = False) -> list[Word]:
@@ -131,13 +138,13 @@ class ConceptIndex:
         word_ids: dict[Word, int] = {}
         self._pattern_words: list[tuple[int, ...]] = []
         for pattern in patterns:
-            ids = []
+            pattern_ids: list[int] = []
             for word in pattern.words:
                 if word not in word_ids:
                     word_ids[word] = len(self._words)
                     self._words.append(word)
-                ids.append(word_ids[word])
-            self._pattern_words.append(tuple(ids))
+                pattern_ids.append(word_ids[word])
+            self._pattern_words.append(tuple(pattern_ids))
         self._exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, form) of "=form" words
         self._form: dict[tuple[str, str], set[int]] = defaultdict(set)  # (lang, folded form) of plain words
         self._lemma: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -260,7 +267,7 @@ class ConceptIndex:
                 out.append(token)
         return out
 
-    def find(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
+    def find(self, tokens: list[str]) -> Found:
         """Where each concept occurs: concept -> [(first token, last token, pattern)]."""
         tokens = self.split_negation(tokens)
         positions: dict[int, list[int]] = defaultdict(list)
@@ -269,7 +276,7 @@ class ConceptIndex:
         for t, token in enumerate(tokens):
             for w in self.word_hits(token, latin_cyrillic, english):
                 positions[w].append(t)
-        found: dict[str, list[tuple[int, int, Pattern]]] = defaultdict(list)
+        found: Found = defaultdict(list)
         candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
         for p in candidates:
             ids, gaps = self._pattern_words[p], self._pattern_gaps[p]
@@ -315,9 +322,10 @@ def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, l
     """The last position of the phrase's remaining words after `at`, in order with small gaps (next
     to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between),
     within one sentence."""
-    for w, gap in zip(rest, gaps):
+    for w, gap in zip(rest, gaps, strict=True):
         reach = gap if gap else REFLEXIVE_REACH
-        nxt = next((p for p in positions.get(w, ()) if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
+        nxt = next((p for p in positions.get(w, ())
+                    if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
                     and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
         if nxt is None:
             return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.concepts import ConceptIndex, Pattern, compile_pattern
+from bot.core.concepts import ConceptIndex, Found, Pattern, compile_pattern
 from bot.core.danger_model import DangerModel
 from bot.core.lexicon import Lexicon
 from bot.core.model import DangerRules, Frame
@@ -61,7 +61,7 @@ class DangerDetector:
         self.index = ConceptIndex(compile_patterns(rules), lexicon)
         self.model = model
 
-    def concepts(self, tokens: list[str]) -> dict[str, list[tuple[int, int, Pattern]]]:
+    def concepts(self, tokens: list[str]) -> Found:
         """The concepts found in the tokens, without the words that idioms cover. An idiom that names
         a protected concept (self-harm or its means) is not an exception at all."""
         found = self.index.find(tokens)
@@ -94,7 +94,7 @@ class DangerDetector:
         evidence = (danger.evidence if danger else ()) + (f"model {score:.2f}",)
         return Danger("crisis", tuple(situations), MODEL_FRAME, evidence)
 
-    def _by_rules(self, tokens: list[str], found) -> Danger | None:
+    def _by_rules(self, tokens: list[str], found: Found) -> Danger | None:
         """What the frames, softeners and signals make of the concepts found."""
         if not found:
             return None
@@ -128,19 +128,21 @@ class DangerDetector:
             if frame.situation not in situations:
                 situations.append(frame.situation)
         for refinement in self.rules.refinements:
-            if refinement.situation in situations and refinement.concept in present and refinement.adds not in situations:
+            if refinement.situation in situations and refinement.concept in present \
+                    and refinement.adds not in situations:
                 situations.insert(0, refinement.adds)
         concepts = sorted({c for frame in frames for slot in frame.when for c in slot if c in present})
         return Danger(TIERS[level], tuple(situations), frames[0].id, tuple(_evidence(found, concepts)))
 
 
-    def _softens(self, group: tuple[str, ...], found, span: tuple[int, int], frame: Frame) -> bool:
+    def _softens(self, group: tuple[str, ...], found: Found, span: tuple[int, int], frame: Frame) -> bool:
         """True when every concept of a softener group stands near the frame — and every "!concept"
         does not: local ones (an idiom's subject) just before it or right after, near ones (a date)
         within NEAR_REACH words, the rest within SOFTENER_REACH."""
         local, close = set(self.rules.local), set(self.rules.near)
         # The frame's own words are not its idiom's subject: "połamie mi nogi" has no subject "nogi".
-        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ()) if span[0] <= a and b <= span[1]]
+        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ())
+               if span[0] <= a and b <= span[1]]
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
@@ -159,7 +161,7 @@ def _inside(hit: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= hit[0] and hit[1] <= b for a, b in spans)
 
 
-def _occurs(frame: Frame, found: dict[str, list[tuple[int, int, Pattern]]]) -> tuple[int, int] | None:
+def _occurs(frame: Frame, found: Found) -> tuple[int, int] | None:
     """Where one window of the frame's width holds a concept of every slot: (first, last token), or None."""
     slots = []
     for slot in frame.when:
@@ -176,5 +178,5 @@ def _occurs(frame: Frame, found: dict[str, list[tuple[int, int, Pattern]]]) -> t
 
 
 
-def _evidence(found: dict[str, list[tuple[int, int, Pattern]]], concepts: list[str]) -> list[str]:
+def _evidence(found: Found, concepts: list[str]) -> list[str]:
     return [f"{c}: {found[c][0][2].source!r}" for c in concepts if c in found]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.core import stopwords
 from bot.core.lexicon import Lexicon
-from bot.core.text import cyrillic_share, has_polish_letters
+from bot.core.text import cyrillic_share, has_polish_letters, word_list
 
 _PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
 _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
@@ -15,12 +15,16 @@ _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH -
 MIN_EVIDENCE = 1.5
 # Letters only one of the two languages has, and frequent words only one of them uses (folded: ї is і).
 _UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
-_UK_WORDS = frozenset("і й що це та але або чи він вона вони ми ви від для про коли де чому хто мене мені "
-                      "мій моя моє мої твій себе його її їх є був була було буде дуже вже ще тут там як "
-                      "щоб якщо бо нема немає треба можна".split())
-_RU_WORDS = frozenset("и что это но или ли он она они мы вы от для про когда где почему кто меня мне мой моя "
-                      "моё мои твой себя его её их есть был была было будет очень уже ещё тут там как чтобы "
-                      "если потому нет надо можно".split())
+_UK_WORDS = frozenset(word_list("""
+і й що це та але або чи він вона вони ми ви від для про коли де чому хто мене мені
+мій моя моє мої твій себе його її їх є був була було буде дуже вже ще тут там як
+щоб якщо бо нема немає треба можна
+"""))
+_RU_WORDS = frozenset(word_list("""
+и что это но или ли он она они мы вы от для про когда где почему кто меня мне мой моя
+моё мои твой себя его её их есть был была было будет очень уже ещё тут там как чтобы
+если потому нет надо можно
+"""))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ class _Checker(HTMLParser):
         self.problems: list[Phrase] = []
         self.stack: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
             self.problems.append(Phrase("tag <{tag}> is not allowed in Telegram messages", tag=tag))
             self.stack.append(tag)
@@ -35,16 +35,16 @@ class _Checker(HTMLParser):
             self.problems.append(Phrase("<a> needs an href attribute"))
         self.stack.append(tag)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.problems.append(Phrase("self-closing <{tag}/> is not allowed in Telegram messages", tag=tag))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
             self.problems.append(Phrase("closing </{tag}> does not match an open tag", tag=tag))
         else:
             self.stack.pop()
 
-    def handle_entityref(self, name):
+    def handle_entityref(self, name: str) -> None:
         if name not in ("lt", "gt", "amp", "quot"):
             self.problems.append(Phrase("entity &{name}; is not supported; use &amp;lt; &amp;gt; &amp;amp; &amp;quot;",
                                         name=name))
@@ -73,7 +73,7 @@ _TAG = re.compile(r"<[^>]+>")
 def to_plain(text: str) -> str:
     """Plain text of an answer: links become "label (url)", other tags vanish, entities decode."""
 
-    def link(m: re.Match) -> str:
+    def link(m: re.Match[str]) -> str:
         url, label = m.group(1), _TAG.sub("", m.group(2))
         return label if html.unescape(url) in html.unescape(label) else f"{label} ({url})"
 

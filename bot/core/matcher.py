@@ -167,11 +167,11 @@ class Matcher:
             for term in terms:
                 self.entry_postings[term].append(i)
         for i, lang, text, pairs in raw:
-            terms = frozenset(term for _, term in pairs)
+            variant_terms = frozenset(term for _, term in pairs)
             vid = len(self.variants)
-            weight = sum(self.idf[t] for t in terms)
-            self.variants.append(Variant(i, lang, text, terms, " ".join(sorted(terms)), weight))
-            for term in terms:
+            weight = sum(self.idf[t] for t in variant_terms)
+            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), weight))
+            for term in variant_terms:
                 self.postings[term].append(vid)
         self.surface = surface
         by_initial: dict[str, list[str]] = defaultdict(list)

@@ -1,9 +1,12 @@
-"""Names as data for redaction: folded name forms by declension, words that are no names, and context words."""
+"""Names as data for redaction: folded first names and surnames in every case, words that are no names,
+and context words."""
 
 from __future__ import annotations
 
-from bot.core import name_collisions, name_lists as L, places
-from bot.core.text import fold
+from bot.core import name_collisions, places
+from bot.core import name_lists as L
+from bot.core.declension import cyrillic_forms, name_forms, surname_forms
+from bot.core.text import fold, word_list
 
 # Names that are also ordinary words or places: they need a capital letter away from a sentence
 # start, or a title or role word before them ("pan Kazimierz", "my boss Mark").
@@ -48,159 +51,30 @@ bailey cox cooper foster sims hicks mills wells fields burns
 """
 
 
-def _tokens(block: str) -> list[str]:
-    return block.split()
-
-
-def _soften_loc(stem: str) -> str:
-    """The locative/dative ending 'e' of a hard stem: Piotr → Piotrze, Anna → Annie, Marta → Marcie."""
-    for tail, repl in (("st", "ście"), ("zd", "ździe"), ("sł", "śle"), ("sn", "śnie"), ("zn", "źnie"),
-                       ("r", "rze"), ("ł", "le"), ("t", "cie"), ("d", "dzie"), ("n", "nie"), ("m", "mie"),
-                       ("w", "wie"), ("f", "fie"), ("b", "bie"), ("p", "pie"), ("s", "sie"), ("z", "zie"),
-                       ("k", "ce"), ("g", "dze"), ("ch", "sze")):
-        if stem.endswith(tail):
-            return stem[: -len(tail)] + repl
-    return stem + "u"
-
-
-_SOFT_BEFORE_K = (("si", "ś"), ("ni", "ń"), ("zi", "ź"), ("ci", "ć"), ("dzi", "dź"))
-_HARD_U = ("k", "g", "ch", "sz", "cz", "rz", "ż", "c", "j", "l", "dź", "x", "h")
-
-
-def _consonant_stem_forms(stem: str, plain: bool = True) -> set[str]:
-    """Masculine forms on a consonant stem: Piotra, Piotrowi, Piotrem, Piotrze, Piotrowie, Piotrów."""
-    velar = stem.endswith(("k", "g"))
-    out = {stem + "a", stem + "owi", stem + ("iem" if velar else "em"), stem + "owie", stem + "ów",
-           stem + "om", stem + "ami", stem + "ach"}
-    out.add(stem + "u" if stem.endswith(_HARD_U) else _soften_loc(stem))
-    if plain:
-        out.add(stem + "u")
-    return out
-
-
-def masculine_forms(base: str) -> set[str]:
-    """Polish case forms of a masculine name or surname ending in a consonant, -y/-i or -o."""
-    out = {base}
-    if base.endswith("ek") and len(base) > 3:               # Tomek → Tomka, Krzysiek → Krzyśka
-        stem = base[:-2]
-        for soft, hard in _SOFT_BEFORE_K:
-            if stem.endswith(soft):
-                stem = stem[: -len(soft)] + hard
-                break
-        return out | _consonant_stem_forms(stem + "k")
-    if base.endswith("eł"):                                 # Paweł → Pawła, Pawle
-        return out | _consonant_stem_forms(base[:-2] + "ł")
-    if base.endswith("ień"):                                # Stępień → Stępnia
-        return out | {base[:-3] + "ni" + e for e in ("a", "owi", "em", "u", "owie", "ów")}
-    if base.endswith("el") and len(base) > 4:               # Wróbel → Wróbla
-        out |= _consonant_stem_forms(base[:-2] + "l")
-    if base.endswith(("ś", "ń", "ź", "ć")):                 # Staś → Stasia, Stasiem
-        stem = base[:-1] + {"ś": "si", "ń": "ni", "ź": "zi", "ć": "ci"}[base[-1]]
-        return out | {stem + e for e in ("a", "owi", "em", "u", "owie", "ów")}
-    if base.endswith("y") and not base.endswith(("ey", "ay", "oy")):   # Jerzy → Jerzego, Jerzym
-        return out | {base[:-1] + "ego", base[:-1] + "emu", base + "m"}
-    if base.endswith("i") and len(base) > 3 and base[-2] not in "aeiouy":  # Antoni → Antoniego
-        return out | {base + "ego", base + "emu", base + "m"}
-    if base.endswith("o"):                                  # Dmytro → Dmytra, Dmytrem
-        return out | _consonant_stem_forms(base[:-1])
-    if base[-1] in "aeiouyąęó":
-        return out
-    return out | _consonant_stem_forms(base)
-
-
-def feminine_forms(base: str) -> set[str]:
-    """Polish case forms of a name ending in -a: Anna → Anny, Annie, Annę, Anną, Anno; Kasia → Kasi, Kasiu."""
-    stem = base[:-1]
-    out = {base, stem + "ę", stem + "ą", stem + "o"}
-    if stem.endswith("i"):                                  # Kasia → Kasi; Natalia → Natalii
-        return out | {stem, stem + "i", stem + "u"}
-    if stem.endswith("j"):                                  # Maja → Mai, Maji; Patrycja → Patrycji
-        out.add(stem + "i")
-        if len(stem) > 1 and stem[-2] in "aeiouy":
-            out.add(stem[:-1] + "i")
-        return out | {stem + "u"}
-    if stem.endswith("l"):                                  # Ola → Oli, Olu
-        return out | {stem + "i", stem + "u"}
-    if stem.endswith(("k", "g")):                           # Agnieszka → Agnieszki, Agnieszce
-        return out | {stem + "i", _soften_loc(stem)}
-    if stem.endswith(("sz", "cz", "rz", "ż", "c", "dz")):   # Natasza → Nataszy
-        return out | {stem + "y", stem + "u"}
-    return out | {stem + "y", _soften_loc(stem)}
-
-
-def name_forms(base: str, declines_in_o: bool = False) -> set[str]:
-    """Every inflected form of a name, as written (lower case); -o names only when `declines_in_o`."""
-    if len(base) < 3 or base.endswith("o") and not declines_in_o:
-        return {base}
-    if base.endswith("a"):
-        return feminine_forms(base)
-    if base[-1] in "eiouy" and not base.endswith(("ek", "y", "o")):
-        return {base} | (masculine_forms(base) if base.endswith("i") else set())
-    return masculine_forms(base)
-
-
-def surname_forms(base: str) -> set[str]:
-    """Surname forms: the name's cases plus a wife's and a daughter's (Nowakowa, Nowakówna)."""
-    out = name_forms(base)
-    if base[-1] not in "aeiouyąęó":
-        stem = base[:-2] + "k" if base.endswith("ek") else base
-        out |= {stem + e for e in ("owa", "owej", "ową", "ówna", "ówny", "ównej", "ówną")}
-    return out
-
-
-def cyrillic_forms(base: str) -> set[str]:
-    """Ukrainian and Russian case forms of a Cyrillic name: Олена → Олени, Олену, Оленою; Іван → Івана."""
-    out = {base}
-    if base.endswith(("енко", "ко")):                       # Шевченко → Шевченка (a man's cases)
-        return out | {base[:-1] + e for e in ("а", "у", "ом", "ові")}
-    if base.endswith(("ий", "ій", "ей", "й")):              # Андрій → Андрія; Андрей → Андрея
-        stem = base[:-1]
-        return out | {stem + e for e in ("я", "ю", "єм", "ем", "єві", "еві", "ї", "е")}
-    if base.endswith("ь"):                                  # Игорь → Игоря
-        stem = base[:-1]
-        return out | {stem + e for e in ("я", "ю", "ем", "ем", "еві", "і", "е")}
-    if base.endswith("о"):                                  # Петро → Петра
-        stem = base[:-1]
-        return out | {stem + e for e in ("а", "у", "ом", "ові", "е")}
-    if base.endswith("ія") or base.endswith("ия"):          # Марія → Марії; Мария → Марии
-        stem = base[:-1]
-        return out | {stem + e for e in ("ї", "и", "ю", "єю", "ей", "ею", "і")}
-    if base.endswith(("а", "я")):                           # Олена → Олени, Елены, Олені, Олену, Оленою
-        stem = base[:-1]
-        soft = base.endswith("я")
-        ends = ("і", "ю", "ею", "ей", "е", "и") if soft else ("и", "ы", "і", "е", "у", "ою", "ой", "о")
-        return out | {stem + e for e in ends}
-    # A consonant: Олександр → Олександра; Иванов → Иванова, Ивановой, Ивановым.
-    out |= {base + e for e in ("а", "у", "ом", "ові", "е", "ым", "ом", "ові")}
-    if base.endswith(("ов", "ев", "ин", "ів")):
-        out |= {base + e for e in ("а", "ой", "ою", "ої", "ій", "у", "ых", "ы", "им")}
-    return out
-
-
 def _folded(words: set[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
 _first = set()
-for _name in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST):
+for _name in word_list(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST):
     _first |= name_forms(_name)
-for _name in _tokens(L.EAST_SLAVIC_LATIN):
+for _name in word_list(L.EAST_SLAVIC_LATIN):
     _first |= name_forms(_name, declines_in_o=True)
 _cyrillic = set()
-for _name in _tokens(L.CYRILLIC):
+for _name in word_list(L.CYRILLIC):
     _cyrillic |= cyrillic_forms(_name)
 _first |= _cyrillic
 _weak_first = set()
-for _name in _tokens(_WEAK_FIRST):
+for _name in word_list(_WEAK_FIRST):
     if _name in _cyrillic:
         _weak_first |= cyrillic_forms(_name)
     else:
         _weak_first |= name_forms(_name) if _name in _first else {_name}
 _surnames = set()
-for _name in _tokens(L.POLISH_SURNAMES + L.ENGLISH_SURNAMES + L.EAST_SLAVIC_SURNAMES + L.OTHER_SURNAMES):
+for _name in word_list(L.POLISH_SURNAMES + L.ENGLISH_SURNAMES + L.EAST_SLAVIC_SURNAMES + L.OTHER_SURNAMES):
     _surnames |= surname_forms(_name)
 _weak_surnames = set()
-for _name in _tokens(_WEAK_SURNAMES):
+for _name in word_list(_WEAK_SURNAMES):
     _weak_surnames |= surname_forms(_name)
 
 #: Ordinary words that inflected names produce (checked against simplemma's Polish and English
@@ -212,9 +86,9 @@ kuby kubie kubę kubą miła miły mile mila mili milą milę mai ali alę alą 
 norze rani rania ranie ranią nabil nabila nabilem jake luke taras tarasie tarasem tarasu stan
 stanie stanowi stanowie stana tony ja jem marca marcu marcem maja leo kasie
 """
-_COLLISION_WORDS = frozenset(fold(w) for w in _tokens(_COLLISIONS + name_collisions.FORMS))
+_COLLISION_WORDS = frozenset(fold(w) for w in word_list(_COLLISIONS + name_collisions.FORMS))
 #: Month and weekday forms are never names ("do marca", "w piątek"); "maja" is handled by redaction.
-MONTHS_AND_DAYS = frozenset(fold(w) for w in _tokens("""
+MONTHS_AND_DAYS = frozenset(fold(w) for w in word_list("""
 styczeń stycznia styczniu styczniem luty lutego lutym marzec marca marcu marcem kwiecień kwietnia
 kwietniu maj maju majem czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia sierpniu
 wrzesień września wrześniu październik października październiku listopad listopada listopadzie
@@ -229,7 +103,7 @@ feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 WEAK_FIRST_NAMES = (_folded(_weak_first) | (_folded(_first) & _COLLISION_WORDS)) - MONTHS_AND_DAYS | {"maja"}
 FIRST_NAMES = _folded(_first) - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
 #: First names in their base form only (folded): "paulina", "piotr", not "romka" (Romek's genitive).
-BASE_FIRST_NAMES = frozenset(fold(w) for w in _tokens(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
+BASE_FIRST_NAMES = frozenset(fold(w) for w in word_list(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
                                                        + L.ENGLISH_MALE + L.OTHER_FIRST + L.EAST_SLAVIC_LATIN))
 WEAK_SURNAMES = (_folded(_weak_surnames) | (_folded(_surnames) & _COLLISION_WORDS)) - FIRST_NAMES - MONTHS_AND_DAYS
 SURNAMES = _folded(_surnames) - WEAK_SURNAMES - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
@@ -254,7 +128,8 @@ kazimierzu podgórze podgórzu krowodrza krowodrzy bronowice bronowicach zwierzy
 dębniki dębnikach łagiewniki łagiewnikach prokocim prokocimiu bieżanów bieżanowie czyżyny
 czyżynach mistrzejowice bieńczyce grzegórzki grzegórzkach prądnik prądniku łobzów łobzowie
 kurdwanów kurdwanowie swoszowice wola justowska justowskiej
-uber ubera uberem uberze eats bolt bolta boltem glovo wolt allegro olx vinted netflix tiktok youtube whatsapp telegram viber
+uber ubera uberem uberze eats bolt bolta boltem glovo wolt allegro olx vinted netflix tiktok youtube whatsapp
+telegram viber
 signal teams zoom microsoft apple samsung iphone android windows linux google maps gmail outlook
 facebook facebooku fb instagram instagramie insta messenger messengerze twitter linkedin
 biedronka biedronce biedronki lidl lidlu żabka żabce żabki rossmann orlen ikea amazon amazonie
@@ -315,8 +190,8 @@ muze teatr koscio cerkw cerkiew meczet synagog parafi dworc dworzec galeri rzecz
 inspekc inspektor panstw zaklad ubezpiecz spoleczn interwenc kryzys wojewod wojewodz prezyden
 marszal minist kodeks konstytuc ustaw biur wydzial departam punkt nieodplat prawn dzielnic
 wielokult obcokraj prokurat sejm senat trybunal europ miejsk mogilsk grunwaldzk rondzi rond
- 
- 
+
+
 ukrain polak polk polsk polsc niem rosj rosyj rosjan bialorus gruzi gruzin wietnam afryk afryc
 amery angl angiel irland szkoc czech czesk slowac wegr wegier litw lotw estoni rumun moldaw
 turc turek turk syri syryj afgan kolumb brazyl meksyk japon kore hindus pakist
@@ -356,20 +231,20 @@ kursk omsk tomsk murmańsk brańsk płońsk kamieńsk kołobrzesk jagiellońsk r
 radzieck sowieck bolszewick hutnick górnick
 """
 
-NOT_NAMES = frozenset(fold(w) for w in _tokens(_NOT_NAMES + places.WORDS)) | MONTHS_AND_DAYS
-NOT_NAME_STEMS = tuple(sorted({fold(w) for w in _tokens(_NOT_NAME_STEMS + places.STEMS)}))
-NOT_SURNAME_STEMS = frozenset(fold(w) for w in _tokens(_NOT_SURNAME_STEMS))
+NOT_NAMES = frozenset(fold(w) for w in word_list(_NOT_NAMES + places.WORDS)) | MONTHS_AND_DAYS
+NOT_NAME_STEMS = tuple(sorted({fold(w) for w in word_list(_NOT_NAME_STEMS + places.STEMS)}))
+NOT_SURNAME_STEMS = frozenset(fold(w) for w in word_list(_NOT_SURNAME_STEMS))
 
 #: Words after which a capitalised word, or a lower-case one that looks like a name, is a person:
 #: titles and forms of address (TITLES; after the English ones any word is a name: "mrs green"),
 #: roles and relations (ROLES), and phrases that introduce a name (NAMING, any word after them).
-ENGLISH_TITLES = frozenset("mr mrs ms miss mx sir madam".split())
-TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in _tokens("""
+ENGLISH_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "sir", "madam"])
+TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in word_list("""
 pan pana panu panem panie pani panią państwo państwa państwu dr doktor doktora doktorem doktorowi
 doktorka prof profesor profesora profesorem profesorka profesorki mgr inż hab ks ksiądz księdza
 mec mecenas mecenasa sędzia sędziego sędzina dyr insp asp sierż kom nadkom podkom
 """))
-ROLES = frozenset(fold(w) for w in _tokens("""
+ROLES = frozenset(fold(w) for w in word_list("""
 szef szefa szefem szefowi szefie szefowa szefowej szefową szefowe kierownik kierownika kierownikiem
 kierownikowi kierowniczka kierowniczki kierowniczką kierowniczce dyrektor dyrektora dyrektorem
 dyrektorowi dyrektorka dyrektorki dyrektorką prezes prezesa prezesem prezeska brygadzista
@@ -400,7 +275,7 @@ khoziain hoziain hozyain khoziaika rukovoditel direktor direktorka master cholov
 koordynator koordynatorka przełożony przełożona przełożonej pośredniczka pośrednik recepcjonista
 recepcjonistka rejestratorka kontroler kontrolerka kucharz kelner kelnerka ratownik opiekun opiekunka
 """))
-NAMING = frozenset(fold(w) for w in _tokens("""
+NAMING = frozenset(fold(w) for w in word_list("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku nazywa nazywam nazywała nazywał
 named called niejaki niejaka niejakiego niejakiej
 """))

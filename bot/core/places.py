@@ -31,7 +31,8 @@ wielopole wielopolu basztowa basztowej pawia pawiej bracka brackiej gołębia go
 kanoniczej senacka senackiej stradomska stradomskiej dajwór dajworze szeroka szerokiej miodowa miodowej
 meiselsa starowiślna starowiślnej starowiślną długa długiej długą czarnowiejska czarnowiejskiej
 wadowicka wadowickiej zakopianka zakopiance opolska opolskiej conrada armii krajowej
-irak iraku iraku katar kataru katarze polish olsza olszy olszą liszki liszkach liszek zielonki zielonkach zielonek zielonkami
+irak iraku iraku katar kataru katarze polish olsza olszy olszą liszki liszkach liszek zielonki zielonkach zielonek
+zielonkami
 """
 
 # Stems (folded): Kraków's districts and neighbourhoods, towns and villages around it, well-known

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from bot.core.text import tokens as split_tokens
+from bot.core.text import word_list
 
 # A sentence ends at ".", "!", "?" or ";" — a full stop only before a space or the end (not in "3.5")
 # and not after an abbreviation ("ul. Długa", "np.", "Mr."). "…" and ".." are pauses inside a sentence.
@@ -15,17 +16,17 @@ from bot.core.text import tokens as split_tokens
 _END = re.compile(r"(?<=\w)\.(?=\s|$)|[!?;]+")
 _PAUSE = re.compile(r"…|\.{2,}")
 _LAST_WORD = re.compile(r"(\w+)$")
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(word_list("""
 ul al os pl np tj tzn nr godz św sw dr prof mgr inż inz ds tel wg ust art pkt zł zl r ww jw pn
 mr mrs ms st vs etc eg ie approx
-""".split())
+"""))
 
 #: Words that open a question when they start a sentence (folded), besides a closing "?".
-QUESTION_OPENERS = frozenset("""
+QUESTION_OPENERS = frozenset(word_list("""
 co czy gdzie jak jaki jaka jakie jakiej jakim kto kogo komu kiedy ile dlaczego czemu skad dokad ktory
 ktora ktore mozna moge mozemy musze musi powinienem powinnam trzeba prosze pomozcie pomoz
 what where how who whom when why which can could should do does did is are am will would may must
-""".split())
+"""))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-](?=\d)")
 
 
+def word_list(block: str) -> list[str]:
+    """The words of a word list kept as a block of text, several words a line, as the core's lists are
+    written so that editors can edit them as text."""
+    return block.split()
+
+
 def clean(text: str) -> str:
     """Drop invisible and control characters, collapse whitespace, cap the length."""
     text = _INVISIBLE.sub("", text[: MAX_CHARS * 2])
@@ -74,12 +80,13 @@ _CONTRACTIONS = {
     # Chat spellings that are no word of Polish, Ukrainian or Russian typed in Latin letters.
     "tonite": ("tonight",), "2nite": ("tonight",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",),
     "2morrow": ("tomorrow",), "rn": ("right", "now"), "ppl": ("people",), "msg": ("message",),
-    "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"), "idk": ("i", "do", "not", "know"),
+    "luv": ("love",), "bout": ("about",), "abt": ("about",), "tryna": ("trying", "to"),
+    "idk": ("i", "do", "not", "know"),
     "bf": ("boyfriend",), "gf": ("girlfriend",), "bday": ("birthday",), "thx": ("thanks",), "thnx": ("thanks",),
 }
 # Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
 _AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
-_BEFORE_IS = frozenset("what that it he she there where who here how".split())
+_BEFORE_IS = frozenset(["what", "that", "it", "he", "she", "there", "where", "who", "here", "how"])
 
 
 def expand_contractions(words: list[str]) -> list[str]:

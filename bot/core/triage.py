@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.concepts import ConceptIndex, Pattern, PatternError, compile_pattern
+from bot.core.concepts import ConceptIndex, Found, Pattern, PatternError, compile_pattern
 from bot.core.lexicon import Lexicon
 from bot.core.model import LANGS, RouteStep, Routing
 from bot.core.text import SENTENCE_BREAK, word_count
@@ -70,21 +70,9 @@ class Triage:
 
     def mentions(self, tokens: list[str]) -> list[Mention]:
         """The places and grounds the message (danger tokens) names, in the order it names them."""
-        return self._mentions(tokens, self.index.find(tokens)) if self.index is not None and self.routing is not None else []
-
-    def _mentions(self, tokens: list[str], found: dict) -> list[Mention]:
-        out = []
-        for concept, spans in found.items():
-            if concept == UNFAIR:
-                continue
-            kind, _, step_id = concept.partition(":")
-            step = self.routing.place(step_id) if kind == PLACE else self.routing.ground(step_id)
-            if step is None or not spans:
-                continue
-            words = tuple(dict.fromkeys(" ".join(t for t in tokens[a:b + 1] if t != SENTENCE_BREAK)
-                                        for a, b, _ in sorted(spans, key=lambda s: s[0])))
-            out.append(Mention(kind, step, words, min(a for a, _, _ in spans)))
-        return sorted(out, key=lambda m: (m.first, m.kind))
+        if self.index is None or self.routing is None:
+            return []
+        return _mentions(self.routing, tokens, self.index.find(tokens))
 
     def contradicts(self, reading: Reading, entry_id: str) -> bool:
         """True when an entry is one of the routing's (a case of some setting or ground) but not one for
@@ -112,10 +100,10 @@ class Triage:
         found = self.index.find(tokens)
         if self.routing.unfair and not found.get(UNFAIR) and word_count(tokens) < STORY_WORDS:
             return None
-        mentions = self._mentions(tokens, found)
+        mentions = _mentions(self.routing, tokens, found)
         places = [m for m in mentions if m.kind == PLACE]
         grounds = [m for m in mentions if m.kind == GROUND]
-        best: tuple[tuple, Reading] | None = None
+        best: tuple[tuple[bool, float, int], Reading] | None = None
         for place in places:
             for ground in grounds:
                 other_places = frozenset(e for p in self.routing.places if p.id != place.step.id for e in p.entries)
@@ -128,6 +116,22 @@ class Triage:
                     best = (key, Reading(place, ground, entry, both, scores.get(entry, 0.0) >= SCORED,
                                          tuple(m.step for m in mentions)))
         return best[1] if best else None
+
+
+def _mentions(routing: Routing, tokens: list[str], found: Found) -> list[Mention]:
+    """The routing's places and grounds among the concepts found, in the order the message names them."""
+    out = []
+    for concept, spans in found.items():
+        if concept == UNFAIR:
+            continue
+        kind, _, step_id = concept.partition(":")
+        step = routing.place(step_id) if kind == PLACE else routing.ground(step_id)
+        if step is None or not spans:
+            continue
+        words = tuple(dict.fromkeys(" ".join(t for t in tokens[a:b + 1] if t != SENTENCE_BREAK)
+                                    for a, b, _ in sorted(spans, key=lambda s: s[0])))
+        out.append(Mention(kind, step, words, min(a for a, _, _ in spans)))
+    return sorted(out, key=lambda m: (m.first, m.kind))
 
 
 def routed_entries(routing: Routing) -> frozenset[str]:
