@@ -1,6 +1,6 @@
 """Benchmark: how much of what identifies someone bot.core.redact removes from the questions residents
 send to the editors, per kind of identifier; how many ordinary words it wrongly removes; its latency.
-Prints figures; asserts nothing (the gate is tests/test_redact.py).
+Prints figures; asserts nothing (the gate is tests/core/test_redact.py).
 
     python3 bench/bench_redaction.py [FILE] [--misses]
 
