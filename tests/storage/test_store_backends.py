@@ -107,7 +107,7 @@ def test_figures_for_the_report(make_store):
     assert (f.messages, f.residents) == (16, 16)
     assert dict(f.outcomes) == {"answer": 8, "fallback": 6, "crisis": None}
     assert dict(f.languages) == {"pl": 10, "en": 6} and f.top_entries == [("rpo-complaint", 8)]
-    assert f.thumbs_down == [("rpo-complaint", 5, 1)] and f.answered_share == pytest.approx(0.5)
+    assert f.thumbs_down == [("rpo-complaint", 5, None)] and f.answered_share == pytest.approx(0.5)
     assert f.per_day == [(date.today().isoformat(), 16, 16)]
 
 
