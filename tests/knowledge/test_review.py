@@ -56,7 +56,7 @@ def test_add_variant_goes_after_a_last_question_written_over_two_lines(kb):
     entries = kb / "entries.yaml"
     entries.write_text(entries.read_text(encoding="utf-8").replace(
         "        - council recruitment\n",
-        "        - council recruitment\n          for students\n"), encoding="utf-8")
+        '        - "council recruitment\n          for students"\n'), encoding="utf-8")  # quoted: one question
     add_variant(read_knowledge(kb), "council-join", "en", "how do I apply to the council")
     questions = load_knowledge(kb).entry("council-join").questions["en"]
     assert questions[-2:] == ("council recruitment for students", "how do I apply to the council")
