@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.assistant import Assistant  # noqa: E402
+from bot.i18n import Catalogs  # noqa: E402
 from bot.knowledge.crisis_corpus import Tally, load_corpus, measure, report  # noqa: E402
 from bot.knowledge.evaluation import load_items  # noqa: E402
-from bot.i18n import Catalogs  # noqa: E402
-from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "crisis"
 

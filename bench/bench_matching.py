@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 from bot.core.assistant import Assistant  # noqa: E402
 from bot.core.model import Entry, Knowledge, Reply, Source  # noqa: E402
 from bot.core.text import fold  # noqa: E402
-from bot.knowledge.evaluation import evaluate, judge, load_items, summary  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402
-from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.evaluation import evaluate, judge, load_items, summary  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
 
 
 def current_rss() -> int:

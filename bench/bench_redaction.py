@@ -46,10 +46,7 @@ _STREET = re.compile(r"^(?:ul|al|os|pl)\.|^(?:ul|al|os)\s+[^\W\d]|^(?:ulic|alej|
 
 
 #: Titles a corpus writer may mark as part of a name; they identify no one.
-TITLES = frozenset("""
-pan pani pana panu panem panią panie panowie państwo dr doktor doktora doktorem mgr inż prof profesor
-profesora mec mecenas ks ksiądz księdza mr mrs ms miss mx sir madam dr
-""".split())
+TITLES = frozenset(["pan", "pani", "pana", "panu", "panem", "panią", "panie", "panowie", "państwo", "dr", "doktor", "doktora", "doktorem", "mgr", "inż", "prof", "profesor", "profesora", "mec", "mecenas", "ks", "ksiądz", "księdza", "mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dr"])
 
 
 def tokens(text: str) -> list[str]:

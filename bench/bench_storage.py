@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from bot.usage import figures  # noqa: E402
-from bot.storage.sqlite import open_store  # noqa: E402
 from postgres_support import PostgresServer  # noqa: E402
+
+from bot.storage.sqlite import open_store  # noqa: E402
+from bot.usage import figures  # noqa: E402
 
 OUTCOMES = ["answer"] * 6 + ["suggest", "fallback", "fallback", "smalltalk", "crisis"]
 ENTRIES = [f"entry-{i}" for i in range(55)]

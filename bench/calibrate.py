@@ -20,10 +20,10 @@ sys.path.insert(0, str(ROOT))
 from bot.core.assistant import Assistant, decide, overrules  # noqa: E402
 from bot.core.matcher import MatchSettings  # noqa: E402
 from bot.core.text import clean, danger_tokens  # noqa: E402
-from bot.knowledge.evaluation import judge, load_items  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402
-from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.evaluation import judge, load_items  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
 
 # A first, wider search (unknown_token_weight 0.8/1.0, fuzzy_share 0/0.15/0.3, margin up to 0.08)
 # always preferred fuzzy_share 0 and a margin of at most 0.03; this grid keeps the live choices.
@@ -73,13 +73,13 @@ def main() -> None:
         right.append(good)
     # Questions that crisis or small talk take before matching are outside the matcher's reach.
     pre = [base.reply(i.q) for i in items]
-    pre = [judge(i, r).ok if r.outcome in ("crisis", "smalltalk") else None for i, r in zip(items, pre)]
+    pre = [judge(i, r).ok if r.outcome in ("crisis", "smalltalk") else None for i, r in zip(items, pre, strict=True)]
     split = {"tune": [n for n in range(len(items)) if n % 3 != 2], "holdout": [n for n in range(len(items)) if n % 3 == 2]}
 
     results = []
     keys = list(WEIGHTS)
     for values in itertools.product(*WEIGHTS.values()):
-        settings = replace(MatchSettings(), **dict(zip(keys, values)))
+        settings = replace(MatchSettings(), **dict(zip(keys, values, strict=True)))
         assistant = Assistant(knowledge, lexicon, catalogs, settings)
         matched = []
         for item in items:
@@ -92,12 +92,12 @@ def main() -> None:
             reading = assistant.triage.read(danger_tokens(cleaned), {c.entry.id: c.score for c in res.candidates})
             matched.append((res, assistant._one_shared_word(res), reading))
         for tvalues in itertools.product(*THRESHOLDS.values()):
-            th = dict(zip(THRESHOLDS, tvalues))
+            th = dict(zip(THRESHOLDS, tvalues, strict=True))
             if th["suggest_threshold"] >= th["answer_threshold"]:
                 continue
             s = replace(settings, **th)
             ok = []
-            for n, (item, (res, shared, reading)) in enumerate(zip(items, matched)):
+            for n, (item, (res, shared, reading)) in enumerate(zip(items, matched, strict=True)):
                 if pre[n] is not None:
                     ok.append((item.outcome, pre[n]))
                     continue

@@ -51,8 +51,8 @@ def check(path: Path, max_age: float = MAX_AGE, now: float | None = None) -> tup
     if age > max_age:
         return False, f"no update processed for {age:.0f} s (limit {max_age:.0f} s): the bot is stuck or stopped"
     telegram_ok = beat.get("telegram_ok")
-    if beat.get("mode") == "polling":
-        if telegram_ok is None or now - float(telegram_ok) > TELEGRAM_MAX_SILENCE:
-            silence = "never" if telegram_ok is None else f"not for {now - float(telegram_ok):.0f} s"
-            return False, f"updates are processed, but Telegram answered {silence}: check the network"
+    polling = beat.get("mode") == "polling"
+    if polling and (telegram_ok is None or now - float(telegram_ok) > TELEGRAM_MAX_SILENCE):
+        silence = "never" if telegram_ok is None else f"not for {now - float(telegram_ok):.0f} s"
+        return False, f"updates are processed, but Telegram answered {silence}: check the network"
     return True, f"ok: last update processed {age:.0f} s ago ({beat.get('mode')} mode)"

@@ -32,8 +32,8 @@ from bot.core.danger import DangerDetector  # noqa: E402
 from bot.core.danger_model import DangerModel, features  # noqa: E402
 from bot.core.text import clean, danger_tokens  # noqa: E402
 from bot.knowledge.danger_model_reader import FILE_NAME, corpus_digest, training_files, write_model  # noqa: E402
-from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
 
 #: Which situation each corpus category calls for (the card's helplines).
 SITUATION = {"suicidal": "suicide", "self-harm": "suicide", "overdose": "suicide", "height-or-means": "suicide",

@@ -9,8 +9,8 @@ import pytest
 
 from bot.core.assistant import Assistant
 from bot.i18n import Catalogs
-from bot.knowledge.loader import load_knowledge
 from bot.knowledge.lexicon_store import load_lexicon
+from bot.knowledge.loader import load_knowledge
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
@@ -61,11 +61,12 @@ def small_assistant(small_knowledge, lexicon, catalogs):
 @pytest.fixture
 def make_app(real_assistant, catalogs, tmp_path):
     """A real python-telegram-bot Application on a recording request (see telegram_support)."""
+    from telegram_support import TOKEN, RecordingRequest
+
     from bot.config import load_config
     from bot.storage.keys import Pseudonymizer
     from bot.storage.sqlite import Store
     from bot.telegram.application import Services, build_application
-    from telegram_support import TOKEN, RecordingRequest
 
     def make(store=None, knowledge_dir=None):
         from bot.storage.gateway import StoreGateway

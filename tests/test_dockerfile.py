@@ -8,9 +8,8 @@ import shutil
 import subprocess
 
 import pytest
-from packaging.requirements import Requirement
-
 from conftest import PROJECT
+from packaging.requirements import Requirement
 
 DOCKERFILE = (PROJECT / "Dockerfile").read_text(encoding="utf-8")
 

@@ -5,10 +5,9 @@ import subprocess
 
 import pytest
 from babel.messages import pofile
-
-from bot.i18n import Catalogs, CatalogError, negotiate
-
 from conftest import PROJECT
+
+from bot.i18n import CatalogError, Catalogs, negotiate
 
 
 @pytest.mark.parametrize("lang", ["pl", "en"])

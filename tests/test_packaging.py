@@ -10,7 +10,6 @@ import venv
 import zipfile
 
 import pytest
-
 from conftest import PROJECT
 
 LEFT_OUT = shutil.ignore_patterns(".git", "node_modules", "build", "dist", "*.egg-info", "__pycache__", "tests",

@@ -3,9 +3,9 @@
 import re
 import sqlite3
 
-from bot.storage.sqlite import BOOKKEEPING_TABLES, PRIVACY_DESCRIPTION, Store
-
 from telegram_support import run, update
+
+from bot.storage.sqlite import BOOKKEEPING_TABLES, PRIVACY_DESCRIPTION, Store
 
 
 def test_every_table_is_described_in_privacy(tmp_path):

@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 def cmd_run(args) -> int:
     from bot.config import load_config
     from bot.health import heartbeat_path
+    from bot.storage.gateway import StoreGateway
     from bot.storage.keys import Pseudonymizer, load_key, load_sample_key
     from bot.storage.sqlite import open_store
-    from bot.storage.gateway import StoreGateway
     from bot.telegram.application import Services, run
 
     config = load_config()
@@ -82,9 +82,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_rotate_keys(args) -> int:
-    from bot.storage import keys
     from bot.config import data_directory, key_file_location, sample_key_path
     from bot.health import heartbeat_path, seconds_since_processed
+    from bot.storage import keys
 
     data_dir = data_directory()
     if not (args.samples or args.pseudonyms):

@@ -5,12 +5,13 @@ how old they are, and question variants the matcher answers with another entry. 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.core.assistant import Assistant
 from bot.core.compose import MESSAGE_CHARS
 from bot.core.markup import to_plain
-from bot.core.model import LANGS
+from bot.core.model import LANGS, Entry
 from bot.core.phrase import Phrase
 from bot.knowledge.loader import Loaded
 from bot.knowledge.problems import Problem
@@ -98,27 +99,7 @@ def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> li
                 add(entry.id, Phrase("{label} source {n} has no date; add the date of the page (YYYY, YYYY-MM or "
                                      "YYYY-MM-DD) so readers can judge how current it is, or 'undated' if the page "
                                      "shows none (residents then read that it is undated)", label=label, n=i))
-        for lang in LANGS:
-            for variant in entry.questions.get(lang, ()):
-                reply = assistant.reply(variant, lang)
-                if reply.outcome == "crisis":
-                    add(entry.id, Phrase("{label} question {question} shows the emergency card (frame {frame}); "
-                                         "fine if someone asking it may be in danger", label=label,
-                                         question=repr(variant), frame=repr(reply.explain["danger"]["frame"])))
-                    continue
-                scores = {c["entry"]: c["score"] for c in reply.explain.get("candidates", [])}
-                rivals = [(e, sc) for e, sc in scores.items() if e != entry.id and sc >= scores.get(entry.id, 0.0)]
-                if reply.outcome == "answer" and reply.entry_id != entry.id:
-                    add(entry.id, Phrase("{label} question {question} is answered with entry '{other}' (score "
-                                         "{score:.2f}); reword the variant or the other entry's so each leads to its "
-                                         "own answer", label=label, question=repr(variant), other=reply.entry_id,
-                                         score=reply.score), "error")
-                elif reply.outcome != "answer" and rivals:
-                    rival, score = rivals[0]
-                    add(entry.id, Phrase("{label} question {question} cannot be told apart from entry '{other}' "
-                                         "(scores {own:.2f} and {score:.2f}); reword the variant or the other entry's "
-                                         "so each leads to its own answer", label=label, question=repr(variant),
-                                         other=rival, own=scores.get(entry.id, 0.0), score=score), "error")
+        _check_variants(entry, label, assistant, add)
     # Near-duplicate entries: question vocabularies that mostly overlap (pairs found through rarer terms).
     for first, second, overlap in assistant.matcher.overlapping_entries(NEAR_DUPLICATE):
         add(first.id, Phrase("entries '{first}' and '{second}' share {overlap:.0%} of their question words; merge "
@@ -136,7 +117,50 @@ def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> li
                     "update the source, or say in the answer how old the data is, e.g. '(dane z {year} r.)' / "
                     "'(as of {year})'", id=entry.id, lang=lang, years=", ".join(sorted(years)),
                     months=VOLATILE_MONTHS, year=max(years)))
-    for contact in knowledge.contacts.values():
+    problems += _check_contacts(loaded, today)
+    # Phone numbers: one way of writing them throughout (digit groups separated by spaces).
+    for entry in knowledge.entries:
+        for lang in LANGS:
+            for number in _PHONE.findall(to_plain(entry.answer.get(lang, ""))):
+                if not _PHONE_OK.match(number.strip()):
+                    add(entry.id, Phrase("entry '{id}' answer ({lang}) writes the phone number {number} differently "
+                                         "from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' or "
+                                         "'800 676 676'", id=entry.id, lang=lang, number=repr(number.strip())))
+    return sorted(problems)
+
+
+def _check_variants(entry: Entry, label: Phrase, assistant: Assistant, add: Callable[..., None]) -> None:
+    """Each question variant of an entry is answered with that entry (an error otherwise), and which
+    ones show the emergency card (a warning: fine when someone asking it may be in danger)."""
+    for lang in LANGS:
+        for variant in entry.questions.get(lang, ()):
+            reply = assistant.reply(variant, lang)
+            if reply.outcome == "crisis":
+                add(entry.id, Phrase("{label} question {question} shows the emergency card (frame {frame}); "
+                                     "fine if someone asking it may be in danger", label=label,
+                                     question=repr(variant), frame=repr(reply.explain["danger"]["frame"])))
+                continue
+            scores = {c["entry"]: c["score"] for c in reply.explain.get("candidates", [])}
+            rivals = [(e, sc) for e, sc in scores.items() if e != entry.id and sc >= scores.get(entry.id, 0.0)]
+            if reply.outcome == "answer" and reply.entry_id != entry.id:
+                add(entry.id, Phrase("{label} question {question} is answered with entry '{other}' (score "
+                                     "{score:.2f}); reword the variant or the other entry's so each leads to its "
+                                     "own answer", label=label, question=repr(variant), other=reply.entry_id,
+                                     score=reply.score), "error")
+            elif reply.outcome != "answer" and rivals:
+                rival, score = rivals[0]
+                add(entry.id, Phrase("{label} question {question} cannot be told apart from entry '{other}' "
+                                     "(scores {own:.2f} and {score:.2f}); reword the variant or the other entry's "
+                                     "so each leads to its own answer", label=label, question=repr(variant),
+                                     other=rival, own=scores.get(entry.id, 0.0), score=score), "error")
+
+
+def _check_contacts(loaded: Loaded, today: date) -> list[Problem]:
+    """A contact's phone, hours or address rests on a dated source, and one over VOLATILE_MONTHS old
+    says how old its data is."""
+    assert loaded.knowledge is not None
+    problems: list[Problem] = []
+    for contact in loaded.knowledge.contacts.values():
         place = loaded.contacts.get(contact.id)
         file, line = (place.file, place.line) if place else ("knowledge", 1)
         shown = {lang: " ".join(t for t in (contact.hours.get(lang, ""), contact.note.get(lang, "")) if t)
@@ -159,12 +183,5 @@ def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> li
                     "its hours or note how old the data is, e.g. '(dane z {year} r.)' / '(as of {year})'",
                     id=contact.id, lang=lang, years=", ".join(sorted(years)), months=VOLATILE_MONTHS,
                     year=max(years)), "warning"))
-    # Phone numbers: one way of writing them throughout (digit groups separated by spaces).
-    for entry in knowledge.entries:
-        for lang in LANGS:
-            for number in _PHONE.findall(to_plain(entry.answer.get(lang, ""))):
-                if not _PHONE_OK.match(number.strip()):
-                    add(entry.id, Phrase("entry '{id}' answer ({lang}) writes the phone number {number} differently "
-                                         "from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' or "
-                                         "'800 676 676'", id=entry.id, lang=lang, number=repr(number.strip())))
-    return sorted(problems)
+    return problems
+

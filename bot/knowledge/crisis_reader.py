@@ -90,7 +90,7 @@ class CrisisReader:
                 out[name] = {}
                 continue
             words = {}
-            for lang, items in by_lang.items():
+            for lang, _items in by_lang.items():
                 if lang not in CARD_LANGS:
                     r.problem(line_of(by_lang, lang), Phrase("{label}: unknown language '{lang}'; use pl, en, uk or ru",
                                                              label=label, lang=lang))
@@ -122,7 +122,7 @@ class CrisisReader:
                                                           "uk, ru)"))
             return {}
         out = {}
-        for lang, items in block.items():
+        for lang, _items in block.items():
             if lang not in CARD_LANGS:
                 r.problem(line_of(block, lang), Phrase("crisis exceptions: unknown language '{lang}'; use pl, en, uk "
                                                        "or ru", lang=lang))

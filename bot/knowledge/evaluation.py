@@ -9,8 +9,8 @@ import yaml
 
 from bot.core.assistant import Assistant
 from bot.core.model import Reply
-from bot.knowledge.problems import QuestionFileError
 from bot.core.text import fold, join_digits
+from bot.knowledge.problems import QuestionFileError
 
 #: The CI gate: the least accuracy accepted per group.
 GATES = {"answer": 0.90, "fallback": 0.90, "crisis": 1.0, "lang": 1.0}

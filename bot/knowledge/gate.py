@@ -4,10 +4,10 @@ an error of either refuses the edit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from bot.core.assistant import Assistant
 from bot.core.model import Knowledge

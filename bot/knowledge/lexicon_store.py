@@ -139,7 +139,7 @@ class FoldedLexicon:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path) -> "FoldedLexicon | None":
+    def load(cls, path: Path) -> FoldedLexicon | None:
         """Read tables written by `save`; None when the file is missing, stale or damaged."""
         try:
             with open(path, "rb") as f:
@@ -167,7 +167,7 @@ class FoldedLexicon:
             return None
 
     @classmethod
-    def build(cls) -> "FoldedLexicon":
+    def build(cls) -> FoldedLexicon:
         """Derive the tables from simplemma's dictionaries (about 40 s and 1.5 GB, once)."""
         return cls({lang: _build_table(lang) for lang in LANGS})
 

@@ -9,21 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from bot.core.danger_model import DangerModel
 from bot.core.hours import HoursError
 from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
-from bot.core.phrase import Phrase
 from bot.core.model import CARD_LANGS, Contact, Crisis, Entry, Knowledge, Routing, SmallTalk, Topic
-from bot.core.danger_model import DangerModel
+from bot.core.phrase import Phrase
+from bot.core.text import join_digits, tokens
 from bot.knowledge.crisis_reader import CrisisReader
-from bot.knowledge.routing_reader import RoutingReader, read_synonyms
 from bot.knowledge.danger_model_reader import FILE_NAME as MODEL_FILE
 from bot.knowledge.danger_model_reader import ModelFileError, read_model
-from bot.core.text import join_digits, tokens
 from bot.knowledge.files import knowledge_files
 from bot.knowledge.problems import KnowledgeError, Problem
-from bot.knowledge.schema import (CONFIDENCE, DATE, ID_LINE, ShapeReader, display_path, field_label,
-                                  item_label)
+from bot.knowledge.routing_reader import RoutingReader, read_synonyms
+from bot.knowledge.schema import CONFIDENCE, DATE, ID_LINE, ShapeReader, display_path, field_label, item_label
 from bot.knowledge.yaml_lines import LDict, LList, line_of, read
 
 

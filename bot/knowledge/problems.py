@@ -3,10 +3,11 @@ with a question set."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from bot.core.phrase import Phrase, render
+
 
 @dataclass(frozen=True)
 class Problem:

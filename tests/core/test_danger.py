@@ -28,7 +28,7 @@ CARD = {
 
 
 @pytest.mark.parametrize("situation, text, lang, numbers",
-                         [(s, t, l, n) for s, items in CARD.items() for t, l, n in items])
+                         [(s, t, lang, n) for s, items in CARD.items() for t, lang, n in items])
 def test_the_card_comes_first_and_fits_the_situation(real_assistant, situation, text, lang, numbers):
     reply = real_assistant.reply(text)
     assert (reply.outcome, reply.danger, reply.lang) == ("crisis", "crisis", lang)

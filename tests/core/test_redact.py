@@ -4,10 +4,9 @@ import importlib.util
 import sys
 
 import pytest
+from conftest import DATA, PROJECT
 
 from bot.core.redact import one_line, redact
-
-from conftest import DATA, PROJECT
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -102,9 +102,9 @@ def test_a_places_entry_another_ground_lists_is_not_chosen_for_this_ground():
 
 
 def test_whole_sentences_naming_a_ground_in_a_setting_get_the_routed_answer(real_assistant):
-    from bot.knowledge import evaluation
-
     from conftest import DATA
+
+    from bot.knowledge import evaluation
 
     items = evaluation.load_items(DATA / "triage-questions.yaml")
     wrong = {i.q: real_assistant.reply(i.q).entry_id for i in items if real_assistant.reply(i.q).entry_id not in i.entries}

@@ -73,7 +73,7 @@ class BotProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_TELEGRAM_API_URL": emulator.url,
                     "BOT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"} | (extra_env or {}))
-        self.log = open(self.log_path, "a")
+        self.log = open(self.log_path, "a")  # noqa: SIM115  # closed in stop(), after the process
         self.process = subprocess.Popen(command or [sys.executable, "-m", "bot", "run"], cwd=PROJECT, env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
 

@@ -4,7 +4,6 @@ import re
 import shutil
 import time
 
-
 from tests.e2e.harness import PROJECT, BotProcess, Emulator, Resident, require_emulator
 
 require_emulator()

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from bot.usage import figures
 from bot.storage.sqlite import open_store
+from bot.usage import figures
 from tests.e2e.harness import TOKEN, BotProcess, Emulator, Resident, free_port, require_emulator
 from tests.e2e.replicas import RoundRobinProxy
 

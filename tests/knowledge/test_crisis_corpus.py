@@ -5,11 +5,10 @@ gated: it is measured with bench/bench_crisis.py --blind, once before and once a
 from collections import Counter
 
 import pytest
+from conftest import DATA, PROJECT
 
 from bot.knowledge.crisis_corpus import CATEGORIES, load_corpus, measure
 from bot.knowledge.evaluation import load_items
-
-from conftest import DATA, PROJECT
 
 CORPUS = DATA / "crisis"
 DEVELOPMENT = sorted(CORPUS.glob("dev-*.yaml"))

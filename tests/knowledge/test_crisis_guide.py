@@ -4,11 +4,11 @@ an idiom added to the exceptions removes the alarm — on a copy of the shipped 
 import re
 import shutil
 
+from conftest import PROJECT
+
 from bot.core.assistant import Assistant
 from bot.knowledge.danger_model_reader import FILE_NAME
 from bot.knowledge.loader import load_knowledge
-
-from conftest import PROJECT
 
 GUIDE = (PROJECT / "docs" / "crisis.md").read_text(encoding="utf-8")
 

@@ -4,12 +4,11 @@ loads without it (a warning: the rules still bring the card), and the shipped on
 import shutil
 
 import pytest
+from conftest import PROJECT
 
 from bot.core.danger_model import DangerModel
 from bot.knowledge.danger_model_reader import FILE_NAME, ModelFileError, corpus_digest, read_model, write_model
 from bot.knowledge.loader import check_knowledge
-
-from conftest import PROJECT
 
 MODEL = DangerModel({" ab": (1.5, 0.25, -0.25), "cd ": (-0.5, 0.0, 0.1)}, -1.0, 0.8, ("suicide", "violence"),
                     (0.1, -0.1))

@@ -1,9 +1,9 @@
 """The question set guards against regressions: `equality-bot eval` must pass its gate."""
 
-from bot.knowledge import evaluation
-from bot.cli.main import main
-
 from conftest import PROJECT
+
+from bot.cli.main import main
+from bot.knowledge import evaluation
 
 
 def test_project_question_set_passes_the_gate(capsys):

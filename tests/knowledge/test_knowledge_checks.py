@@ -3,11 +3,11 @@
 import shutil
 from datetime import date
 
+from conftest import DATA
+
 from bot.cli.main import main
 from bot.core.assistant import Assistant
 from bot.knowledge.gate import admit
-
-from conftest import DATA
 
 
 def run_checks(tmp_path, lexicon, edit=None, today=date(2026, 6, 1)):

@@ -4,10 +4,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PROJECT
 
 from bot.knowledge.loader import KnowledgeError, check_knowledge, load_knowledge
-
-from conftest import DATA, PROJECT
 
 GOOD_ENTRY = """
   - id: {id}

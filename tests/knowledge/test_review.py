@@ -4,12 +4,11 @@ import shutil
 from datetime import date
 
 import pytest
+from conftest import DATA
 
 from bot.cli.main import main
 from bot.knowledge.loader import load_knowledge, read_knowledge
 from bot.knowledge.review import ReviewError, add_variant, due_for_review
-
-from conftest import DATA
 
 
 @pytest.fixture

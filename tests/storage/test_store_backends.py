@@ -158,14 +158,14 @@ def test_a_database_of_the_previous_schema_is_migrated_and_forget_then_erases_re
             for number, statement in enumerate(sqlite.MIGRATIONS[:9], start=1):
                 db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number}")
-            db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
+            db.execute(f"INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, {time.time()})")
     else:
         with psycopg.connect(make_store.location, autocommit=True) as db:
             db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
             db.execute("INSERT INTO schema_version VALUES (9)")
             for statement in postgres.MIGRATIONS[:9]:
                 db.execute(statement)
-            db.execute("INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, %s)" % time.time())
+            db.execute(f"INSERT INTO replies (message, reply_id, at) VALUES ('old', 1, {time.time()})")
     store = make_store()
     assert store.reply_for("old") == 1  # kept (purged after two days like any other)
     store.remember_reply("new", 2, resident="p1")

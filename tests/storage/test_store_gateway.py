@@ -5,8 +5,8 @@ import asyncio
 import sqlite3
 import time
 
-from bot.storage.sqlite import Store
 from bot.storage.gateway import StoreGateway
+from bot.storage.sqlite import Store
 
 
 def events(path):

@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
-from bot.usage import figures
 from bot.cli.main import main
 from bot.storage.sqlite import Store
+from bot.usage import figures
 
 
 @pytest.fixture
@@ -50,7 +50,8 @@ def test_text_report_in_polish_and_english(usage_db, capsys):
 
 def test_csv_export(usage_db, tmp_path, capsys):
     assert main(["report", "--csv", str(tmp_path / "out")]) == 0
-    rows = list(csv.reader(open(tmp_path / "out" / "outcomes.csv")))
+    with open(tmp_path / "out" / "outcomes.csv", newline="") as f:
+        rows = list(csv.reader(f))
     assert rows[0] == ["outcome", "messages"] and ["crisis", "<5"] in rows and ["answer", "8"] in rows
 
 
