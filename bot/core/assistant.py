@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Callable
 
 from bot.core import compose
@@ -16,6 +17,24 @@ from bot.core.sentences import MessageReader
 from bot.core.smalltalk import COURTESY_INTENTS, SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
 from bot.core.triage import Reading, Triage
+
+
+@dataclass(frozen=True)
+class MessageReading:
+    """A message as read once, before anyone's language preference counts: the cleaned text, its
+    words, the language it is written in and the danger check's verdict."""
+
+    cleaned: str
+    words: tuple[str, ...]
+    guess: LanguageGuess
+    danger_words: tuple[str, ...]  # the tokens as danger recognition and triage read them
+    danger: Danger | None
+    cyrillic: bool  # at least half of its letters are Cyrillic
+
+    @property
+    def is_crisis(self) -> bool:
+        """True when the message gets the emergency card."""
+        return self.danger is not None and self.danger.tier == "crisis"
 
 
 class Assistant:
@@ -52,25 +71,34 @@ class Assistant:
 
     def is_crisis(self, text: str) -> bool:
         """True when the message gets the emergency card: the danger check alone, without an answer."""
-        danger = self.danger.check(danger_tokens(clean(text)))
-        return danger is not None and danger.tier == "crisis"
+        return self.read(text).is_crisis
 
-    def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
-        """The reply to one message, in the message's language when it is clear."""
-        if preferred_lang not in LANGS:
-            preferred_lang = None
+    def read(self, text: str) -> MessageReading:
+        """What a message says whoever sent it: its cleaned text and words, its language, its danger."""
         cleaned = clean(text)
         words = tokens(cleaned)
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
+        danger_words = danger_tokens(cleaned)
+        return MessageReading(cleaned, tuple(words), guess, tuple(danger_words), self.danger.check(danger_words),
+                              cyrillic_share(cleaned) >= 0.5)
+
+    def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
+        """The reply to one message, in the message's language when it is clear."""
+        return self.respond(self.read(text), preferred_lang)
+
+    def respond(self, reading: MessageReading, preferred_lang: str | None = None) -> Reply:
+        """The reply to a message already read, in its language when it is clear, else in the
+        resident's preferred one."""
+        if preferred_lang not in LANGS:
+            preferred_lang = None
+        cleaned, words, guess, danger = reading.cleaned, list(reading.words), reading.guess, reading.danger
         evidence = {"language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru,
                                  "verdict": guess.lang}}
-        read = danger_tokens(cleaned)
-        danger = self.danger.check(read)
         if danger is not None:
             evidence["danger"] = {"tier": danger.tier, "situations": list(danger.situations), "frame": danger.frame,
                                   "concepts": list(danger.evidence)}
-        cyrillic = cyrillic_share(cleaned) >= 0.5
-        if danger is not None and danger.tier == "crisis":
+        cyrillic = reading.cyrillic
+        if reading.is_crisis:
             lang = guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
             return self._crisis(lang, danger, evidence)
         if cyrillic:
@@ -91,7 +119,7 @@ class Assistant:
 
         match_lang = guess.lang or preferred_lang or "pl"
         result = self.matcher.match(message.words, match_lang, message.story_words)
-        return self._decide(result, guess, preferred_lang, evidence, danger, read)
+        return self._decide(result, guess, preferred_lang, evidence, danger, list(reading.danger_words))
 
     def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:
         """The emergency card in a language (for a resident who says someone is in danger)."""
