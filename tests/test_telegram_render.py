@@ -17,10 +17,10 @@ def test_unbroken_text_is_still_split():
 
 def test_answer_keeps_entry_markup_and_escapes_the_rest(small_assistant, catalogs):
     answer = small_assistant.reply("discrimination at work")
-    html_text = render.reply_html(answer, small_assistant.knowledge, catalogs("en"))
+    html_text = render.reply_html(answer)
     assert "<b>labour inspectorate</b>" in html_text and "<i>Source: Kodeks pracy" in html_text
     fallback = small_assistant.reply("<script>alert(1)</script> parking permit")
-    assert "<script>" not in render.reply_html(fallback, small_assistant.knowledge, catalogs("en"))
+    assert "<script>" not in render.reply_html(fallback)
 
 
 def test_keyboards_carry_short_self_contained_data(small_assistant, catalogs):
@@ -86,9 +86,9 @@ def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
 def test_a_concern_answer_has_the_112_line_on_top(real_assistant, catalogs):
     reply = real_assistant.reply("szef grozi mi zwolnieniem, bo jestem w ciąży")
     assert reply.outcome == "answer" and reply.danger == "concern"
-    html_text = render.reply_html(reply, real_assistant.knowledge, catalogs("pl"))
+    html_text = render.reply_html(reply)
     assert html_text.startswith("<b>Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112")
-    plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"), real_assistant.knowledge, catalogs("pl"))
+    plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"))
     assert "112" not in plain.splitlines()[0]
 
 
@@ -102,7 +102,7 @@ def test_a_long_part_is_never_cut_inside_an_entity_or_a_tag():
 
 def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(small_assistant, catalogs):
     reply = small_assistant.reply("kierownik wyśmiewa mnie bo jestem gejem")
-    html_text = render.reply_html(reply, small_assistant.knowledge, catalogs("pl"))
+    html_text = render.reply_html(reply)
     assert html_text.startswith("<i>Rozumiem, że chodzi o dyskryminację – gdzie: w pracy; dlaczego: orientacja "
                                 "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>")
     rows = render.reply_keyboard(reply, catalogs)
@@ -113,3 +113,17 @@ def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(s
 def test_an_answer_not_chosen_by_triage_has_no_report_button(small_assistant, catalogs):
     rows = render.reply_keyboard(small_assistant.reply("discrimination at work"), catalogs)
     assert not any(data.startswith("r:") for row in rows for _, data in row)
+
+
+def test_an_answer_is_rendered_from_the_parts_the_reply_carries_alone():
+    from bot.core.model import AnswerParts, MatchedVariant, Reply
+
+    parts = AnswerParts(body="Go to <b>the inspectorate</b>.", source="Source: A & B.", concern="In danger? Call 112.",
+                        understood="I understand <this>.")
+    reply = Reply("answer", "en", "ignored plain text", entry_id="x", score=0.8, parts=parts,
+                  matched=MatchedVariant("x", "en", 2))
+    assert render.reply_html(reply) == ("<b>In danger? Call 112.</b>\n\n<i>I understand &lt;this&gt;.</i>\n\n"
+                                        "Go to <b>the inspectorate</b>.\n\n<i>Source: A &amp; B.</i>")
+    assert render.why_data(reply) == "why:en:x:en2:h"
+    assert render.why_data(Reply("answer", "en", "t", entry_id="x", matched=MatchedVariant("y", "en", 0))) is None
+    assert render.reply_html(Reply("fallback", "en", "a < b")) == "a &lt; b"

@@ -12,7 +12,7 @@ from bot.core.danger import Danger, DangerDetector
 from bot.core.language import LanguageGuess, detect, reply_language
 from bot.core.lexicon import Lexicon
 from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
-from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, Reply, Suggestion
+from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, MatchedVariant, Reply, Suggestion
 from bot.core.sentences import MessageReader
 from bot.core.smalltalk import COURTESY_INTENTS, SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
@@ -154,13 +154,13 @@ class Assistant:
             why = (f"the match alone gave {outcome} ({reason})" if outcome != "answer" else
                    f"the match gave {best.entry.id}, an entry for another setting or ground")
             return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
-                "decision": f"triage: {why}; the message names a ground in a setting"}, tier)
+                "decision": f"triage: {why}; the message names a ground in a setting"}, tier, matched_variant(best))
         if outcome == "fallback":
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang), danger is not None,
                                          danger.situations if danger is not None else ())
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
         if outcome == "answer":
-            return self._answer(best.entry, lang, best.score, explain, tier)
+            return self._answer(best.entry, lang, best.score, explain, tier, matched_variant(best))
         entries = [c.entry for c in chosen]
         text = compose.suggest_text(entries, lang, self.tr(lang))
         if danger is not None:
@@ -169,20 +169,14 @@ class Assistant:
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
 
     def _triaged(self, reading: Reading, entry: Entry, lang: str, score: float, explain: dict,
-                 danger: str | None) -> Reply:
+                 danger: str | None, matched: MatchedVariant | None) -> Reply:
         """The routed entry's answer, led by what triage understood (so that a wrong reading shows)."""
         explain = explain | {"triage": {"place": reading.place.step.id, "ground": reading.ground.step.id,
                                         "entry": entry.id, "place_words": list(reading.place.words),
                                         "ground_words": list(reading.ground.words)}}
-        reply = self._answer(entry, lang, score, explain, danger)
         line = compose.understood_line(reading.place.step, reading.ground.step, lang, self.tr(lang))
-        text = reply.text
-        if danger is not None:
-            concern = compose.concern_line(self.tr(lang)) + "\n\n"
-            text = concern + line + "\n\n" + text[len(concern):]
-        else:
-            text = line + "\n\n" + text
-        return dataclasses.replace(reply, text=text, triage=(reading.place.step.id, reading.ground.step.id))
+        reply = self._answer(entry, lang, score, explain, danger, matched, understood=line)
+        return dataclasses.replace(reply, triage=(reading.place.step.id, reading.ground.step.id))
 
     def _one_shared_word(self, result: MatchResult) -> bool:
         """True when the question matched one word only, several entries use it, and no variant is just it."""
@@ -191,14 +185,15 @@ class Assistant:
             return False
         return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
-    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None) -> Reply:
+    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None,
+                matched: MatchedVariant | None = None, understood: str = "") -> Reply:
         related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]
-        text = compose.answer_text(entry, lang, related, self.tr(lang))
-        if danger is not None:
-            text = compose.concern_line(self.tr(lang)) + "\n\n" + text
+        parts = compose.answer_parts(entry, lang, self.tr(lang), danger is not None, understood)
+        text = compose.answer_text(parts, lang, related, self.tr(lang))
         return Reply(
             "answer", lang, text, entry_id=entry.id, score=score, danger=danger,
             related=tuple(Suggestion(r.id, r.title[lang]) for r in related), explain=explain,
+            parts=parts, matched=matched,
         )
 
 
@@ -248,11 +243,18 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
     return "suggest", chosen, reason
 
 
+def matched_variant(candidate: Candidate | None) -> MatchedVariant | None:
+    """Which of its entry's questions a candidate matched (index -1: none of them, e.g. the title)."""
+    if candidate is None:
+        return None
+    variants = candidate.entry.questions.get(candidate.variant.lang, ())
+    index = variants.index(candidate.variant.text) if candidate.variant.text in variants else -1
+    return MatchedVariant(candidate.entry.id, candidate.variant.lang, index)
+
+
 def _explain(result: MatchResult) -> dict:
     def cand(c: Candidate) -> dict:
-        variants = c.entry.questions.get(c.variant.lang, ())
-        index = variants.index(c.variant.text) if c.variant.text in variants else -1
-        return {"variant_index": index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
+        return {"variant_index": matched_variant(c).index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
                 "coverage": c.coverage, "variant_coverage": c.variant_coverage,
                 "variant": c.variant.text, "variant_lang": c.variant.lang, "matched": c.matched}
 

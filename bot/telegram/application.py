@@ -423,7 +423,7 @@ async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int
     """Render and send (or edit) the assistant's reply; an unanswered `question` in a private chat
     gets the button that sends it, anonymously, to the editors."""
     tr = svc.catalogs(reply.lang)
-    text = render.reply_html(reply, svc.assistant.knowledge, tr)
+    text = render.reply_html(reply)
     rows = render.reply_keyboard(reply, svc.catalogs)
     if reply.outcome == "fallback" and question and resident and message.chat.type == ChatType.PRIVATE:
         rows.append([(tr.gettext("Send this question anonymously to the editors"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, concern_line, contact_line, source_line, understood_line
+from bot.core.compose import Translations, contact_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
@@ -48,27 +48,16 @@ def _outside_markup(text: str, cut: int) -> int:
     return cut
 
 
-def reply_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
-    """The reply as Telegram HTML: the entry's own (validated) markup for answers, escaped text else."""
-    if reply.outcome == "answer" and reply.entry_id:
-        entry = knowledge.entry(reply.entry_id)
-        if entry is not None:
-            body = entry.answer[reply.lang].strip()
-            note = f"<b>{html.escape(concern_line(tr))}</b>\n\n" if reply.danger == "concern" else ""
-            note += _understood_html(reply, knowledge, tr)
-            return f"{note}{body}\n\n<i>{html.escape(source_line(entry, tr))}</i>"
-    return html.escape(reply.text)
-
-
-def _understood_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
-    """The line saying what triage understood, above an answer it chose (empty otherwise)."""
-    routing = knowledge.routing
-    if reply.triage is None or routing is None:
-        return ""
-    place, ground = routing.place(reply.triage[0]), routing.ground(reply.triage[1])
-    if place is None or ground is None:
-        return ""
-    return f"<i>{html.escape(understood_line(place, ground, reply.lang, tr))}</i>\n\n"
+def reply_html(reply: Reply) -> str:
+    """The reply as Telegram HTML: an answer's parts with the entry's own (validated) markup, the
+    escaped text of any other reply."""
+    parts = reply.parts
+    if reply.outcome != "answer" or parts is None:
+        return html.escape(reply.text)
+    note = f"<b>{html.escape(parts.concern)}</b>\n\n" if parts.concern else ""
+    if parts.understood:
+        note += f"<i>{html.escape(parts.understood)}</i>\n\n"
+    return f"{note}{parts.body}\n\n<i>{html.escape(parts.source)}</i>"
 
 
 def entry_button(entry_id: str, title: str, lang: str) -> Button:
@@ -103,12 +92,10 @@ def confidence_band(score: float) -> str:
 
 def why_data(reply: Reply) -> str | None:
     """Callback data naming the variant matched ("why:<lang>:<entry>:<variant lang><index>:<band>")."""
-    candidates = reply.explain.get("candidates") or []
-    if not candidates or candidates[0]["entry"] != reply.entry_id:
+    matched = reply.matched
+    if matched is None or matched.entry != reply.entry_id:
         return None
-    best = candidates[0]
-    return f"why:{reply.lang}:{reply.entry_id}:{best['variant_lang']}{best.get('variant_index', -1)}:" \
-           f"{confidence_band(reply.score)}"
+    return f"why:{reply.lang}:{reply.entry_id}:{matched.lang}{matched.index}:{confidence_band(reply.score)}"
 
 
 def why_text(knowledge: Knowledge, data: str, tr: Translations) -> str | None:
