@@ -75,7 +75,7 @@ def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app,
 def test_a_knowledge_file_that_becomes_unreadable_keeps_the_old_knowledge(make_app, tmp_path):
     import shutil
 
-    from bot.telegram.application import knowledge_signature
+    from bot.telegram.admin import knowledge_signature
     from conftest import DATA
 
     kb = tmp_path / "kb"
