@@ -1,6 +1,7 @@
 """Telegram rendering without Telegram: HTML, message splitting, keyboards."""
 
 from bot.telegram import render
+from bot.telegram.callback_data import unpack
 
 
 def test_split_message_at_paragraphs_below_the_limit():
@@ -57,7 +58,7 @@ def test_open_now_only_for_hours_rated_high(small_knowledge, catalogs):
 
 def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(real_assistant, catalogs):
     # pregnancy at work: the entries the setting and the ground both list come before the rest
-    _, rows, _ = render.report_step(real_assistant.knowledge, "r:en:work:sex:n", catalogs("en"))
+    _, rows, _ = render.report_step(real_assistant.knowledge, unpack("r:en:work:sex:n"), catalogs("en"))
     entries = [d.split(":")[2] for row in rows for _, d in row if d.startswith("e:")]
     routing = real_assistant.knowledge.routing
     both = [e for e in routing.place("work").entries if e in routing.ground("sex").entries]
@@ -67,18 +68,19 @@ def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(rea
 
 def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
     knowledge, en = real_assistant.knowledge, catalogs("en")
-    text, rows, danger = render.report_step(knowledge, "r:en", en)
+    text, rows, danger = render.report_step(knowledge, unpack("r:en"), en)
     assert "Where did it happen?" in text and ("At work or when applying for a job", "r:en:work") in [r[0] for r in rows]
-    text, rows, _ = render.report_step(knowledge, "r:en:work", en)
+    text, rows, _ = render.report_step(knowledge, unpack("r:en:work"), en)
     assert ("Sexual orientation", "r:en:work:orientation") in [r[0] for r in rows]
-    text, rows, _ = render.report_step(knowledge, "r:en:work:orientation", en)
+    text, rows, _ = render.report_step(knowledge, unpack("r:en:work:orientation"), en)
     assert [d for _, d in rows[0]] == ["r:en:work:orientation:y", "r:en:work:orientation:n"]
-    text, rows, danger = render.report_step(knowledge, "r:en:work:orientation:n", en)
+    text, rows, danger = render.report_step(knowledge, unpack("r:en:work:orientation:n"), en)
     assert not danger and "pip.gov.pl" in text and "800 676 676" in text and "znakirownosci.org.pl" in text
     assert ("e:en:work-discrimination") in [d for row in rows for _, d in row]
-    assert render.report_step(knowledge, "r:en:work:orientation:y", en)[2] is True
+    assert render.report_step(knowledge, unpack("r:en:work:orientation:y"), en)[2] is True
     for bad in ["r:xx", "r:en:moon", "r:en:work:zodiac", "r:en:work:age:maybe", "r:en:a:b:c:d:e"]:
-        assert render.report_step(knowledge, bad, en) is None
+        step = unpack(bad)  # the shape is callback_data's to check, the places and grounds the knowledge's
+        assert step is None or render.report_step(knowledge, step, en) is None
     assert all(len(d.encode()) <= 64 for place in knowledge.routing.places for ground in knowledge.routing.grounds
                for d in [f"r:pl:{place.id}:{ground.id}:n"])
 
@@ -107,7 +109,7 @@ def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(s
                                 "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>")
     rows = render.reply_keyboard(reply, catalogs)
     assert [("Nie o to chodzi? Wybierz, gdzie i dlaczego", "r:pl")] in rows
-    assert render.report_step(small_assistant.knowledge, "r:pl", catalogs("pl")) is not None
+    assert render.report_step(small_assistant.knowledge, unpack("r:pl"), catalogs("pl")) is not None
 
 
 def test_an_answer_not_chosen_by_triage_has_no_report_button(small_assistant, catalogs):

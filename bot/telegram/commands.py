@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.telegram import render
+from bot.telegram.callback_data import Forget, ReportStep, pack
 from bot.telegram.send import send_html, send_reply, send_text
 from bot.telegram.services import for_resident, interface_language, services
 
@@ -72,7 +73,7 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Start the "where do I report this?" flow."""
     svc = services(context)
     lang = await interface_language(update, svc)
-    step = render.report_step(svc.assistant.knowledge, f"r:{lang}", svc.catalogs(lang))
+    step = render.report_step(svc.assistant.knowledge, ReportStep(lang), svc.catalogs(lang))
     if step is not None:
         await send_html(update.effective_message, step[0], step[1])
 
@@ -103,7 +104,7 @@ async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask for confirmation before erasing."""
     svc, _lang, _ = await for_resident(update, context)
-    rows = [[(_("Yes, erase it"), "forget:yes"), (_("No"), "forget:no")]]
+    rows = [[(_("Yes, erase it"), pack(Forget(True))), (_("No"), pack(Forget(False)))]]
     await send_text(update.effective_message, _("Erase everything I store about you?"), rows)
 
 

@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 
 from bot.core.model import Reply
 from bot.telegram import render
+from bot.telegram.callback_data import ShowOffer, pack
 from bot.telegram.services import Services
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int
     rows = render.reply_keyboard(reply, svc.catalogs)
     if reply.outcome == "fallback" and question and resident and message.chat.type == ChatType.PRIVATE:
         rows.append([(tr.gettext("Send this question anonymously to the editors"),
-                      f"fq:{svc.offer(question, reply.lang, resident)}")])
+                      pack(ShowOffer(svc.offer(question, reply.lang, resident))))])
     if message.chat.type != ChatType.PRIVATE:
         username = message.get_bot().username
         text += "\n\n" + html.escape(tr.gettext("You can also ask me in a private chat: {link}").format(
