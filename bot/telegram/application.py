@@ -24,7 +24,7 @@ from bot.telegram.dispatch import Dispatcher
 from bot.telegram.heartbeat import Heartbeat, beat, on_heartbeat
 from bot.telegram.limits import FairRateLimiter
 from bot.telegram.log_redaction import harden
-from bot.telegram.messages import flood_gate, is_urgent, on_other_message, on_text
+from bot.telegram.messages import flood_gate, forget_reading, is_urgent, on_other_message, on_text
 from bot.telegram.polling import Poller
 from bot.telegram.services import Services, interface_language, services
 from bot.telegram.webhook import WebhookServer
@@ -179,8 +179,13 @@ async def serve(application: Application, config: Config, svc: Services) -> None
         loop.add_signal_handler(sig, stopping.set)
     if not await connect(application, config, stopping):
         return
-    dispatcher = Dispatcher(application.process_update,
-                            lambda update: is_urgent(update, svc, application.bot.username))
+    async def handle(update: object) -> None:
+        try:
+            await application.process_update(update)
+        finally:
+            forget_reading(update, svc)
+
+    dispatcher = Dispatcher(handle, lambda update: is_urgent(update, svc, application.bot.username))
     await application.post_init(application)
     await application.start()
     application.bot_data["dispatcher"] = dispatcher

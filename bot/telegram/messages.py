@@ -9,6 +9,7 @@ from telegram import MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.core.assistant import MessageReading
 from bot.core.text import MAX_CHARS
 from bot.i18n import negotiate
 from bot.telegram import render
@@ -24,22 +25,33 @@ GROUP_PER_MINUTE = 20
 
 def is_urgent(update: object, svc: Services, bot_username: str | None) -> bool:
     """True when an update is a message the bot answers and it may be from someone in danger: it
-    then waits behind no one (cheap: the danger check alone; remembered for the update's handlers)."""
+    then waits behind no one (cheap: the message is read once, and the reading kept for its handlers)."""
     if not isinstance(update, Update) or update.effective_message is None or bot_username is None:
         return False
-    known = svc.urgent_seen.get(update.update_id)
-    if known is not None:
-        return known
+    reading = reading_of(update, svc, bot_username)
+    return reading is not None and reading.is_crisis
+
+
+def reading_of(update: Update, svc: Services, bot_username: str) -> MessageReading | None:
+    """The assistant's reading of the text an update asks the bot, read once per update and kept until
+    its handler takes it; None when there is nothing to read (or the reading failed)."""
+    if update.update_id in svc.readings:
+        return svc.readings[update.update_id]
     try:
         text = _addressed_text(update, bot_username)
-        urgent = bool(text) and svc.assistant.is_crisis(text)
+        reading = svc.assistant.read(text) if text else None
     except Exception as exc:  # never let the check itself stop an update
         log.error("danger pre-check failed: %s", type(exc).__name__)
-        urgent = False
-    svc.urgent_seen[update.update_id] = urgent
-    while len(svc.urgent_seen) > 2000:
-        svc.urgent_seen.popitem(last=False)
-    return urgent
+        reading = None
+    svc.readings[update.update_id] = reading
+    while len(svc.readings) > 2000:
+        svc.readings.popitem(last=False)
+    return reading
+
+
+def forget_reading(update: object, svc: Services) -> None:
+    """Drop what was read of an update once it is handled: no message stays in memory."""
+    svc.readings.pop(getattr(update, "update_id", None), None)
 
 
 async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,7 +100,7 @@ def _addressed_text(update: Update, bot_username: str) -> str | None:
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a question; crisis messages are answered before any storage is touched."""
+    """Answer a question, read once; crisis messages are answered before any storage is touched."""
     started = time.perf_counter()
     svc = services(context)
     message = update.effective_message
@@ -96,14 +108,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if text is None:
         return
     user = update.effective_user
-    telegram_lang = negotiate(user.language_code) if user else None
-    reply = svc.assistant.reply(text, telegram_lang)
-    if reply.outcome == "crisis":
+    reading = svc.readings.pop(update.update_id, None) or svc.assistant.read(text)  # read by the pre-check
+    if reading.is_crisis:
         deliver_urgently()
+        reply = svc.assistant.respond(reading, negotiate(user.language_code) if user else None)
     else:
-        chosen = await interface_language(update, svc) if user else None
-        if chosen and chosen != telegram_lang:
-            reply = svc.assistant.reply(text, chosen)
+        reply = svc.assistant.respond(reading, await interface_language(update, svc) if user else None)
     message_key = svc.pseudonym(f"{message.chat_id}:{message.message_id}")  # no ids stored, even here
     edit_of = await svc.store.reply_for(message_key) if update.edited_message and reply.outcome != "crisis" else None
     latency_ms = int((time.perf_counter() - started) * 1000)

@@ -40,8 +40,9 @@ class Services:
     # Unanswered questions a resident may still choose to send to the editors: token -> (text, lang,
     # expiry). Only in memory, for a few minutes; never logged; kept only if the resident taps.
     offered: OrderedDict = field(default_factory=OrderedDict)
-    # Whether a recent update may be from someone in danger (update id -> bool), read once per update.
-    urgent_seen: OrderedDict = field(default_factory=OrderedDict)
+    # How recent updates' texts were read (update id -> MessageReading, None: nothing to read): once per
+    # update, by the urgent pre-check; kept only until the update's handler takes it or it is handled.
+    readings: OrderedDict = field(default_factory=OrderedDict)
 
     def offer(self, text: str, lang: str, resident: str) -> str:
         """A token for the "send to the editors" button of an unanswered question; it works only for

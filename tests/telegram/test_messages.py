@@ -42,3 +42,56 @@ def test_someone_in_danger_gets_the_card_even_while_flooding(make_app):
     app, request, _ = make_app()
     run(app, *[update("/help", update_id=i) for i in range(1, 41)], update("I want to kill myself", update_id=41))
     assert request.sent()[-1].startswith("If you are in danger")
+
+
+class CountingDanger:
+    """The real danger check, counting how often it runs."""
+
+    def __init__(self, real):
+        self.real, self.checks = real, 0
+
+    def check(self, tokens):
+        self.checks += 1
+        return self.real.check(tokens)
+
+
+def counting_assistant(knowledge, lexicon, catalogs):
+    """A real assistant that counts its danger checks and its responses."""
+    from bot.core.assistant import Assistant
+
+    class CountingAssistant(Assistant):
+        responses = 0
+
+        def respond(self, reading, preferred_lang=None):
+            self.responses += 1
+            return super().respond(reading, preferred_lang)
+
+    assistant = CountingAssistant(knowledge, lexicon, catalogs)
+    assistant.danger = CountingDanger(assistant.danger)
+    return assistant
+
+
+def test_a_question_is_read_once_and_answered_once_when_the_resident_chose_a_language(make_app, small_knowledge,
+                                                                                       lexicon, catalogs):
+    from telegram_support import tap
+
+    app, request, svc = make_app()
+    svc.assistant = assistant = counting_assistant(small_knowledge, lexicon, catalogs)
+
+    def count_from_here():
+        assistant.danger.checks = assistant.responses = 0
+
+    # Telegram says English, the resident chose Polish: the danger pre-check's reading serves the reply too.
+    run(app, tap("lang:pl", update_id=1), count_from_here, update("rada", update_id=2))
+    assert (assistant.danger.checks, assistant.responses) == (1, 1)
+    assert request.sent()[-1].startswith("Nie mam pewności")
+    assert 2 not in svc.readings  # the message does not stay in memory once it is answered
+
+
+def test_someone_in_danger_is_read_once_and_gets_the_card_from_that_reading(make_app, small_knowledge, lexicon,
+                                                                           catalogs):
+    app, request, svc = make_app()
+    svc.assistant = assistant = counting_assistant(small_knowledge, lexicon, catalogs)
+    run(app, update("I want to kill myself"))
+    assert (assistant.danger.checks, assistant.responses) == (1, 1)
+    assert request.sent()[0].startswith("If you are in danger")
