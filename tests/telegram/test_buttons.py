@@ -30,3 +30,11 @@ def test_the_send_button_works_only_for_the_resident_it_was_offered_to(make_app,
     assert svc.store.store.samples() == []
     run(app, tap(send, update_id=52))
     assert request.sent()[-1].startswith("Thank you. The editors will see it") and len(svc.store.store.samples()) == 1
+
+
+def test_forged_button_data_gets_no_longer_works_never_an_error(make_app):
+    app, request, _ = make_app()
+    forged = ["why:en:rpo-complaint:en--1:h", "why:en:rpo-complaint:en²:h", "r:en:work:age:maybe", "fb:rpo-complaint:2",
+              "e:pl:no-such-entry", "lang:de", "v1|answer|42"]
+    run(app, *[tap(data, update_id=60 + i) for i, data in enumerate(forged)])
+    assert request.sent() == ["This button no longer works. Please ask your question again."] * len(forged)
