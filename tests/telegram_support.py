@@ -1,4 +1,4 @@
-"""Offline Telegram test support: a recording BaseRequest and update builders."""
+"""Offline Telegram test support: a recording BaseRequest, update builders (messages, edits, taps), the buttons sent."""
 
 import asyncio
 import json
@@ -65,3 +65,31 @@ def run(app, *steps):
                 else:
                     await app.process_update(Update.de_json(step, app.bot))
     asyncio.run(go())
+
+
+def edited(text, user_id=42, update_id=3):
+    """An edited message."""
+    raw = update(text, user_id=user_id, update_id=update_id)
+    message = raw.pop("message")
+    message["edit_date"] = message["date"]
+    return {"update_id": update_id, "edited_message": message}
+
+
+def tap(data, user_id=7, update_id=50, chat_type="private"):
+    """A tapped button with this callback data, under a message of the bot."""
+    chat = {"id": user_id if chat_type == "private" else -100, "type": chat_type}
+    return {"update_id": update_id, "callback_query": {
+        "id": str(update_id), "chat_instance": "c", "data": data,
+        "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": "en"},
+        "message": {"message_id": 1, "date": 0, "chat": chat, "text": "x"}}}
+
+
+def buttons(request):
+    """The callback data of every button the bot sent."""
+    data = []
+    for name, params in request.calls:
+        markup = params.get("reply_markup") if name == "sendMessage" else None
+        if markup:
+            markup = json.loads(markup) if isinstance(markup, str) else markup
+            data += [b.get("callback_data", "") for row in markup["inline_keyboard"] for b in row]
+    return data

@@ -27,7 +27,7 @@ def check_reply(assistant, catalogs, text: str, preferred: str | None = None):
     reply = assistant.reply(text, preferred)
     assert reply.lang in ("pl", "en", "uk", "ru")  # Cyrillic messages are answered in Ukrainian or Russian
     assert reply.outcome in ("answer", "suggest", "fallback", "crisis", "smalltalk")
-    body = render.reply_html(reply, assistant.knowledge, catalogs(reply.lang))
+    body = render.reply_html(reply)
     parts = render.split_message(body)
     assert all(0 < len(part) <= TELEGRAM_LIMIT for part in parts)
     assert all(markup_problems(part) == [] for part in parts), "a part Telegram would reject"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Callable
 
 from bot.core import compose
@@ -11,11 +12,29 @@ from bot.core.danger import Danger, DangerDetector
 from bot.core.language import LanguageGuess, detect, reply_language
 from bot.core.lexicon import Lexicon
 from bot.core.matcher import OUT_OF_SCOPE, Candidate, Matcher, MatchResult, MatchSettings
-from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, Reply, Suggestion
+from bot.core.model import CARD_LANGS, LANGS, Entry, Knowledge, MatchedVariant, Reply, Suggestion
 from bot.core.sentences import MessageReader
 from bot.core.smalltalk import COURTESY_INTENTS, SmallTalkMatcher
 from bot.core.text import MAX_MATCH_TOKENS, clean, cyrillic_share, danger_tokens, tokens
 from bot.core.triage import Reading, Triage
+
+
+@dataclass(frozen=True)
+class MessageReading:
+    """A message as read once, before anyone's language preference counts: the cleaned text, its
+    words, the language it is written in and the danger check's verdict."""
+
+    cleaned: str
+    words: tuple[str, ...]
+    guess: LanguageGuess
+    danger_words: tuple[str, ...]  # the tokens as danger recognition and triage read them
+    danger: Danger | None
+    cyrillic: bool  # at least half of its letters are Cyrillic
+
+    @property
+    def is_crisis(self) -> bool:
+        """True when the message gets the emergency card."""
+        return self.danger is not None and self.danger.tier == "crisis"
 
 
 class Assistant:
@@ -52,25 +71,34 @@ class Assistant:
 
     def is_crisis(self, text: str) -> bool:
         """True when the message gets the emergency card: the danger check alone, without an answer."""
-        danger = self.danger.check(danger_tokens(clean(text)))
-        return danger is not None and danger.tier == "crisis"
+        return self.read(text).is_crisis
 
-    def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
-        """The reply to one message, in the message's language when it is clear."""
-        if preferred_lang not in LANGS:
-            preferred_lang = None
+    def read(self, text: str) -> MessageReading:
+        """What a message says whoever sent it: its cleaned text and words, its language, its danger."""
         cleaned = clean(text)
         words = tokens(cleaned)
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
+        danger_words = danger_tokens(cleaned)
+        return MessageReading(cleaned, tuple(words), guess, tuple(danger_words), self.danger.check(danger_words),
+                              cyrillic_share(cleaned) >= 0.5)
+
+    def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
+        """The reply to one message, in the message's language when it is clear."""
+        return self.respond(self.read(text), preferred_lang)
+
+    def respond(self, reading: MessageReading, preferred_lang: str | None = None) -> Reply:
+        """The reply to a message already read, in its language when it is clear, else in the
+        resident's preferred one."""
+        if preferred_lang not in LANGS:
+            preferred_lang = None
+        cleaned, words, guess, danger = reading.cleaned, list(reading.words), reading.guess, reading.danger
         evidence = {"language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru,
                                  "verdict": guess.lang}}
-        read = danger_tokens(cleaned)
-        danger = self.danger.check(read)
         if danger is not None:
             evidence["danger"] = {"tier": danger.tier, "situations": list(danger.situations), "frame": danger.frame,
                                   "concepts": list(danger.evidence)}
-        cyrillic = cyrillic_share(cleaned) >= 0.5
-        if danger is not None and danger.tier == "crisis":
+        cyrillic = reading.cyrillic
+        if reading.is_crisis:
             lang = guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
             return self._crisis(lang, danger, evidence)
         if cyrillic:
@@ -91,7 +119,7 @@ class Assistant:
 
         match_lang = guess.lang or preferred_lang or "pl"
         result = self.matcher.match(message.words, match_lang, message.story_words)
-        return self._decide(result, guess, preferred_lang, evidence, danger, read)
+        return self._decide(result, guess, preferred_lang, evidence, danger, list(reading.danger_words))
 
     def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:
         """The emergency card in a language (for a resident who says someone is in danger)."""
@@ -126,13 +154,13 @@ class Assistant:
             why = (f"the match alone gave {outcome} ({reason})" if outcome != "answer" else
                    f"the match gave {best.entry.id}, an entry for another setting or ground")
             return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
-                "decision": f"triage: {why}; the message names a ground in a setting"}, tier)
+                "decision": f"triage: {why}; the message names a ground in a setting"}, tier, matched_variant(best))
         if outcome == "fallback":
             text = compose.fallback_text(self.knowledge, lang, self.tr(lang), danger is not None,
                                          danger.situations if danger is not None else ())
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
         if outcome == "answer":
-            return self._answer(best.entry, lang, best.score, explain, tier)
+            return self._answer(best.entry, lang, best.score, explain, tier, matched_variant(best))
         entries = [c.entry for c in chosen]
         text = compose.suggest_text(entries, lang, self.tr(lang))
         if danger is not None:
@@ -141,20 +169,14 @@ class Assistant:
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
 
     def _triaged(self, reading: Reading, entry: Entry, lang: str, score: float, explain: dict,
-                 danger: str | None) -> Reply:
+                 danger: str | None, matched: MatchedVariant | None) -> Reply:
         """The routed entry's answer, led by what triage understood (so that a wrong reading shows)."""
         explain = explain | {"triage": {"place": reading.place.step.id, "ground": reading.ground.step.id,
                                         "entry": entry.id, "place_words": list(reading.place.words),
                                         "ground_words": list(reading.ground.words)}}
-        reply = self._answer(entry, lang, score, explain, danger)
         line = compose.understood_line(reading.place.step, reading.ground.step, lang, self.tr(lang))
-        text = reply.text
-        if danger is not None:
-            concern = compose.concern_line(self.tr(lang)) + "\n\n"
-            text = concern + line + "\n\n" + text[len(concern):]
-        else:
-            text = line + "\n\n" + text
-        return dataclasses.replace(reply, text=text, triage=(reading.place.step.id, reading.ground.step.id))
+        reply = self._answer(entry, lang, score, explain, danger, matched, understood=line)
+        return dataclasses.replace(reply, triage=(reading.place.step.id, reading.ground.step.id))
 
     def _one_shared_word(self, result: MatchResult) -> bool:
         """True when the question matched one word only, several entries use it, and no variant is just it."""
@@ -163,14 +185,15 @@ class Assistant:
             return False
         return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
-    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None) -> Reply:
+    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None,
+                matched: MatchedVariant | None = None, understood: str = "") -> Reply:
         related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]
-        text = compose.answer_text(entry, lang, related, self.tr(lang))
-        if danger is not None:
-            text = compose.concern_line(self.tr(lang)) + "\n\n" + text
+        parts = compose.answer_parts(entry, lang, self.tr(lang), danger is not None, understood)
+        text = compose.answer_text(parts, lang, related, self.tr(lang))
         return Reply(
             "answer", lang, text, entry_id=entry.id, score=score, danger=danger,
             related=tuple(Suggestion(r.id, r.title[lang]) for r in related), explain=explain,
+            parts=parts, matched=matched,
         )
 
 
@@ -220,11 +243,18 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
     return "suggest", chosen, reason
 
 
+def matched_variant(candidate: Candidate | None) -> MatchedVariant | None:
+    """Which of its entry's questions a candidate matched (index -1: none of them, e.g. the title)."""
+    if candidate is None:
+        return None
+    variants = candidate.entry.questions.get(candidate.variant.lang, ())
+    index = variants.index(candidate.variant.text) if candidate.variant.text in variants else -1
+    return MatchedVariant(candidate.entry.id, candidate.variant.lang, index)
+
+
 def _explain(result: MatchResult) -> dict:
     def cand(c: Candidate) -> dict:
-        variants = c.entry.questions.get(c.variant.lang, ())
-        index = variants.index(c.variant.text) if c.variant.text in variants else -1
-        return {"variant_index": index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
+        return {"variant_index": matched_variant(c).index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
                 "coverage": c.coverage, "variant_coverage": c.variant_coverage,
                 "variant": c.variant.text, "variant_lang": c.variant.lang, "matched": c.matched}
 

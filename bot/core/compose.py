@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.core.markup import to_plain
-from bot.core.model import Contact, Entry, Knowledge, RouteStep, Source
+from bot.core.model import AnswerParts, Contact, Entry, Knowledge, RouteStep, Source
 
 #: The longest text one reply message may carry: Telegram allows 4096 characters after entity parsing;
 #: this leaves headroom for markup and emoji. Front ends split longer texts; editors are warned.
@@ -77,10 +77,20 @@ def contact_line(contact: Contact, lang: str) -> str:
     return "• " + " — ".join(parts)
 
 
-def answer_text(entry: Entry, lang: str, related: list[Entry], tr: Translations) -> str:
-    """An answer as the resident reads it: the answer, its source line, related entries."""
+def answer_parts(entry: Entry, lang: str, tr: Translations, in_danger: bool = False,
+                 understood: str = "") -> AnswerParts:
+    """An answer's parts: the 112 line when the message mentions danger, what triage understood (when
+    it chose the entry), the answer in the entry's markup and its source line."""
+    return AnswerParts(body=entry.answer[lang].strip(), source=source_line(entry, tr),
+                       concern=concern_line(tr) if in_danger else "", understood=understood)
+
+
+def answer_text(parts: AnswerParts, lang: str, related: list[Entry], tr: Translations) -> str:
+    """An answer as the resident reads it in plain text: the lines above it, the answer, its source
+    line, related entries."""
     _ = tr.gettext
-    text = [to_plain(entry.answer[lang]).strip(), "", source_line(entry, tr)]
+    text = [line + "\n" for line in (parts.concern, parts.understood) if line]
+    text += [to_plain(parts.body).strip(), "", parts.source]
     if related:
         titles = "; ".join(r.title[lang] for r in related)
         text.append(_("See also: {titles}").format(titles=titles))

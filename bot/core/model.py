@@ -198,6 +198,26 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class AnswerParts:
+    """An answer as the core composed it, in parts, for a front end that lays them out itself
+    (`Reply.text` is these parts in plain text, with the related entries)."""
+
+    body: str  # the entry's answer in its markup: the HTML subset Telegram accepts, checked on load
+    source: str  # the line naming the answer's sources and when its facts were compared with them
+    concern: str = ""  # the 112 line above the answer when the message mentions danger
+    understood: str = ""  # what triage understood (where, on what ground), when triage chose the entry
+
+
+@dataclass(frozen=True)
+class MatchedVariant:
+    """The question variant a message looked most like, which "why this answer?" names."""
+
+    entry: str
+    lang: str
+    index: int  # its place among the entry's questions in `lang`; -1 when it is none of them
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the assistant says to one message, and why."""
 
@@ -211,3 +231,5 @@ class Reply:
     related: tuple[Suggestion, ...] = ()
     explain: dict = field(default_factory=dict)
     triage: tuple[str, str] | None = None  # (place, ground) when the answer was chosen by triage
+    parts: AnswerParts | None = None  # an answer's parts, as composed (answers only)
+    matched: MatchedVariant | None = None  # the variant the message matched best, if any

@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, concern_line, contact_line, source_line, understood_line
+from bot.core.compose import Translations, contact_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
+from bot.telegram.callback_data import (ChooseLanguage, OpenEntry, OpenTopic, Rate, ReportStep, WhyThisAnswer,
+                                        pack)
 
 #: Telegram allows 4096 characters after entity parsing; leave headroom for markup and emoji.
 CHUNK = 3500
@@ -48,32 +50,21 @@ def _outside_markup(text: str, cut: int) -> int:
     return cut
 
 
-def reply_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
-    """The reply as Telegram HTML: the entry's own (validated) markup for answers, escaped text else."""
-    if reply.outcome == "answer" and reply.entry_id:
-        entry = knowledge.entry(reply.entry_id)
-        if entry is not None:
-            body = entry.answer[reply.lang].strip()
-            note = f"<b>{html.escape(concern_line(tr))}</b>\n\n" if reply.danger == "concern" else ""
-            note += _understood_html(reply, knowledge, tr)
-            return f"{note}{body}\n\n<i>{html.escape(source_line(entry, tr))}</i>"
-    return html.escape(reply.text)
-
-
-def _understood_html(reply: Reply, knowledge: Knowledge, tr: Translations) -> str:
-    """The line saying what triage understood, above an answer it chose (empty otherwise)."""
-    routing = knowledge.routing
-    if reply.triage is None or routing is None:
-        return ""
-    place, ground = routing.place(reply.triage[0]), routing.ground(reply.triage[1])
-    if place is None or ground is None:
-        return ""
-    return f"<i>{html.escape(understood_line(place, ground, reply.lang, tr))}</i>\n\n"
+def reply_html(reply: Reply) -> str:
+    """The reply as Telegram HTML: an answer's parts with the entry's own (validated) markup, the
+    escaped text of any other reply."""
+    parts = reply.parts
+    if reply.outcome != "answer" or parts is None:
+        return html.escape(reply.text)
+    note = f"<b>{html.escape(parts.concern)}</b>\n\n" if parts.concern else ""
+    if parts.understood:
+        note += f"<i>{html.escape(parts.understood)}</i>\n\n"
+    return f"{note}{parts.body}\n\n<i>{html.escape(parts.source)}</i>"
 
 
 def entry_button(entry_id: str, title: str, lang: str) -> Button:
     """A button that opens an entry's answer in `lang`."""
-    return (title, f"e:{lang}:{entry_id}")
+    return (title, pack(OpenEntry(lang, entry_id)))
 
 
 def reply_keyboard(reply: Reply, translations: Callable[[str], Translations]) -> list[list[Button]]:
@@ -82,17 +73,17 @@ def reply_keyboard(reply: Reply, translations: Callable[[str], Translations]) ->
     rows: list[list[Button]] = [[entry_button(s.entry, s.title, reply.lang)] for s in reply.suggestions]
     if reply.outcome == "answer" and reply.entry_id:
         rows += [[entry_button(r.entry, r.title, reply.lang)] for r in reply.related[:3]]
-        feedback = [("👍", f"fb:{reply.entry_id}:1"), ("👎", f"fb:{reply.entry_id}:0")]
+        feedback = [("👍", pack(Rate(reply.entry_id, True))), ("👎", pack(Rate(reply.entry_id, False)))]
         why = why_data(reply)
         if why:
             feedback.append((translations(reply.lang).gettext("Why this answer?"), why))
         rows.append(feedback)
         if reply.triage is not None:
             label = translations(reply.lang).gettext("Not what you meant? Choose where and why")
-            rows.append([(label, f"r:{reply.lang}")])
+            rows.append([(label, pack(ReportStep(reply.lang)))])
         other = "en" if reply.lang == "pl" else "pl"
         label = translations(other).gettext("Show this answer in my language")
-        rows.append([(label, f"e:{other}:{reply.entry_id}")])
+        rows.append([entry_button(reply.entry_id, label, other)])
     return rows
 
 
@@ -103,29 +94,23 @@ def confidence_band(score: float) -> str:
 
 def why_data(reply: Reply) -> str | None:
     """Callback data naming the variant matched ("why:<lang>:<entry>:<variant lang><index>:<band>")."""
-    candidates = reply.explain.get("candidates") or []
-    if not candidates or candidates[0]["entry"] != reply.entry_id:
+    matched = reply.matched
+    if matched is None or matched.entry != reply.entry_id:
         return None
-    best = candidates[0]
-    return f"why:{reply.lang}:{reply.entry_id}:{best['variant_lang']}{best.get('variant_index', -1)}:" \
-           f"{confidence_band(reply.score)}"
+    return pack(WhyThisAnswer(reply.lang, reply.entry_id, matched.lang, matched.index, confidence_band(reply.score)))
 
 
-def why_text(knowledge: Knowledge, data: str, tr: Translations) -> str | None:
-    """The explanation for "why this answer?" callback data, or None if the data is not valid."""
-    parts = data.split(":")
-    if len(parts) != 5 or parts[4] not in ("h", "m", "l"):
+def why_text(knowledge: Knowledge, why: WhyThisAnswer, tr: Translations) -> str | None:
+    """The explanation a "why this answer?" button asks for, or None when its entry or variant is unknown."""
+    entry = knowledge.entry(why.entry)
+    if entry is None or why.variant_lang not in entry.questions:
         return None
-    entry = knowledge.entry(parts[2])
-    vlang, index = parts[3][:2], parts[3][2:]
-    if entry is None or vlang not in entry.questions or not index.lstrip("-").isdigit():
-        return None
-    questions = entry.questions[vlang]
-    i = int(index)
-    variant = questions[i] if 0 <= i < len(questions) else entry.title.get(vlang, "")
+    questions = entry.questions[why.variant_lang]
+    i = why.variant_index
+    variant = questions[i] if 0 <= i < len(questions) else entry.title.get(why.variant_lang, "")
     _ = tr.gettext
     band = {"h": _("I am quite sure of this match."), "m": _("I am fairly sure of this match."),
-            "l": _("I am not very sure of this match.")}[parts[4]]
+            "l": _("I am not very sure of this match.")}[why.band]
     return _("Your question looked most like this one: “{variant}”.").format(variant=variant) + " " + band
 
 
@@ -155,13 +140,13 @@ def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr
 
 def language_keyboard() -> list[list[Button]]:
     """Polish / English choice (each label in its own language)."""
-    return [[("Polski", "lang:pl"), ("English", "lang:en")]]
+    return [[("Polski", pack(ChooseLanguage("pl"))), ("English", pack(ChooseLanguage("en")))]]
 
 
 def topics_keyboard(knowledge: Knowledge, lang: str) -> list[list[Button]]:
     """One button per topic area that has entries."""
     used = {e.topic for e in knowledge.entries}
-    return [[(t.title.get(lang, t.id), f"t:{lang}:{t.id}")] for t in knowledge.topics if t.id in used]
+    return [[(t.title.get(lang, t.id), pack(OpenTopic(lang, t.id)))] for t in knowledge.topics if t.id in used]
 
 
 def topic_entries_keyboard(knowledge: Knowledge, topic: str, lang: str) -> list[list[Button]]:
@@ -169,33 +154,30 @@ def topic_entries_keyboard(knowledge: Knowledge, topic: str, lang: str) -> list[
     return [[entry_button(e.id, e.title[lang], lang)] for e in knowledge.entries if e.topic == topic]
 
 
-def report_step(knowledge: Knowledge, data: str, tr: Translations) -> tuple[str, list[list[Button]], bool] | None:
-    """One step of the /report flow for callback data "r:<lang>[:<place>[:<ground>[:y|n]]]":
-    (HTML text, buttons, whether the crisis card comes first), or None when the data is not valid."""
+def report_step(knowledge: Knowledge, step: ReportStep, tr: Translations) -> tuple[str, list[list[Button]], bool] | None:
+    """One step of the /report flow: (HTML text, buttons, whether the crisis card comes first), or
+    None when the place or ground it names is unknown."""
     routing = knowledge.routing
-    parts = data.split(":")
-    if routing is None or len(parts) < 2 or parts[0] != "r" or parts[1] not in ("pl", "en") or len(parts) > 5:
+    if routing is None:
         return None
     _ = tr.gettext
-    lang = parts[1]
-    if len(parts) == 2:
-        rows = [[(p.label[lang], f"r:{lang}:{p.id}")] for p in routing.places]
+    lang = step.lang
+    if step.place is None:
+        rows = [[(p.label[lang], pack(ReportStep(lang, p.id)))] for p in routing.places]
         return html.escape(_("Where did it happen?")), rows, False
-    place = routing.place(parts[2])
+    place = routing.place(step.place)
     if place is None:
         return None
-    if len(parts) == 3:
-        rows = [[(g.label[lang], f"r:{lang}:{place.id}:{g.id}")] for g in routing.grounds]
+    if step.ground is None:
+        rows = [[(g.label[lang], pack(ReportStep(lang, place.id, g.id)))] for g in routing.grounds]
         return html.escape(_("Why do you think you were treated this way?")), rows, False
-    ground = routing.ground(parts[3])
+    ground = routing.ground(step.ground)
     if ground is None:
         return None
-    if len(parts) == 4:
-        rows = [[(_("Yes, someone is in danger now"), f"r:{lang}:{place.id}:{ground.id}:y"),
-                 (_("No"), f"r:{lang}:{place.id}:{ground.id}:n")]]
+    if step.in_danger is None:
+        rows = [[(_("Yes, someone is in danger now"), pack(ReportStep(lang, place.id, ground.id, True))),
+                 (_("No"), pack(ReportStep(lang, place.id, ground.id, False)))]]
         return html.escape(_("Is anyone in danger right now?")), rows, False
-    if parts[4] not in ("y", "n"):
-        return None
     lines = [f"<b>{html.escape(_('Where to turn:'))}</b>"]
     for contact_id in dict.fromkeys(place.contacts + ground.contacts):
         contact = knowledge.contacts.get(contact_id)
@@ -208,4 +190,4 @@ def report_step(knowledge: Knowledge, data: str, tr: Translations) -> tuple[str,
     ids = list(dict.fromkeys(both + list(place.entries) + list(ground.entries)))[:REPORT_ENTRIES]
     entries = [knowledge.entry(e) for e in ids]
     rows = [[entry_button(e.id, e.title[lang], lang)] for e in entries if e is not None]
-    return "\n\n".join(lines), rows, parts[4] == "y"
+    return "\n\n".join(lines), rows, step.in_danger

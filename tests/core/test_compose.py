@@ -16,3 +16,25 @@ def test_source_line_names_each_source_with_its_date_and_what_was_compared_when(
     assert "Checked" not in en
     pl = source_line(entry(), catalogs("pl"))
     assert pl == ("Źródło: Kodeks pracy, Sejm, 1974-06-26; Strona, Miasto, bez daty. Dane porównano z tymi źródłami 01.12.2026.")
+
+
+def test_an_answer_carries_its_parts_and_its_text_is_those_parts_in_plain_text(small_assistant, catalogs):
+    from bot.core.markup import to_plain
+
+    reply = small_assistant.reply("discrimination at work")
+    entry = small_assistant.knowledge.entry(reply.entry_id)
+    parts = reply.parts
+    assert parts.body == entry.answer["en"].strip() and "<b>" in parts.body
+    assert parts.source == source_line(entry, catalogs("en")) and (parts.concern, parts.understood) == ("", "")
+    assert reply.text.startswith(to_plain(parts.body).strip() + "\n\n" + parts.source + "\n")
+    assert reply.matched.entry == reply.entry_id and reply.matched.lang == "en"
+    assert small_assistant.reply("rada").parts is None  # a "did you mean" list has no answer parts
+
+
+def test_a_triaged_answer_to_a_message_mentioning_danger_carries_both_lines_above_it(real_assistant, catalogs):
+    reply = real_assistant.reply("szef grozi mi zwolnieniem, bo jestem w ciąży")
+    parts = reply.parts
+    assert reply.danger == "concern" and parts.concern == "Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112 " \
+                                                         "(bezpłatnie, całą dobę)."
+    lead = "".join(line + "\n\n" for line in (parts.concern, parts.understood) if line)
+    assert reply.text.startswith(lead) and (reply.triage is None) == (parts.understood == "")

@@ -5,16 +5,16 @@ import sys
 
 from bot.core.assistant import Assistant
 
-_reply = Assistant.reply
+_respond = Assistant.respond
 
 
-def _faulty_reply(self, text, preferred_lang=None):
-    if "injected-fault" in text:
+def _faulty_respond(self, reading, preferred_lang=None):
+    if "injected-fault" in reading.cleaned:
         raise RuntimeError("injected fault")
-    return _reply(self, text, preferred_lang)
+    return _respond(self, reading, preferred_lang)
 
 
-Assistant.reply = _faulty_reply
+Assistant.respond = _faulty_respond
 
 if __name__ == "__main__":
     from bot.cli.main import main

@@ -1,6 +1,7 @@
 """Telegram rendering without Telegram: HTML, message splitting, keyboards."""
 
 from bot.telegram import render
+from bot.telegram.callback_data import unpack
 
 
 def test_split_message_at_paragraphs_below_the_limit():
@@ -17,10 +18,10 @@ def test_unbroken_text_is_still_split():
 
 def test_answer_keeps_entry_markup_and_escapes_the_rest(small_assistant, catalogs):
     answer = small_assistant.reply("discrimination at work")
-    html_text = render.reply_html(answer, small_assistant.knowledge, catalogs("en"))
+    html_text = render.reply_html(answer)
     assert "<b>labour inspectorate</b>" in html_text and "<i>Source: Kodeks pracy" in html_text
     fallback = small_assistant.reply("<script>alert(1)</script> parking permit")
-    assert "<script>" not in render.reply_html(fallback, small_assistant.knowledge, catalogs("en"))
+    assert "<script>" not in render.reply_html(fallback)
 
 
 def test_keyboards_carry_short_self_contained_data(small_assistant, catalogs):
@@ -57,7 +58,7 @@ def test_open_now_only_for_hours_rated_high(small_knowledge, catalogs):
 
 def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(real_assistant, catalogs):
     # pregnancy at work: the entries the setting and the ground both list come before the rest
-    _, rows, _ = render.report_step(real_assistant.knowledge, "r:en:work:sex:n", catalogs("en"))
+    _, rows, _ = render.report_step(real_assistant.knowledge, unpack("r:en:work:sex:n"), catalogs("en"))
     entries = [d.split(":")[2] for row in rows for _, d in row if d.startswith("e:")]
     routing = real_assistant.knowledge.routing
     both = [e for e in routing.place("work").entries if e in routing.ground("sex").entries]
@@ -67,18 +68,19 @@ def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(rea
 
 def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
     knowledge, en = real_assistant.knowledge, catalogs("en")
-    text, rows, danger = render.report_step(knowledge, "r:en", en)
+    text, rows, danger = render.report_step(knowledge, unpack("r:en"), en)
     assert "Where did it happen?" in text and ("At work or when applying for a job", "r:en:work") in [r[0] for r in rows]
-    text, rows, _ = render.report_step(knowledge, "r:en:work", en)
+    text, rows, _ = render.report_step(knowledge, unpack("r:en:work"), en)
     assert ("Sexual orientation", "r:en:work:orientation") in [r[0] for r in rows]
-    text, rows, _ = render.report_step(knowledge, "r:en:work:orientation", en)
+    text, rows, _ = render.report_step(knowledge, unpack("r:en:work:orientation"), en)
     assert [d for _, d in rows[0]] == ["r:en:work:orientation:y", "r:en:work:orientation:n"]
-    text, rows, danger = render.report_step(knowledge, "r:en:work:orientation:n", en)
+    text, rows, danger = render.report_step(knowledge, unpack("r:en:work:orientation:n"), en)
     assert not danger and "pip.gov.pl" in text and "800 676 676" in text and "znakirownosci.org.pl" in text
     assert ("e:en:work-discrimination") in [d for row in rows for _, d in row]
-    assert render.report_step(knowledge, "r:en:work:orientation:y", en)[2] is True
+    assert render.report_step(knowledge, unpack("r:en:work:orientation:y"), en)[2] is True
     for bad in ["r:xx", "r:en:moon", "r:en:work:zodiac", "r:en:work:age:maybe", "r:en:a:b:c:d:e"]:
-        assert render.report_step(knowledge, bad, en) is None
+        step = unpack(bad)  # the shape is callback_data's to check, the places and grounds the knowledge's
+        assert step is None or render.report_step(knowledge, step, en) is None
     assert all(len(d.encode()) <= 64 for place in knowledge.routing.places for ground in knowledge.routing.grounds
                for d in [f"r:pl:{place.id}:{ground.id}:n"])
 
@@ -86,9 +88,9 @@ def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
 def test_a_concern_answer_has_the_112_line_on_top(real_assistant, catalogs):
     reply = real_assistant.reply("szef grozi mi zwolnieniem, bo jestem w ciąży")
     assert reply.outcome == "answer" and reply.danger == "concern"
-    html_text = render.reply_html(reply, real_assistant.knowledge, catalogs("pl"))
+    html_text = render.reply_html(reply)
     assert html_text.startswith("<b>Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112")
-    plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"), real_assistant.knowledge, catalogs("pl"))
+    plain = render.reply_html(real_assistant.reply("dyskryminacja w pracy"))
     assert "112" not in plain.splitlines()[0]
 
 
@@ -102,14 +104,28 @@ def test_a_long_part_is_never_cut_inside_an_entity_or_a_tag():
 
 def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(small_assistant, catalogs):
     reply = small_assistant.reply("kierownik wyśmiewa mnie bo jestem gejem")
-    html_text = render.reply_html(reply, small_assistant.knowledge, catalogs("pl"))
+    html_text = render.reply_html(reply)
     assert html_text.startswith("<i>Rozumiem, że chodzi o dyskryminację – gdzie: w pracy; dlaczego: orientacja "
                                 "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>")
     rows = render.reply_keyboard(reply, catalogs)
     assert [("Nie o to chodzi? Wybierz, gdzie i dlaczego", "r:pl")] in rows
-    assert render.report_step(small_assistant.knowledge, "r:pl", catalogs("pl")) is not None
+    assert render.report_step(small_assistant.knowledge, unpack("r:pl"), catalogs("pl")) is not None
 
 
 def test_an_answer_not_chosen_by_triage_has_no_report_button(small_assistant, catalogs):
     rows = render.reply_keyboard(small_assistant.reply("discrimination at work"), catalogs)
     assert not any(data.startswith("r:") for row in rows for _, data in row)
+
+
+def test_an_answer_is_rendered_from_the_parts_the_reply_carries_alone():
+    from bot.core.model import AnswerParts, MatchedVariant, Reply
+
+    parts = AnswerParts(body="Go to <b>the inspectorate</b>.", source="Source: A & B.", concern="In danger? Call 112.",
+                        understood="I understand <this>.")
+    reply = Reply("answer", "en", "ignored plain text", entry_id="x", score=0.8, parts=parts,
+                  matched=MatchedVariant("x", "en", 2))
+    assert render.reply_html(reply) == ("<b>In danger? Call 112.</b>\n\n<i>I understand &lt;this&gt;.</i>\n\n"
+                                        "Go to <b>the inspectorate</b>.\n\n<i>Source: A &amp; B.</i>")
+    assert render.why_data(reply) == "why:en:x:en2:h"
+    assert render.why_data(Reply("answer", "en", "t", entry_id="x", matched=MatchedVariant("y", "en", 0))) is None
+    assert render.reply_html(Reply("fallback", "en", "a < b")) == "a &lt; b"
