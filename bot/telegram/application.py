@@ -16,7 +16,8 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Config, ConfigError
 from bot.i18n import Catalogs
-from bot.telegram.admin import reload_knowledge, stats, storage_trouble_notice, watch_knowledge
+from bot.telegram.admin import stats, storage_trouble_notice
+from bot.telegram.knowledge_reload import reload_knowledge, watch_knowledge
 from bot.telegram.buttons import on_callback
 from bot.telegram.commands import (contacts, forget, help_command, language, privacy, report, start, topics,
                                    unknown_command)

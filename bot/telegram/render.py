@@ -6,15 +6,15 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from bot.core.compose import Translations, contact_line
+from bot.core.compose import MESSAGE_CHARS, Translations, contact_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
 from bot.telegram.callback_data import (ChooseLanguage, OpenEntry, OpenTopic, Rate, ReportStep, WhyThisAnswer,
                                         pack)
 
-#: Telegram allows 4096 characters after entity parsing; leave headroom for markup and emoji.
-CHUNK = 3500
+#: One message's share of a long reply (Telegram allows 4096 characters after entity parsing).
+CHUNK = MESSAGE_CHARS
 #: Most entry buttons at the end of the /report flow.
 REPORT_ENTRIES = 6
 Button = tuple[str, str]
@@ -132,6 +132,8 @@ def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr
         if contact.open_badge:
             state = _("open now") if is_open(parse_hours(contact.open), weekday, minute) else _("closed now")
             line += f" – <i>{html.escape(state)}</i>"
+        if contact.note.get(lang):  # for some contacts the only way in ("at any police station …")
+            line += f"\n{html.escape(contact.note[lang])}"
         if contact.url:
             line += f"\n{html.escape(contact.url)}"
         lines.append(line)

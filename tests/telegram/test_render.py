@@ -1,5 +1,7 @@
 """Telegram rendering without Telegram: HTML, message splitting, keyboards."""
 
+import html
+
 from bot.telegram import render
 from bot.telegram.callback_data import unpack
 
@@ -129,3 +131,12 @@ def test_an_answer_is_rendered_from_the_parts_the_reply_carries_alone():
     assert render.why_data(reply) == "why:en:x:en2:h"
     assert render.why_data(Reply("answer", "en", "t", entry_id="x", matched=MatchedVariant("y", "en", 0))) is None
     assert render.reply_html(Reply("fallback", "en", "a < b")) == "a &lt; b"
+
+
+def test_every_contact_on_the_card_says_how_to_reach_it(real_assistant, catalogs):
+    """The note carries the way in for contacts without a phone ("at any police station …")."""
+    card = render.contacts_html(real_assistant.knowledge, "en", 0, 9 * 60, catalogs("en"))
+    assert "At any police station or the district prosecutor" in card
+    for contact in real_assistant.knowledge.contacts.values():
+        if contact.note.get("en"):
+            assert html.escape(contact.note["en"]) in card, contact.id
