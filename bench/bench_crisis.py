@@ -58,8 +58,10 @@ def main() -> None:
             assistant.reply(t)
             samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
-    print(f"reply latency over the corpus: p50 {samples[len(samples) // 2]:.2f} ms, "
-          f"p99 {samples[int(len(samples) * 0.99)]:.2f} ms, max {samples[-1]:.2f} ms")
+    print(
+        f"reply latency over the corpus: p50 {samples[len(samples) // 2]:.2f} ms, "
+        f"p99 {samples[int(len(samples) * 0.99)]:.2f} ms, max {samples[-1]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

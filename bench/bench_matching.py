@@ -75,8 +75,16 @@ class NaiveBaseline:
 def synthetic_knowledge(n_entries: int, real: Knowledge, seed: int = 7) -> tuple[Knowledge, list[str]]:
     """n entries of 8 variants each, built from real and made-up words (Zipf-like frequencies)."""
     rng = random.Random(seed)
-    words = sorted({w for e in real.entries for lang in ("pl", "en") for q in e.questions[lang] for w in fold(q).split()
-                    if w.isalpha() and len(w) > 3})
+    words = sorted(
+        {
+            w
+            for e in real.entries
+            for lang in ("pl", "en")
+            for q in e.questions[lang]
+            for w in fold(q).split()
+            if w.isalpha() and len(w) > 3
+        }
+    )
     syllables = ["ka", "ro", "wi", "sze", "prz", "dom", "lan", "te", "mi", "ou", "ter", "bra", "no", "sk", "ja", "ely"]
     while len(words) < 30_000:
         words.append("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
@@ -87,9 +95,17 @@ def synthetic_knowledge(n_entries: int, real: Knowledge, seed: int = 7) -> tuple
         variants = []
         for _ in range(8):
             variants.append(" ".join(topic[: rng.randint(1, 3)] + rng.choices(words, weights, k=rng.randint(2, 5))))
-        entries.append(Entry(f"e{i}", "synthetic", {"pl": variants[0], "en": variants[0]},
-                             {"pl": tuple(variants[:4]), "en": tuple(variants[4:])}, {"pl": "x", "en": "x"},
-                             (Source("s", "p"),), "2026-01-01"))
+        entries.append(
+            Entry(
+                f"e{i}",
+                "synthetic",
+                {"pl": variants[0], "en": variants[0]},
+                {"pl": tuple(variants[:4]), "en": tuple(variants[4:])},
+                {"pl": "x", "en": "x"},
+                (Source("s", "p"),),
+                "2026-01-01",
+            )
+        )
         if i % max(1, n_entries // 500) == 0:
             q = rng.choice(variants).split()
             rng.shuffle(q)
@@ -118,8 +134,10 @@ def main() -> None:
     t1 = time.perf_counter()
     assistant = Assistant(knowledge, lexicon, catalogs)
     t_index = time.perf_counter() - t1
-    print(f"start-up: lexicon {t_lex * 1000:.0f} ms, knowledge+catalogs {(t1 - t0 - t_lex) * 1000:.0f} ms, "
-          f"index {t_index * 1000:.1f} ms ({len(knowledge.entries)} entries, {len(assistant.matcher.variants)} variants)")
+    print(
+        f"start-up: lexicon {t_lex * 1000:.0f} ms, knowledge+catalogs {(t1 - t0 - t_lex) * 1000:.0f} ms, "
+        f"index {t_index * 1000:.1f} ms ({len(knowledge.entries)} entries, {len(assistant.matcher.variants)} variants)"
+    )
 
     path = Path(args.questions)
     if not path.exists():
@@ -145,8 +163,10 @@ def main() -> None:
         build = time.perf_counter() - t
         gc.collect()
         current = current_rss() - before
-        print(f"\nsynthetic knowledge: {size} entries x 8 variants; index built in {build:.2f} s, "
-              f"{current / 2**20:.1f} MiB")
+        print(
+            f"\nsynthetic knowledge: {size} entries x 8 variants; index built in {build:.2f} s, "
+            f"{current / 2**20:.1f} MiB"
+        )
         print(line("assistant", time_replies(big.reply, qs, args.repeat)))
         naive = NaiveBaseline(kb)
         print(line("naive extractOne(WRatio)", time_replies(naive.reply, qs, 1)))

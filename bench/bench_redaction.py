@@ -41,12 +41,50 @@ _TOKEN = re.compile(r"[^\W_]+")
 _LABEL = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _MONTHS = re.compile(
     r"\b(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|pa[zź]dz|listop|grud|"
-    r"jan|feb|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-ząćęłńóśźż]*\b", re.I)
-_STREET = re.compile(r"^(?:ul|al|os|pl)\.|^(?:ul|al|os)\s+[^\W\d]|^(?:ulic|alej|osiedl|plac)|\b(?:street|road|lane|avenue|st|rd)\b", re.I)
+    r"jan|feb|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-ząćęłńóśźż]*\b",
+    re.I,
+)
+_STREET = re.compile(
+    r"^(?:ul|al|os|pl)\.|^(?:ul|al|os)\s+[^\W\d]|^(?:ulic|alej|osiedl|plac)|\b(?:street|road|lane|avenue|st|rd)\b", re.I
+)
 
 
 #: Titles a corpus writer may mark as part of a name; they identify no one.
-TITLES = frozenset(["pan", "pani", "pana", "panu", "panem", "panią", "panie", "panowie", "państwo", "dr", "doktor", "doktora", "doktorem", "mgr", "inż", "prof", "profesor", "profesora", "mec", "mecenas", "ks", "ksiądz", "księdza", "mr", "mrs", "ms", "miss", "mx", "sir", "madam", "dr"])
+TITLES = frozenset(
+    [
+        "pan",
+        "pani",
+        "pana",
+        "panu",
+        "panem",
+        "panią",
+        "panie",
+        "panowie",
+        "państwo",
+        "dr",
+        "doktor",
+        "doktora",
+        "doktorem",
+        "mgr",
+        "inż",
+        "prof",
+        "profesor",
+        "profesora",
+        "mec",
+        "mecenas",
+        "ks",
+        "ksiądz",
+        "księdza",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "sir",
+        "madam",
+        "dr",
+    ]
+)
 
 
 def tokens(text: str) -> list[str]:
@@ -70,9 +108,14 @@ def guess_kind(ident: str) -> str:
         return "postal code"
     if _STREET.search(s):
         return "address"
-    if (re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b", s) and len(digits) <= 8
-            or re.fullmatch(r"(?:ur\.?\s*)?(?:19|20)\d{2}", low)
-            or _MONTHS.search(low) and digits and not re.search(r"\d{5,}", s)):
+    if (
+        re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b", s)
+        and len(digits) <= 8
+        or re.fullmatch(r"(?:ur\.?\s*)?(?:19|20)\d{2}", low)
+        or _MONTHS.search(low)
+        and digits
+        and not re.search(r"\d{5,}", s)
+    ):
         return "date"
     if len(digits) >= 20:
         return "account number"
@@ -123,14 +166,19 @@ def load_messages(path: Path) -> list[dict]:
     except yaml.YAMLError:
         data = None
     if not isinstance(data, list):
-        data = [yaml.safe_load(line) for line in text.splitlines()
-                if line.strip().startswith("{")]
+        data = [yaml.safe_load(line) for line in text.splitlines() if line.strip().startswith("{")]
     messages = []
     for item in data:
         ids = [str(i) for i in item.get("ids") or []]
         kinds = [str(k) for k in item.get("kinds") or []]
-        messages.append({"text": str(item["text"]), "lang": str(item.get("lang", "")), "ids": ids,
-                         "kinds": kinds + [guess_kind(i) for i in ids[len(kinds):]]})
+        messages.append(
+            {
+                "text": str(item["text"]),
+                "lang": str(item.get("lang", "")),
+                "ids": ids,
+                "kinds": kinds + [guess_kind(i) for i in ids[len(kinds) :]],
+            }
+        )
     return messages
 
 
@@ -190,14 +238,19 @@ def report(figures: Figures, show_messages: bool = False) -> list[str]:
     """The figures as lines of text; the misses too when `show_messages`."""
     total, removed = sum(figures.total.values()), sum(figures.removed.values())
     lat = figures.latencies_ms or [0.0]
-    lines = [f"identifiers removed: {_pct(removed, total)} (strict, titles counted: "
-             f"{_pct(figures.removed_strict, total)})"]
+    lines = [
+        f"identifiers removed: {_pct(removed, total)} (strict, titles counted: {_pct(figures.removed_strict, total)})"
+    ]
     for kind in sorted(figures.total, key=lambda k: (-figures.total[k], k)):
         lines.append(f"  {kind:<15} {_pct(figures.removed[kind], figures.total[kind])}")
-    lines.append(f"ordinary words wrongly removed: {_pct(figures.words_removed, figures.words)}"
-                 f" (in messages without identifiers: {_pct(figures.clean_words_removed, figures.clean_words)})")
-    lines.append(f"latency per message: p50 {lat[len(lat) // 2]:.3f} ms, "
-                 f"p99 {lat[min(len(lat) - 1, int(len(lat) * 0.99))]:.3f} ms, max {lat[-1]:.3f} ms")
+    lines.append(
+        f"ordinary words wrongly removed: {_pct(figures.words_removed, figures.words)}"
+        f" (in messages without identifiers: {_pct(figures.clean_words_removed, figures.clean_words)})"
+    )
+    lines.append(
+        f"latency per message: p50 {lat[len(lat) // 2]:.3f} ms, "
+        f"p99 {lat[min(len(lat) - 1, int(len(lat) * 0.99))]:.3f} ms, max {lat[-1]:.3f} ms"
+    )
     if show_messages:
         for what, kind, item, output in figures.misses:
             lines.append(f"{what:>8} {kind:<14} {item!r:<40} -> {output}")
@@ -211,8 +264,10 @@ def main() -> None:
     a = ap.parse_args()
     messages = load_messages(a.file)
     n_ids = sum(len(m["ids"]) for m in messages)
-    print(f"{len(messages)} messages ({sum(1 for m in messages if m['ids'])} with identifiers, "
-          f"{n_ids} identifiers) from {a.file.name}")
+    print(
+        f"{len(messages)} messages ({sum(1 for m in messages if m['ids'])} with identifiers, "
+        f"{n_ids} identifiers) from {a.file.name}"
+    )
     for line in report(measure(messages), show_messages=a.misses):
         print(line)
 

@@ -36,8 +36,17 @@ def rows(n: int, days: int = 90, residents: int = 20_000, seed: int = 7):
     for _ in range(n):
         outcome = rng.choice(OUTCOMES)
         at = time.strftime("%Y-%m-%dT%H:%M", time.gmtime(now - rng.random() * days * 86400))
-        yield (at, f"p{rng.randrange(residents):06d}", "reply", "private", rng.choice(("pl", "pl", "en")), outcome,
-               rng.choice(ENTRIES) if outcome == "answer" else None, "h", rng.randrange(1, 40))
+        yield (
+            at,
+            f"p{rng.randrange(residents):06d}",
+            "reply",
+            "private",
+            rng.choice(("pl", "pl", "en")),
+            outcome,
+            rng.choice(ENTRIES) if outcome == "answer" else None,
+            "h",
+            rng.randrange(1, 40),
+        )
 
 
 def bulk_load(store, n: int) -> float:
@@ -64,8 +73,7 @@ def _insert(store, columns: str, batch: list) -> None:
         with store._lock:
             db = store._db()
             with db.transaction(), db.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO events ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                                   batch)
+                cursor.executemany(f"INSERT INTO events ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)", batch)
 
 
 def measure(name: str, store, events: int, single: int) -> None:
@@ -83,8 +91,10 @@ def measure(name: str, store, events: int, single: int) -> None:
         started = time.perf_counter()
         counted = figures.collect(store, today - timedelta(days=days - 1), today)
         timings[label] = (time.perf_counter() - started, counted.messages)
-    print(f"{name:10} one event a transaction: {one_by_one:8,.0f} events/s   "
-          f"batches of 10,000: {events / loaded:9,.0f} events/s ({events:,} in {loaded:.1f} s)")
+    print(
+        f"{name:10} one event a transaction: {one_by_one:8,.0f} events/s   "
+        f"batches of 10,000: {events / loaded:9,.0f} events/s ({events:,} in {loaded:.1f} s)"
+    )
     for label, (seconds, messages) in timings.items():
         print(f"{'':10} report over {label:8} {seconds * 1000:8.0f} ms ({messages:,} events)")
 

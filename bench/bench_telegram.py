@@ -21,9 +21,16 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.harness import BotProcess, Emulator, Resident  # noqa: E402
 
 QUESTIONS = [
-    "gdzie zglosic dyskryminacje w pracy", "free legal advice krakow", "czym jest rada rownego traktowania",
-    "what is a human rights city", "numer do rpo", "hello", "how do i report a hate crime",
-    "Jak dojechać na dworzec?", "co symbolizuje herb krakowa", "domestic violence help",
+    "gdzie zglosic dyskryminacje w pracy",
+    "free legal advice krakow",
+    "czym jest rada rownego traktowania",
+    "what is a human rights city",
+    "numer do rpo",
+    "hello",
+    "how do i report a hate crime",
+    "Jak dojechać na dworzec?",
+    "co symbolizuje herb krakowa",
+    "domestic violence help",
 ]
 
 
@@ -61,12 +68,16 @@ def main() -> None:
             Resident(emulator, 1, "pl").command("/start", timeout=60)
             if args.flood:
                 from tests.e2e.test_delivery import flood
+
                 for group in range(5):
                     flood(emulator, -9000 - 10 * group)
             t0 = time.perf_counter()
             with ThreadPoolExecutor(args.workers) as pool:
-                results = list(pool.map(lambda uid: resident_session(emulator, uid, args.messages),
-                                        range(1000, 1000 + args.residents)))
+                results = list(
+                    pool.map(
+                        lambda uid: resident_session(emulator, uid, args.messages), range(1000, 1000 + args.residents)
+                    )
+                )
             wall = time.perf_counter() - t0
             rss = peak_rss_mib(bot.process.pid)
         finally:
@@ -75,11 +86,15 @@ def main() -> None:
     flat = [x for r in results for x in r]
     answered = sorted(x for x in flat if x is not None)
     pct = lambda q: answered[min(len(answered) - 1, int(len(answered) * q))]
-    print(f"{args.residents} residents x {args.messages} messages, {args.workers} at a time, in {wall:.1f} s"
-          + (" (5 groups flooding: 200 commands and 300 mentions)" if args.flood else ""))
+    print(
+        f"{args.residents} residents x {args.messages} messages, {args.workers} at a time, in {wall:.1f} s"
+        + (" (5 groups flooding: 200 commands and 300 mentions)" if args.flood else "")
+    )
     print(f"answered / sent: {len(answered)} / {len(flat)}")
-    print(f"reply latency: p50 {pct(0.5):.0f} ms, p95 {pct(0.95):.0f} ms, max {answered[-1]:.0f} ms "
-          "(send -> reply visible to the client, through the emulator)")
+    print(
+        f"reply latency: p50 {pct(0.5):.0f} ms, p95 {pct(0.95):.0f} ms, max {answered[-1]:.0f} ms "
+        "(send -> reply visible to the client, through the emulator)"
+    )
     print(f"bot peak RSS: {rss:.0f} MiB")
 
 

@@ -74,7 +74,10 @@ def main() -> None:
     # Questions that crisis or small talk take before matching are outside the matcher's reach.
     pre = [base.reply(i.q) for i in items]
     pre = [judge(i, r).ok if r.outcome in ("crisis", "smalltalk") else None for i, r in zip(items, pre, strict=True)]
-    split = {"tune": [n for n in range(len(items)) if n % 3 != 2], "holdout": [n for n in range(len(items)) if n % 3 == 2]}
+    split = {
+        "tune": [n for n in range(len(items)) if n % 3 != 2],
+        "holdout": [n for n in range(len(items)) if n % 3 == 2],
+    }
 
     results = []
     keys = list(WEIGHTS)
@@ -115,17 +118,23 @@ def main() -> None:
             objective = min(tune_in, tune_out) + 0.5 * (tune_in + tune_out)
             results.append((objective, parts, s))
     results.sort(key=lambda r: r[0], reverse=True)
-    print(f"{len(items)} questions ({len(split['tune'])} tune, {len(split['holdout'])} held out), "
-          f"{len(results)} settings tried")
+    print(
+        f"{len(items)} questions ({len(split['tune'])} tune, {len(split['holdout'])} held out), "
+        f"{len(results)} settings tried"
+    )
     for _objective, parts, s in results[: args.top]:
-        print(f"tune in-scope {parts['tune'][0]:.3f} out-of-scope {parts['tune'][1]:.3f} | "
-              f"holdout in-scope {parts['holdout'][0]:.3f} out-of-scope {parts['holdout'][1]:.3f}")
+        print(
+            f"tune in-scope {parts['tune'][0]:.3f} out-of-scope {parts['tune'][1]:.3f} | "
+            f"holdout in-scope {parts['holdout'][0]:.3f} out-of-scope {parts['holdout'][1]:.3f}"
+        )
         print("   " + ", ".join(f"{k}={getattr(s, k)}" for k in list(THRESHOLDS) + keys))
     default = MatchSettings()
     for _objective, parts, s in results:
         if s == default:
-            print(f"current defaults: tune {parts['tune'][0]:.3f}/{parts['tune'][1]:.3f}, "
-                  f"holdout {parts['holdout'][0]:.3f}/{parts['holdout'][1]:.3f}")
+            print(
+                f"current defaults: tune {parts['tune'][0]:.3f}/{parts['tune'][1]:.3f}, "
+                f"holdout {parts['holdout'][0]:.3f}/{parts['holdout'][1]:.3f}"
+            )
             break
 
 

@@ -88,16 +88,22 @@ def key_file_location(env: Mapping[str, str] | None = None) -> tuple[Path, str |
     data_dir, configured = data_directory(env), key_file_path(env)
     old = data_dir / "pseudonym.key"
     if _inside(configured, data_dir):
-        return configured, (f"the pseudonym key {configured} lies in BOT_DATA_DIR, next to the database: whoever "
-                            f"has both can tell which Telegram account is behind each pseudonym; set BOT_KEY_FILE "
-                            f"to a file outside {data_dir} and move the key there")
+        return configured, (
+            f"the pseudonym key {configured} lies in BOT_DATA_DIR, next to the database: whoever "
+            f"has both can tell which Telegram account is behind each pseudonym; set BOT_KEY_FILE "
+            f"to a file outside {data_dir} and move the key there"
+        )
     if old.is_file():
         if configured.exists():
-            return configured, (f"an old copy of the pseudonym key lies next to the database ({old}); the bot uses "
-                                f"{configured}: check that the two are the same key, then delete {old}")
-        return old, (f"the pseudonym key {old} lies in BOT_DATA_DIR, next to the database: whoever has both can "
-                     f"tell which Telegram account is behind each pseudonym; stop the bot, move the file to "
-                     f"{configured} (or set BOT_KEY_FILE to where it should live), then start the bot again")
+            return configured, (
+                f"an old copy of the pseudonym key lies next to the database ({old}); the bot uses "
+                f"{configured}: check that the two are the same key, then delete {old}"
+            )
+        return old, (
+            f"the pseudonym key {old} lies in BOT_DATA_DIR, next to the database: whoever has both can "
+            f"tell which Telegram account is behind each pseudonym; stop the bot, move the file to "
+            f"{configured} (or set BOT_KEY_FILE to where it should live), then start the bot again"
+        )
     return configured, None
 
 
@@ -115,8 +121,10 @@ def database_path(env: Mapping[str, str] | None = None) -> Path | str:
     if database.startswith(("postgres://", "postgresql://")):
         return database
     if "://" in database:
-        raise ConfigError("BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL, "
-                          f"not a {database.split('://')[0]}:// URL.")
+        raise ConfigError(
+            "BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL, "
+            f"not a {database.split('://')[0]}:// URL."
+        )
     return _path("BOT_DATABASE", database) if database else data_directory(env) / "bot.sqlite3"
 
 
@@ -136,8 +144,10 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     if not token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token there.")
     if not TOKEN.match(token):
-        raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30-60 letters, "
-                          "digits, '-' or '_'); copy it again from @BotFather.")
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then 30-60 letters, "
+            "digits, '-' or '_'); copy it again from @BotFather."
+        )
     api_url = _url("BOT_TELEGRAM_API_URL", env.get("BOT_TELEGRAM_API_URL", "https://api.telegram.org").strip())
     data_dir = data_directory(env)
     database = database_path(env)
@@ -169,8 +179,9 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         ipaddress.ip_address(listen)
     except ValueError:
         if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", listen):
-            raise ConfigError(f"BOT_WEBHOOK_LISTEN must be an IP address such as 0.0.0.0 or a host name, "
-                              f"not {listen!r}.") from None
+            raise ConfigError(
+                f"BOT_WEBHOOK_LISTEN must be an IP address such as 0.0.0.0 or a host name, not {listen!r}."
+            ) from None
     log_level = env.get("BOT_LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if log_level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"BOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {log_level!r}.")
@@ -178,9 +189,25 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     if owner_text not in ("yes", "no", "true", "false", "1", "0"):
         raise ConfigError(f"BOT_WEBHOOK_OWNER must be yes or no, not {owner_text!r}.")
     if isinstance(database, str) and secret is None:
-        raise ConfigError("BOT_SECRET must be set with a PostgreSQL BOT_DATABASE: every replica has to compute "
-                          "the same pseudonyms.")
+        raise ConfigError(
+            "BOT_SECRET must be set with a PostgreSQL BOT_DATABASE: every replica has to compute the same pseudonyms."
+        )
     key_file, key_warning = key_file_location(env) if secret is None else (key_file_path(env), None)
-    return Config(token, api_url, data_dir, database, secret, webhook_url, webhook_secret, listen, int(port_text),
-                  int(retention), frozenset(int(a) for a in admins), reload_seconds, log_level,
-                  owner_text in ("yes", "true", "1"), key_file, key_warning)
+    return Config(
+        token,
+        api_url,
+        data_dir,
+        database,
+        secret,
+        webhook_url,
+        webhook_secret,
+        listen,
+        int(port_text),
+        int(retention),
+        frozenset(int(a) for a in admins),
+        reload_seconds,
+        log_level,
+        owner_text in ("yes", "true", "1"),
+        key_file,
+        key_warning,
+    )

@@ -36,10 +36,20 @@ from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 
 #: Which situation each corpus category calls for (the card's helplines).
-SITUATION = {"suicidal": "suicide", "self-harm": "suicide", "overdose": "suicide", "height-or-means": "suicide",
-             "farewell": "suicide", "hopelessness": "suicide", "domestic-violence": "violence-at-home",
-             "child-at-risk": "child", "sexual-violence": "sexual-violence", "followed-or-attacked": "violence",
-             "death-threat": "violence", "someone-else-at-risk": "someone-else"}
+SITUATION = {
+    "suicidal": "suicide",
+    "self-harm": "suicide",
+    "overdose": "suicide",
+    "height-or-means": "suicide",
+    "farewell": "suicide",
+    "hopelessness": "suicide",
+    "domestic-violence": "violence-at-home",
+    "child-at-risk": "child",
+    "sexual-violence": "sexual-violence",
+    "followed-or-attacked": "violence",
+    "death-threat": "violence",
+    "someone-else-at-risk": "someone-else",
+}
 REGULARISATION = 4.0  # scikit-learn's C; chosen on sets written later than the ones trained on
 MAX_EXTRA_CARDS = 0.01  # on everyday and topical messages, where the rules give none
 MAX_EXTRA_QUESTIONS = 0.005
@@ -92,9 +102,12 @@ def main() -> int:
     regression = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced")
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     held_out = cross_val_predict(regression, x, danger, cv=folds, method="predict_proba")[:, 1]
-    threshold = next(t for t in np.arange(0.50, 1.0, 0.01)
-                     if ((held_out >= t) & ~rule_card & other).mean() / other.mean() <= MAX_EXTRA_CARDS
-                     and ((held_out >= t) & questions).sum() / questions.sum() <= MAX_EXTRA_QUESTIONS)
+    threshold = next(
+        t
+        for t in np.arange(0.50, 1.0, 0.01)
+        if ((held_out >= t) & ~rule_card & other).mean() / other.mean() <= MAX_EXTRA_CARDS
+        and ((held_out >= t) & questions).sum() / questions.sum() <= MAX_EXTRA_QUESTIONS
+    )
     card = rule_card | (held_out >= threshold)
     regression.fit(x, danger)
 
@@ -102,15 +115,24 @@ def main() -> int:
     situated = LogisticRegression(C=REGULARISATION, max_iter=5000)
     labels = np.array([situations.index(SITUATION[m["category"]]) for m in messages if m["kind"] == "danger"])
     situated.fit(x[danger], labels)
-    weights = {g: (float(regression.coef_[0][i]), *(float(situated.coef_[s][i]) for s in range(len(situations))))
-               for g, i in vocabulary.items()}
-    model = DangerModel(weights, float(regression.intercept_[0]), float(round(threshold, 2)), situations,
-                        tuple(float(b) for b in situated.intercept_))
-    notes = [f"{danger.sum()} danger, {other.sum()} everyday and topical messages, {questions.sum()} questions; "
-             f"{len(vocabulary)} n-grams",
-             f"five-fold cross-validation: the card on {rule_card[danger].mean():.3f} of danger messages by the "
-             f"rules, {card[danger].mean():.3f} with the model; on {card[other].mean():.3f} of everyday and topical "
-             f"messages (rules {rule_card[other].mean():.3f}); on {card[questions].mean():.3f} of the questions"]
+    weights = {
+        g: (float(regression.coef_[0][i]), *(float(situated.coef_[s][i]) for s in range(len(situations))))
+        for g, i in vocabulary.items()
+    }
+    model = DangerModel(
+        weights,
+        float(regression.intercept_[0]),
+        float(round(threshold, 2)),
+        situations,
+        tuple(float(b) for b in situated.intercept_),
+    )
+    notes = [
+        f"{danger.sum()} danger, {other.sum()} everyday and topical messages, {questions.sum()} questions; "
+        f"{len(vocabulary)} n-grams",
+        f"five-fold cross-validation: the card on {rule_card[danger].mean():.3f} of danger messages by the "
+        f"rules, {card[danger].mean():.3f} with the model; on {card[other].mean():.3f} of everyday and topical "
+        f"messages (rules {rule_card[other].mean():.3f}); on {card[questions].mean():.3f} of the questions",
+    ]
     write_model(ROOT / "knowledge" / FILE_NAME, model, corpus_digest(ROOT), notes)
     print(f"threshold {threshold:.2f}", *notes, sep="\n")
     return 0

@@ -72,11 +72,18 @@ def make_app(real_assistant, catalogs, tmp_path):
         from bot.storage.gateway import StoreGateway
 
         store = StoreGateway(store or Store(tmp_path / "db.sqlite3"))
-        svc = Services(real_assistant, catalogs, store, Pseudonymizer(b"k" * 32),
-                       admin_ids=frozenset({42}), knowledge_dir=knowledge_dir)
+        svc = Services(
+            real_assistant,
+            catalogs,
+            store,
+            Pseudonymizer(b"k" * 32),
+            admin_ids=frozenset({42}),
+            knowledge_dir=knowledge_dir,
+        )
         request = RecordingRequest()
         app = build_application(load_config({"TELEGRAM_BOT_TOKEN": TOKEN}), svc, request)
         return app, request, svc
+
     return make
 
 
@@ -104,8 +111,9 @@ def make_store(request, tmp_path):
     """Open stores of one backend on one fresh database: make_store(sample_key=None, retention_days=90)."""
     from bot.storage.sqlite import open_store
 
-    location = tmp_path / "bot.sqlite3" if request.param == "sqlite" else \
-        request.getfixturevalue("postgres").new_database()
+    location = (
+        tmp_path / "bot.sqlite3" if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
+    )
     opened = []
 
     def make(sample_key: bytes | None = None, retention_days: int = 90):

@@ -50,9 +50,19 @@ class PostgresServer:
         port = _free_port()
         run = lambda *args: subprocess.run([*as_user, *args], check=True, capture_output=True, timeout=120)  # noqa: E731
         run(initdb, "-D", str(base / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-        run(pg_ctl, "-D", str(base / "data"), "-l", str(base / "server.log"), "-w", "-t", "60", "-o",
+        run(
+            pg_ctl,
+            "-D",
+            str(base / "data"),
+            "-l",
+            str(base / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
             f"-p {port} -h 127.0.0.1 -k {base} -c max_connections=200" + ("" if durable else " -F -c fsync=off"),
-            "start")
+            "start",
+        )
         return cls(f"postgresql://postgres@127.0.0.1:{port}/postgres", base, as_user)
 
     def new_database(self) -> str:
@@ -64,6 +74,9 @@ class PostgresServer:
 
     def stop(self) -> None:
         if self.base is not None:
-            subprocess.run([*self.as_user, _binary("pg_ctl"), "-D", str(self.base / "data"), "-m", "immediate",
-                            "stop"], capture_output=True, timeout=60)
+            subprocess.run(
+                [*self.as_user, _binary("pg_ctl"), "-D", str(self.base / "data"), "-m", "immediate", "stop"],
+                capture_output=True,
+                timeout=60,
+            )
             shutil.rmtree(self.base, ignore_errors=True)

@@ -27,8 +27,16 @@ class RecordingRequest(BaseRequest):
     async def shutdown(self):
         pass
 
-    async def do_request(self, url, method, request_data=None, read_timeout=None, write_timeout=None,
-                         connect_timeout=None, pool_timeout=None):
+    async def do_request(
+        self,
+        url,
+        method,
+        request_data=None,
+        read_timeout=None,
+        write_timeout=None,
+        connect_timeout=None,
+        pool_timeout=None,
+    ):
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         self.calls.append((name, params))
@@ -36,8 +44,12 @@ class RecordingRequest(BaseRequest):
             result = {"id": 666, "is_bot": True, "first_name": "Bot", "username": "TestNameBot"}
         elif name == "sendMessage":
             self.message_id += 1
-            result = {"message_id": self.message_id, "date": int(time.time()), "text": params.get("text", ""),
-                      "chat": {"id": int(params["chat_id"]), "type": "private"}}
+            result = {
+                "message_id": self.message_id,
+                "date": int(time.time()),
+                "text": params.get("text", ""),
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+            }
         else:
             result = True
         return 200, json.dumps({"ok": True, "result": result}).encode()
@@ -48,8 +60,13 @@ class RecordingRequest(BaseRequest):
 
 def update(text, chat_type="private", user_id=7, language="en", update_id=1):
     chat = {"id": user_id if chat_type == "private" else -100, "type": chat_type}
-    message = {"message_id": update_id, "date": int(time.time()), "chat": chat, "text": text,
-               "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": language}}
+    message = {
+        "message_id": update_id,
+        "date": int(time.time()),
+        "chat": chat,
+        "text": text,
+        "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": language},
+    }
     if text.startswith("/"):
         message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
     return {"update_id": update_id, "message": message}
@@ -57,6 +74,7 @@ def update(text, chat_type="private", user_id=7, language="en", update_id=1):
 
 def run(app, *steps):
     """Process updates in one event loop; a callable step runs between them (e.g. editing a file)."""
+
     async def go():
         async with app:
             for step in steps:
@@ -64,6 +82,7 @@ def run(app, *steps):
                     step()
                 else:
                     await app.process_update(Update.de_json(step, app.bot))
+
     asyncio.run(go())
 
 
@@ -78,10 +97,16 @@ def edited(text, user_id=42, update_id=3):
 def tap(data, user_id=7, update_id=50, chat_type="private"):
     """A tapped button with this callback data, under a message of the bot."""
     chat = {"id": user_id if chat_type == "private" else -100, "type": chat_type}
-    return {"update_id": update_id, "callback_query": {
-        "id": str(update_id), "chat_instance": "c", "data": data,
-        "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": "en"},
-        "message": {"message_id": 1, "date": 0, "chat": chat, "text": "x"}}}
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": str(update_id),
+            "chat_instance": "c",
+            "data": data,
+            "from": {"id": user_id, "is_bot": False, "first_name": "R", "language_code": "en"},
+            "message": {"message_id": 1, "date": 0, "chat": chat, "text": "x"},
+        },
+    }
 
 
 def buttons(request):

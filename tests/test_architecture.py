@@ -5,8 +5,23 @@ from pathlib import Path
 
 from conftest import PROJECT
 
-FORBIDDEN = {"telegram", "yaml", "babel", "sqlite3", "psycopg", "httpx", "requests", "os", "pathlib",
-             "socket", "subprocess", "gettext", "simplemma", "logging", "asyncio"}
+FORBIDDEN = {
+    "telegram",
+    "yaml",
+    "babel",
+    "sqlite3",
+    "psycopg",
+    "httpx",
+    "requests",
+    "os",
+    "pathlib",
+    "socket",
+    "subprocess",
+    "gettext",
+    "simplemma",
+    "logging",
+    "asyncio",
+}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -34,8 +49,11 @@ def test_core_modules_do_not_import_adapters():
 
 
 def test_every_module_has_a_docstring():
-    missing = [str(p.relative_to(PROJECT)) for p in (PROJECT / "bot").rglob("*.py")
-               if not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))]
+    missing = [
+        str(p.relative_to(PROJECT))
+        for p in (PROJECT / "bot").rglob("*.py")
+        if not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))
+    ]
     assert missing == []
 
 
@@ -47,8 +65,13 @@ def adapter_imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
-        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-            [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 else []
+        names = (
+            [a.name for a in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module]
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+            else []
+        )
         for name in names:
             parts = name.split(".")
             if parts[0] == "bot" and len(parts) > 1 and parts[1] in ADAPTERS:
@@ -58,18 +81,27 @@ def adapter_imports(path: Path) -> set[str]:
 
 
 def test_knowledge_usage_and_storage_never_import_telegram():
-    offenders = {str(p.relative_to(PROJECT)): adapter_imports(p) for pkg in ("knowledge", "usage", "storage")
-                 for p in (PROJECT / "bot" / pkg).glob("*.py")}
+    offenders = {
+        str(p.relative_to(PROJECT)): adapter_imports(p)
+        for pkg in ("knowledge", "usage", "storage")
+        for p in (PROJECT / "bot" / pkg).glob("*.py")
+    }
     assert {k: v for k, v in offenders.items() if "telegram" in v} == {}
 
 
 def test_only_the_composition_root_and_the_command_line_import_more_than_one_adapter():
-    offenders = {str(p.relative_to(PROJECT)): sorted(adapter_imports(p)) for p in (PROJECT / "bot").rglob("*.py")
-                 if p.relative_to(PROJECT / "bot").parts[0] not in ("cli", "app.py")}
+    offenders = {
+        str(p.relative_to(PROJECT)): sorted(adapter_imports(p))
+        for p in (PROJECT / "bot").rglob("*.py")
+        if p.relative_to(PROJECT / "bot").parts[0] not in ("cli", "app.py")
+    }
     assert {k: v for k, v in offenders.items() if len(v) > 1} == {}
 
 
 def test_no_module_is_over_400_lines():
-    long = {str(p.relative_to(PROJECT)): n for p in (PROJECT / "bot").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {
+        str(p.relative_to(PROJECT)): n
+        for p in (PROJECT / "bot").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
     assert long == {}

@@ -38,18 +38,21 @@ def test_a_key_file_configured_inside_the_data_directory_is_warned_about(tmp_pat
     assert config.key_file == data / "my.key" and "BOT_KEY_FILE" in config.key_file_warning
 
 
-@pytest.mark.parametrize("env, variable", [
-    ({}, "TELEGRAM_BOT_TOKEN is not set"),
-    ({"TELEGRAM_BOT_TOKEN": "12345"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
-    (GOOD | {"BOT_TELEGRAM_API_URL": "localhost:8081"}, "BOT_TELEGRAM_API_URL must be an http(s) URL"),
-    (GOOD | {"BOT_WEBHOOK_URL": "https://bot.example.org/hook"}, "BOT_WEBHOOK_SECRET must be set"),
-    (GOOD | {"BOT_WEBHOOK_PORT": "99999"}, "BOT_WEBHOOK_PORT must be a port number"),
-    (GOOD | {"BOT_SECRET": "short"}, "BOT_SECRET must be at least 16 characters"),
-    (GOOD | {"BOT_DATABASE": "postgresql://x/y"}, "BOT_SECRET must be set with a PostgreSQL BOT_DATABASE"),
-    (GOOD | {"BOT_DATABASE": "mysql://x/y"}, "BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL"),
-    (GOOD | {"BOT_WEBHOOK_OWNER": "maybe"}, "BOT_WEBHOOK_OWNER must be yes or no"),
-    (GOOD | {"BOT_RETENTION_DAYS": "ninety"}, "BOT_RETENTION_DAYS must be a number of days"),
-])
+@pytest.mark.parametrize(
+    "env, variable",
+    [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "12345"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
+        (GOOD | {"BOT_TELEGRAM_API_URL": "localhost:8081"}, "BOT_TELEGRAM_API_URL must be an http(s) URL"),
+        (GOOD | {"BOT_WEBHOOK_URL": "https://bot.example.org/hook"}, "BOT_WEBHOOK_SECRET must be set"),
+        (GOOD | {"BOT_WEBHOOK_PORT": "99999"}, "BOT_WEBHOOK_PORT must be a port number"),
+        (GOOD | {"BOT_SECRET": "short"}, "BOT_SECRET must be at least 16 characters"),
+        (GOOD | {"BOT_DATABASE": "postgresql://x/y"}, "BOT_SECRET must be set with a PostgreSQL BOT_DATABASE"),
+        (GOOD | {"BOT_DATABASE": "mysql://x/y"}, "BOT_DATABASE must be a file path (SQLite) or a postgresql:// URL"),
+        (GOOD | {"BOT_WEBHOOK_OWNER": "maybe"}, "BOT_WEBHOOK_OWNER must be yes or no"),
+        (GOOD | {"BOT_RETENTION_DAYS": "ninety"}, "BOT_RETENTION_DAYS must be a number of days"),
+    ],
+)
 def test_bad_values_name_the_variable(env, variable):
     with pytest.raises(ConfigError, match=re.escape(variable)):
         load_config(env)
@@ -137,8 +140,9 @@ def test_invalid_knowledge_at_start_up_lists_file_lines_and_exits_non_zero(tmp_p
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     (knowledge / "a.yaml").write_text("entries:\n  - id: x\n")
-    code, err = _run(monkeypatch, capsys, GOOD | {"BOT_DATA_DIR": str(tmp_path / "data"),
-                                                  "BOT_KNOWLEDGE_DIR": str(knowledge)})
+    code, err = _run(
+        monkeypatch, capsys, GOOD | {"BOT_DATA_DIR": str(tmp_path / "data"), "BOT_KNOWLEDGE_DIR": str(knowledge)}
+    )
     assert code == 1
     assert "knowledge/a.yaml:2: entry 'x' has no 'answer'" in err
     assert err[-1] == "Error: the knowledge has 7 problem(s); fix them and try again."

@@ -71,7 +71,9 @@ def test_dockerignore_keeps_secrets_history_and_tests_out():
 def test_the_lock_pins_every_runtime_dependency_within_the_declared_bounds():
     import tomllib
 
-    declared = [Requirement(r) for r in tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]["dependencies"]]
+    declared = [
+        Requirement(r) for r in tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]["dependencies"]
+    ]
     lines = [line for line in (PROJECT / "requirements.lock").read_text().splitlines() if line and line[0] != "#"]
     pinned = {Requirement(line).name.lower(): Requirement(line) for line in lines}
     assert all(str(r.specifier).startswith("==") for r in pinned.values())

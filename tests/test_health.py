@@ -26,4 +26,7 @@ def test_polling_without_an_answer_from_telegram_is_unhealthy(tmp_path):
 def test_missing_or_damaged_heartbeat(tmp_path):
     assert check(tmp_path / "none.json")[1].startswith("no heartbeat at")
     (tmp_path / "bad.json").write_text("{not json")
-    assert check(tmp_path / "bad.json") == (False, f"the heartbeat at {tmp_path / 'bad.json'} cannot be read (JSONDecodeError)")
+    assert check(tmp_path / "bad.json") == (
+        False,
+        f"the heartbeat at {tmp_path / 'bad.json'} cannot be read (JSONDecodeError)",
+    )

@@ -14,7 +14,9 @@ from bot.i18n import CatalogError, Catalogs, negotiate
 def test_every_message_is_translated(lang):
     with open(PROJECT / "locales" / lang / "LC_MESSAGES" / "bot.po", "rb") as f:
         catalog = pofile.read_po(f, locale=lang)
-    untranslated = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    untranslated = [
+        m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert untranslated == [] and fuzzy == []
 
@@ -53,8 +55,19 @@ def test_missing_catalog_is_a_clear_error(tmp_path):
         Catalogs(tmp_path)
 
 
-@pytest.mark.parametrize("tag, lang", [("pl", "pl"), ("pl-PL", "pl"), ("en-US", "en"), ("en_GB", "en"),
-                                       ("de", None), ("", None), (None, None), ("xx-!!", None)])
+@pytest.mark.parametrize(
+    "tag, lang",
+    [
+        ("pl", "pl"),
+        ("pl-PL", "pl"),
+        ("en-US", "en"),
+        ("en_GB", "en"),
+        ("de", None),
+        ("", None),
+        (None, None),
+        ("xx-!!", None),
+    ],
+)
 def test_negotiate_language_codes(tag, lang):
     assert negotiate(tag) == lang
 

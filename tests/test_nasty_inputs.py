@@ -6,13 +6,12 @@ import unicodedata
 
 import pytest
 import yaml
+from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.telegram import render
 from bot.core.markup import markup_problems
-
-from conftest import DATA
+from bot.telegram import render
 
 TELEGRAM_LIMIT = 4096
 CORPUS = yaml.safe_load((DATA / "nasty-inputs.yaml").read_text(encoding="utf-8"))
@@ -49,7 +48,12 @@ def test_every_nasty_text_gets_a_reply(item, real_assistant, catalogs):
 
 
 def test_digit_like_signs_that_are_no_decimal_digits_never_break_the_core(real_assistant, catalogs):
-    for text in ("\U00011052", "mam \u00b2 lata", "\u2460\u2461 pomocy", "\u0663\u0664 years"):  # Brahmi one, ², ①②, Arabic-Indic 34
+    for text in (
+        "\U00011052",
+        "mam \u00b2 lata",
+        "\u2460\u2461 pomocy",
+        "\u0663\u0664 years",
+    ):  # Brahmi one, ², ①②, Arabic-Indic 34
         check_reply(real_assistant, catalogs, text)
 
 

@@ -12,8 +12,20 @@ import zipfile
 import pytest
 from conftest import PROJECT
 
-LEFT_OUT = shutil.ignore_patterns(".git", "node_modules", "build", "dist", "*.egg-info", "__pycache__", "tests",
-                                  "bench", "docs", ".pytest_cache", ".hypothesis", "*.mo")
+LEFT_OUT = shutil.ignore_patterns(
+    ".git",
+    "node_modules",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    "tests",
+    "bench",
+    "docs",
+    ".pytest_cache",
+    ".hypothesis",
+    "*.mo",
+)
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +33,22 @@ def wheel(tmp_path_factory):
     source = tmp_path_factory.mktemp("source") / "checkout"
     shutil.copytree(PROJECT, source, ignore=LEFT_OUT)
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--wheel-dir", str(out), str(source)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("*.whl")
     return built
 
@@ -42,20 +68,38 @@ def test_a_fresh_install_answers_from_any_directory(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, system_site_packages=True, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True, capture_output=True
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BOT_KNOWLEDGE_DIR")}
-    result = subprocess.run([str(env_dir / "bin" / "equality-bot"), "ask", "--json",
-                             "gdzie zgłosić dyskryminację w pracy"], cwd=elsewhere, env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [str(env_dir / "bin" / "equality-bot"), "ask", "--json", "gdzie zgłosić dyskryminację w pracy"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     reply = json.loads(result.stdout)
     assert (reply["outcome"], reply["entry"], reply["lang"]) == ("answer", "work-discrimination", "pl")
-    where = subprocess.run([str(python), "-c", "import bot.knowledge.files as f; print(f.knowledge_dir())"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [str(python), "-c", "import bot.knowledge.files as f; print(f.knowledge_dir())"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert where.startswith(str(env_dir)) and where.endswith("bot/shipped/knowledge")
-    checked = subprocess.run([str(env_dir / "bin" / "equality-bot"), "validate"], cwd=elsewhere, env=env,
-                             capture_output=True, text=True, timeout=120)
+    checked = subprocess.run(
+        [str(env_dir / "bin" / "equality-bot"), "validate"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert checked.returncode == 0 and checked.stdout.startswith("OK:"), checked.stdout + checked.stderr

@@ -39,22 +39,32 @@ def explain_text(reply: Reply) -> str:
         lines.append(f"language evidence: {scores} -> {lg['verdict'] or 'unclear'}")
     if "danger" in e:
         d = e["danger"]
-        lines.append(f"danger: {d['tier']} ({', '.join(d['situations']) or 'no situation'}); frame {d['frame']}; "
-                     f"concepts: {'; '.join(d['concepts'])}")
+        lines.append(
+            f"danger: {d['tier']} ({', '.join(d['situations']) or 'no situation'}); frame {d['frame']}; "
+            f"concepts: {'; '.join(d['concepts'])}"
+        )
     if "smalltalk" in e:
         lines.append(f"small talk: {e['smalltalk']}")
     if "terms" in e:
-        lines.append("terms: " + ", ".join(
-            f"{t['word']}→{t['term']} (w={t['weight']}, {'typo ' if 0 < t['match'] < 1 else ''}{'matched' if t['match'] else 'unknown'})"
-            for t in e["terms"]))
+        lines.append(
+            "terms: "
+            + ", ".join(
+                f"{t['word']}→{t['term']} (w={t['weight']}, {'typo ' if 0 < t['match'] < 1 else ''}{'matched' if t['match'] else 'unknown'})"
+                for t in e["terms"]
+            )
+        )
     for c in e.get("candidates", []):
-        lines.append(f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}, "
-                     f"covers {c['coverage']:.0%} of the question and {c['variant_coverage']:.0%} of the variant) "
-                     f"via {c['variant']!r} on {c['matched']}")
+        lines.append(
+            f"  {c['entry']}: {c['score']:.3f} (lexical {c['lexical']:.3f}, fuzzy {c['fuzzy']:.3f}, "
+            f"covers {c['coverage']:.0%} of the question and {c['variant_coverage']:.0%} of the variant) "
+            f"via {c['variant']!r} on {c['matched']}"
+        )
     if "triage" in e:
         t = e["triage"]
-        lines.append(f"triage: place {t['place']} (from {', '.join(map(repr, t['place_words']))}), ground "
-                     f"{t['ground']} (from {', '.join(map(repr, t['ground_words']))}) -> {t['entry']}")
+        lines.append(
+            f"triage: place {t['place']} (from {', '.join(map(repr, t['place_words']))}), ground "
+            f"{t['ground']} (from {', '.join(map(repr, t['ground_words']))}) -> {t['entry']}"
+        )
     if "decision" in e:
         lines.append(f"decision: {e['decision']}")
     return "\n".join(lines)

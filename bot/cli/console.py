@@ -11,7 +11,8 @@ from bot.core.assistant import Assistant
 def _help(assistant: Assistant, lang: str) -> str:
     return assistant.tr(lang).gettext(
         "Type a question. A number picks a suggestion. /lang pl|en: the language of replies when a message's own "
-        "language is unclear. /quit exits.")
+        "language is unclear. /quit exits."
+    )
 
 
 def _language_set(assistant: Assistant, lang: str) -> str:
@@ -50,8 +51,14 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
         chosen = None
         if text.isdigit() and suggestions:
             if not 1 <= int(text) <= len(suggestions):  # the choices stay on offer
-                print(assistant.tr(last_lang).gettext("Choose a number from 1 to {n}, or ask in other words.").format(
-                    n=len(suggestions)) + "\n", file=stdout, flush=True)
+                print(
+                    assistant.tr(last_lang)
+                    .gettext("Choose a number from 1 to {n}, or ask in other words.")
+                    .format(n=len(suggestions))
+                    + "\n",
+                    file=stdout,
+                    flush=True,
+                )
                 continue
             chosen = assistant.answer(suggestions[int(text) - 1], last_lang)  # an id it offered itself
         # A message whose language is unclear ("7", "ok") is answered in the conversation's language.

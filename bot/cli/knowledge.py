@@ -25,18 +25,29 @@ def cmd_validate(args) -> int:
         print(problem.render(_))
     knowledge = verdict.loaded.knowledge
     if knowledge is None:
-        print(_("{errors} error(s) in {directory}").format(errors=len(verdict.errors), directory=directory),
-              file=sys.stderr)
+        print(
+            _("{errors} error(s) in {directory}").format(errors=len(verdict.errors), directory=directory),
+            file=sys.stderr,
+        )
         return 1
     errors = sum(p.severity == "error" for p in verdict.deeper)
     warnings = len(verdict.deeper) - errors
     if errors or (warnings and args.strict):
-        print(_("{errors} error(s), {warnings} warning(s) in {directory}").format(
-            errors=errors, warnings=warnings, directory=directory), file=sys.stderr)
+        print(
+            _("{errors} error(s), {warnings} warning(s) in {directory}").format(
+                errors=errors, warnings=warnings, directory=directory
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(_("OK: {entries} entries, {contacts} contacts, {frames} danger frames in {directory}").format(
-        entries=len(knowledge.entries), contacts=len(knowledge.contacts),
-        frames=len(knowledge.crisis.rules.frames), directory=directory))
+    print(
+        _("OK: {entries} entries, {contacts} contacts, {frames} danger frames in {directory}").format(
+            entries=len(knowledge.entries),
+            contacts=len(knowledge.contacts),
+            frames=len(knowledge.crisis.rules.frames),
+            directory=directory,
+        )
+    )
     return 0
 
 
@@ -106,8 +117,9 @@ def cmd_review(args) -> int:
         for group in group_questions([one_line(text) for _d, _l, text in samples]):
             lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
         lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
-        lines += [f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up"
-                  for e, d, u in counted.thumbs_down] or ["  none"]
+        lines += [
+            f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up" for e, d, u in counted.thumbs_down
+        ] or ["  none"]
     else:
         lines.append("No usage database yet (set BOT_DATABASE or BOT_DATA_DIR as for the bot).")
     if knowledge is not None:

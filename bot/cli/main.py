@@ -18,9 +18,17 @@ from bot.knowledge.problems import KnowledgeError, QuestionFileError
 from bot.storage.sqlite import DatabaseFileError
 
 COMMANDS = {
-    "chat": "ask", "ask": "ask", "validate": "knowledge", "eval": "knowledge", "review": "knowledge",
-    "report": "operations", "run": "operations", "backup": "operations", "rotate-keys": "operations",
-    "purge": "operations", "health": "operations",
+    "chat": "ask",
+    "ask": "ask",
+    "validate": "knowledge",
+    "eval": "knowledge",
+    "review": "knowledge",
+    "report": "operations",
+    "run": "operations",
+    "backup": "operations",
+    "rotate-keys": "operations",
+    "purge": "operations",
+    "health": "operations",
 }
 
 
@@ -67,8 +75,9 @@ def parser() -> argparse.ArgumentParser:
 
     keys = sub.add_parser("rotate-keys", help="replace the samples and/or pseudonym key (stop the bot first)")
     keys.add_argument("--samples", action="store_true", help="new samples key; kept questions re-encrypted")
-    keys.add_argument("--pseudonyms", action="store_true",
-                      help="new pseudonym key; stored rows re-keyed so no key leads to them")
+    keys.add_argument(
+        "--pseudonyms", action="store_true", help="new pseudonym key; stored rows re-keyed so no key leads to them"
+    )
 
     sub.add_parser("purge", help="delete what is past its retention now (for cron; the bot also does it daily)")
 
@@ -117,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a database failing under a command: one line, not a traceback
         if type(exc).__module__.split(".")[0] not in ("sqlite3", "psycopg"):
             raise
-        print(f"Error: the database failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
-              "check BOT_DATABASE and that the database is reachable.", file=sys.stderr)
+        print(
+            f"Error: the database failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+            "check BOT_DATABASE and that the database is reachable.",
+            file=sys.stderr,
+        )
         return 1

@@ -30,8 +30,9 @@ def cmd_run(args) -> int:
     try:
         key = load_key(config.secret, config.key_file, key_setting)
     except OSError as exc:
-        raise ConfigError(f"{key_setting}: cannot use {config.key_file} for the pseudonym key: "
-                          f"{exc.strerror or exc}.") from None
+        raise ConfigError(
+            f"{key_setting}: cannot use {config.key_file} for the pseudonym key: {exc.strerror or exc}."
+        ) from None
     except ValueError as exc:  # a damaged key file
         raise ConfigError(str(exc)) from None
     if config.secret is None and config.key_file_warning:
@@ -44,9 +45,16 @@ def cmd_run(args) -> int:
         raise ConfigError(f"BOT_DATABASE: cannot use {config.database} as the database: {exc}.") from None
     except ValueError as exc:  # a damaged key file
         raise ConfigError(str(exc)) from None
-    svc = Services(build_assistant(args.knowledge), Catalogs(), StoreGateway(store), Pseudonymizer(key),
-                   admin_ids=config.admin_ids, knowledge_dir=knowledge_dir(args.knowledge),
-                   reload_seconds=config.reload_seconds, heartbeat=heartbeat_path(config.data_dir))
+    svc = Services(
+        build_assistant(args.knowledge),
+        Catalogs(),
+        StoreGateway(store),
+        Pseudonymizer(key),
+        admin_ids=config.admin_ids,
+        knowledge_dir=knowledge_dir(args.knowledge),
+        reload_seconds=config.reload_seconds,
+        heartbeat=heartbeat_path(config.data_dir),
+    )
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("bot").setLevel(config.log_level)
     run(config, svc)
@@ -76,8 +84,10 @@ def cmd_backup(args) -> int:
         raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
     target = backup(database, Path(args.directory), time.strftime("%Y%m%d-%H%M%S"))
     pseudonym_key = "BOT_SECRET" if os.environ.get("BOT_SECRET", "").strip() else key_file_location()[0]
-    print(f"Backed up to {target}. The keys are not in it: back up {pseudonym_key} and "
-          f"{sample_key_path(data_directory())} separately (see docs/deployment.md).")
+    print(
+        f"Backed up to {target}. The keys are not in it: back up {pseudonym_key} and "
+        f"{sample_key_path(data_directory())} separately (see docs/deployment.md)."
+    )
     return 0
 
 
@@ -99,18 +109,25 @@ def cmd_rotate_keys(args) -> int:
             if not key_file.exists():
                 raise ConfigError(f"no samples key at {key_file}; nothing is encrypted yet.")
             rotated, unreadable = keys.rotate_sample_key(store, key_file)
-            print(f"Samples key replaced: {rotated} kept question(s) re-encrypted"
-                  + (f", {unreadable} unreadable one(s) deleted." if unreadable else "."))
+            print(
+                f"Samples key replaced: {rotated} kept question(s) re-encrypted"
+                + (f", {unreadable} unreadable one(s) deleted." if unreadable else ".")
+            )
         if args.pseudonyms:
             secret_in_env = bool(os.environ.get("BOT_SECRET", "").strip())
             key_file, warning = key_file_location()
             if warning and not secret_in_env:
                 log.warning("%s", warning)
             changed = keys.rekey_pseudonyms(store, None if secret_in_env else key_file)
-            print(f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
-                  f"{changed['preferences']} language choice(s) deleted.")
-            print("Now set a new BOT_SECRET before starting the bot." if secret_in_env
-                  else f"A new pseudonym key was written to {key_file}.")
+            print(
+                f"Pseudonyms re-keyed: {changed['events']} event(s), {changed['feedback']} rating(s); "
+                f"{changed['preferences']} language choice(s) deleted."
+            )
+            print(
+                "Now set a new BOT_SECRET before starting the bot."
+                if secret_in_env
+                else f"A new pseudonym key was written to {key_file}."
+            )
     finally:
         store.close()
     return 0
@@ -196,4 +213,3 @@ def _entry_titles(args) -> dict[str, str]:
     if knowledge is None:
         return {}
     return {e.id: e.title.get(args.lang) or e.title["en"] for e in knowledge.entries}
-

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any
 
 from bot.core import compose
 from bot.core.analysis import Analyzer
@@ -55,13 +56,18 @@ class Assistant:
         self.danger = DangerDetector(knowledge.crisis.rules, lexicon, knowledge.crisis.model)
         self.smalltalk = SmallTalkMatcher(knowledge.smalltalk)
         courtesy = [p for phrases in knowledge.courtesy.values() for p in phrases]
-        courtesy += [p for intent in knowledge.smalltalk if intent.id in COURTESY_INTENTS
-                     for phrases in intent.phrases.values() for p in phrases]
+        courtesy += [
+            p
+            for intent in knowledge.smalltalk
+            if intent.id in COURTESY_INTENTS
+            for phrases in intent.phrases.values()
+            for p in phrases
+        ]
         self.reader = MessageReader(courtesy, MAX_MATCH_TOKENS)
         self.triage = Triage(knowledge.routing, lexicon)
         self._translations = translations or (lambda lang: compose.IdentityTranslations())
 
-    def with_knowledge(self, knowledge: Knowledge) -> "Assistant":
+    def with_knowledge(self, knowledge: Knowledge) -> Assistant:
         """A new assistant on other knowledge, with the same lexicon, translations and settings."""
         return Assistant(knowledge, self.lexicon, self._translations, self.settings)
 
@@ -79,8 +85,14 @@ class Assistant:
         words = tokens(cleaned)
         guess = detect(cleaned, words[:MAX_MATCH_TOKENS], self.lexicon)
         danger_words = danger_tokens(cleaned)
-        return MessageReading(cleaned, tuple(words), guess, tuple(danger_words), self.danger.check(danger_words),
-                              cyrillic_share(cleaned) >= 0.5)
+        return MessageReading(
+            cleaned,
+            tuple(words),
+            guess,
+            tuple(danger_words),
+            self.danger.check(danger_words),
+            cyrillic_share(cleaned) >= 0.5,
+        )
 
     def reply(self, text: str, preferred_lang: str | None = None) -> Reply:
         """The reply to one message, in the message's language when it is clear."""
@@ -92,14 +104,21 @@ class Assistant:
         if preferred_lang not in LANGS:
             preferred_lang = None
         cleaned, words, guess, danger = reading.cleaned, list(reading.words), reading.guess, reading.danger
-        evidence = {"language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru,
-                                 "verdict": guess.lang}}
+        evidence: dict[str, Any] = {
+            "language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru, "verdict": guess.lang}
+        }
         if danger is not None:
-            evidence["danger"] = {"tier": danger.tier, "situations": list(danger.situations), "frame": danger.frame,
-                                  "concepts": list(danger.evidence)}
+            evidence["danger"] = {
+                "tier": danger.tier,
+                "situations": list(danger.situations),
+                "frame": danger.frame,
+                "concepts": list(danger.evidence),
+            }
         cyrillic = reading.cyrillic
-        if reading.is_crisis:
-            lang = guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
+        if reading.is_crisis and danger is not None:
+            lang = (
+                guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
+            )
             return self._crisis(lang, danger, evidence)
         if cyrillic:
             lang = guess.lang if guess.lang in CARD_LANGS else "uk"
@@ -114,8 +133,13 @@ class Assistant:
             text = intent.reply[lang]
             if danger is not None:
                 text = compose.concern_line(self.tr(lang)) + "\n\n" + text
-            return Reply("smalltalk", lang, text, danger=danger.tier if danger else None,
-                         explain=evidence | {"smalltalk": intent.id})
+            return Reply(
+                "smalltalk",
+                lang,
+                text,
+                danger=danger.tier if danger else None,
+                explain=evidence | {"smalltalk": intent.id},
+            )
 
         match_lang = guess.lang or preferred_lang or "pl"
         result = self.matcher.match(message.words, match_lang, message.story_words)
@@ -126,7 +150,7 @@ class Assistant:
         lang = lang if lang in CARD_LANGS else "pl"
         return self._crisis(lang, Danger("crisis", situations), {})
 
-    def _crisis(self, lang: str, danger: Danger, evidence: dict) -> Reply:
+    def _crisis(self, lang: str, danger: Danger, evidence: dict[str, Any]) -> Reply:
         text = compose.crisis_text(self.knowledge, lang, self.tr(lang), danger.situations)
         return Reply("crisis", lang, text, score=1.0, danger="crisis", explain=evidence)
 
@@ -137,28 +161,47 @@ class Assistant:
             return None
         return self._answer(entry, lang if lang in LANGS else "pl", 1.0, {})
 
-    def _decide(self, result: MatchResult, guess: LanguageGuess, preferred: str | None, evidence: dict,
-                danger: Danger | None = None, read: list[str] | None = None) -> Reply:
+    def _decide(
+        self,
+        result: MatchResult,
+        guess: LanguageGuess,
+        preferred: str | None,
+        evidence: dict[str, Any],
+        danger: Danger | None = None,
+        read: list[str] | None = None,
+    ) -> Reply:
         best = result.best
         lang = reply_language(guess, preferred, variant=best.variant.lang if best else None)
         outcome, chosen, reason = decide(result, self.settings, self._one_shared_word(result))
         explain = evidence | _explain(result) | {"decision": reason}
         tier = danger.tier if danger is not None else None
         # Triage can change only a reply that is not a strong answer; a strong one skips the reading.
-        weak = outcome != "answer" or best.score < self.settings.triage_overrules_below
+        weak = best is None or outcome != "answer" or best.score < self.settings.triage_overrules_below
         reading = self.triage.read(read, {c.entry.id: c.score for c in result.candidates}) if read and weak else None
         entry = None
         if reading is not None and overrules(outcome, best, reading, self.triage, self.settings):
             entry = self.knowledge.entry(reading.entry)
-        if entry is not None:
-            why = (f"the match alone gave {outcome} ({reason})" if outcome != "answer" else
-                   f"the match gave {best.entry.id}, an entry for another setting or ground")
-            return self._triaged(reading, entry, lang, best.score if best else 0.0, explain | {
-                "decision": f"triage: {why}; the message names a ground in a setting"}, tier, matched_variant(best))
+        if reading is not None and entry is not None:
+            why = (
+                f"the match alone gave {outcome} ({reason})"
+                if outcome != "answer"
+                else f"the match gave {best.entry.id if best else None}, an entry for another setting or ground"
+            )
+            return self._triaged(
+                reading,
+                entry,
+                lang,
+                best.score if best else 0.0,
+                explain | {"decision": f"triage: {why}; the message names a ground in a setting"},
+                tier,
+                matched_variant(best),
+            )
         if outcome == "fallback":
-            text = compose.fallback_text(self.knowledge, lang, self.tr(lang), danger is not None,
-                                         danger.situations if danger is not None else ())
+            text = compose.fallback_text(
+                self.knowledge, lang, self.tr(lang), danger is not None, danger.situations if danger is not None else ()
+            )
             return Reply("fallback", lang, text, score=best.score if best else 0.0, danger=tier, explain=explain)
+        assert best is not None, "decide answers or suggests only with a best candidate"
         if outcome == "answer":
             return self._answer(best.entry, lang, best.score, explain, tier, matched_variant(best))
         entries = [c.entry for c in chosen]
@@ -168,12 +211,26 @@ class Assistant:
         suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
 
-    def _triaged(self, reading: Reading, entry: Entry, lang: str, score: float, explain: dict,
-                 danger: str | None, matched: MatchedVariant | None) -> Reply:
+    def _triaged(
+        self,
+        reading: Reading,
+        entry: Entry,
+        lang: str,
+        score: float,
+        explain: dict[str, Any],
+        danger: str | None,
+        matched: MatchedVariant | None,
+    ) -> Reply:
         """The routed entry's answer, led by what triage understood (so that a wrong reading shows)."""
-        explain = explain | {"triage": {"place": reading.place.step.id, "ground": reading.ground.step.id,
-                                        "entry": entry.id, "place_words": list(reading.place.words),
-                                        "ground_words": list(reading.ground.words)}}
+        explain = explain | {
+            "triage": {
+                "place": reading.place.step.id,
+                "ground": reading.ground.step.id,
+                "entry": entry.id,
+                "place_words": list(reading.place.words),
+                "ground_words": list(reading.ground.words),
+            }
+        }
         line = compose.understood_line(reading.place.step, reading.ground.step, lang, self.tr(lang))
         reply = self._answer(entry, lang, score, explain, danger, matched, understood=line)
         return dataclasses.replace(reply, triage=(reading.place.step.id, reading.ground.step.id))
@@ -185,20 +242,34 @@ class Assistant:
             return False
         return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
 
-    def _answer(self, entry: Entry, lang: str, score: float, explain: dict, danger: str | None = None,
-                matched: MatchedVariant | None = None, understood: str = "") -> Reply:
+    def _answer(
+        self,
+        entry: Entry,
+        lang: str,
+        score: float,
+        explain: dict[str, Any],
+        danger: str | None = None,
+        matched: MatchedVariant | None = None,
+        understood: str = "",
+    ) -> Reply:
         related = [r for r in (self.knowledge.entry(i) for i in entry.related) if r is not None]
         parts = compose.answer_parts(entry, lang, self.tr(lang), danger is not None, understood)
         text = compose.answer_text(parts, lang, related, self.tr(lang))
         return Reply(
-            "answer", lang, text, entry_id=entry.id, score=score, danger=danger,
-            related=tuple(Suggestion(r.id, r.title[lang]) for r in related), explain=explain,
-            parts=parts, matched=matched,
+            "answer",
+            lang,
+            text,
+            entry_id=entry.id,
+            score=score,
+            danger=danger,
+            related=tuple(Suggestion(r.id, r.title[lang]) for r in related),
+            explain=explain,
+            parts=parts,
+            matched=matched,
         )
 
 
-def overrules(outcome: str, best: Candidate | None, reading: Reading | None, triage: Triage,
-              s: MatchSettings) -> bool:
+def overrules(outcome: str, best: Candidate | None, reading: Reading | None, triage: Triage, s: MatchSettings) -> bool:
     """True when triage's reading answers instead of the match: the match alone would not answer, or
     it answers, not strongly, with an entry for another setting or ground than the message names."""
     if reading is None:
@@ -222,9 +293,17 @@ def decide(result: MatchResult, s: MatchSettings, one_shared_word: bool = False)
         return "fallback", [], "fallback: the words it shares with the knowledge are words every question uses"
     cands = [c for c in cands if c.content >= s.min_content]
     clear = best.score - second >= s.clear_margin and not one_shared_word
-    if clear and (best.variant_coverage >= s.clear_variant_coverage and best.coverage >= s.clear_coverage
-                  or best.coverage >= s.clear_whole_question and best.variant_coverage >= s.min_variant_coverage):
-        return "answer", [best], "answer: far ahead of the runner-up, with most of one of its variants or all the question"
+    if clear and (
+        best.variant_coverage >= s.clear_variant_coverage
+        and best.coverage >= s.clear_coverage
+        or best.coverage >= s.clear_whole_question
+        and best.variant_coverage >= s.min_variant_coverage
+    ):
+        return (
+            "answer",
+            [best],
+            "answer: far ahead of the runner-up, with most of one of its variants or all the question",
+        )
     if best.coverage < s.min_suggest_coverage:
         return "fallback", [], "fallback: most of the question is about something the knowledge does not cover"
     understood = best.coverage >= s.min_answer_coverage and best.variant_coverage >= s.min_variant_coverage
@@ -252,15 +331,26 @@ def matched_variant(candidate: Candidate | None) -> MatchedVariant | None:
     return MatchedVariant(candidate.entry.id, candidate.variant.lang, index)
 
 
-def _explain(result: MatchResult) -> dict:
-    def cand(c: Candidate) -> dict:
-        return {"variant_index": matched_variant(c).index, "entry": c.entry.id, "score": c.score, "lexical": c.lexical, "fuzzy": c.fuzzy,
-                "coverage": c.coverage, "variant_coverage": c.variant_coverage,
-                "variant": c.variant.text, "variant_lang": c.variant.lang, "matched": c.matched}
+def _explain(result: MatchResult) -> dict[str, Any]:
+    def cand(c: Candidate) -> dict[str, Any]:
+        matched = matched_variant(c)
+        return {
+            "variant_index": matched.index if matched else -1,
+            "entry": c.entry.id,
+            "score": c.score,
+            "lexical": c.lexical,
+            "fuzzy": c.fuzzy,
+            "coverage": c.coverage,
+            "variant_coverage": c.variant_coverage,
+            "variant": c.variant.text,
+            "variant_lang": c.variant.lang,
+            "matched": c.matched,
+        }
 
     return {
-        "terms": [{"word": w, "term": t, "weight": round(wt, 3), "match": round(f, 2)}
-                  for w, t, wt, f in result.query_terms],
+        "terms": [
+            {"word": w, "term": t, "weight": round(wt, 3), "match": round(f, 2)} for w, t, wt, f in result.query_terms
+        ],
         "corrections": result.corrections,
         "candidates": [cand(c) for c in result.candidates[:3]],
     }

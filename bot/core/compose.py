@@ -53,7 +53,8 @@ def source_line(entry: Entry, tr: Translations) -> str:
     _ = tr.gettext
     sources = "; ".join(source_text(s, tr) for s in entry.sources)
     return _("Source: {sources}. Facts compared with these sources on {date}.").format(
-        sources=sources, date=day_text(entry.reviewed, tr))
+        sources=sources, date=day_text(entry.reviewed, tr)
+    )
 
 
 def _in(texts: dict[str, str], lang: str) -> str:
@@ -77,12 +78,17 @@ def contact_line(contact: Contact, lang: str) -> str:
     return "• " + " — ".join(parts)
 
 
-def answer_parts(entry: Entry, lang: str, tr: Translations, in_danger: bool = False,
-                 understood: str = "") -> AnswerParts:
+def answer_parts(
+    entry: Entry, lang: str, tr: Translations, in_danger: bool = False, understood: str = ""
+) -> AnswerParts:
     """An answer's parts: the 112 line when the message mentions danger, what triage understood (when
     it chose the entry), the answer in the entry's markup and its source line."""
-    return AnswerParts(body=entry.answer[lang].strip(), source=source_line(entry, tr),
-                       concern=concern_line(tr) if in_danger else "", understood=understood)
+    return AnswerParts(
+        body=entry.answer[lang].strip(),
+        source=source_line(entry, tr),
+        concern=concern_line(tr) if in_danger else "",
+        understood=understood,
+    )
 
 
 def answer_text(parts: AnswerParts, lang: str, related: list[Entry], tr: Translations) -> str:
@@ -99,19 +105,25 @@ def answer_text(parts: AnswerParts, lang: str, related: list[Entry], tr: Transla
 
 def understood_line(place: RouteStep, ground: RouteStep, lang: str, tr: Translations) -> str:
     """What triage understood, put above the answer it chose: where, and on what ground (the /report labels)."""
+
     def low(label: str) -> str:
         return label[:1].lower() + label[1:]
 
     return tr.gettext("I understand this is about discrimination – where: {place}; why: {ground}.").format(
-        place=low(_in(place.label, lang)), ground=low(_in(ground.label, lang)))
+        place=low(_in(place.label, lang)), ground=low(_in(ground.label, lang))
+    )
 
 
 def suggest_text(entries: list[Entry], lang: str, tr: Translations) -> str:
     """The "did you mean" list."""
     _ = tr.gettext
-    lines = [tr.ngettext("I am not sure I understood. Did you mean this topic?",
-                         "I am not sure I understood. Did you mean one of these {n} topics?",
-                         len(entries)).format(n=len(entries))]
+    lines = [
+        tr.ngettext(
+            "I am not sure I understood. Did you mean this topic?",
+            "I am not sure I understood. Did you mean one of these {n} topics?",
+            len(entries),
+        ).format(n=len(entries))
+    ]
     lines += [f"{i}. {e.title[lang]}" for i, e in enumerate(entries, 1)]
     lines.append(_("Choose one, or ask again in other words."))
     return "\n".join(lines)
@@ -125,23 +137,32 @@ def concern_line(tr: Translations) -> str:
 def helpline_lines(knowledge: Knowledge, lang: str, tr: Translations, contact_ids: tuple[str, ...]) -> list[str]:
     """112 first, then the helplines to talk to now."""
     _ = tr.gettext
-    lines = [_("If you are in danger or someone's life is at risk, call 112 now (free, 24/7)."), "",
-             _("You can talk to someone now:")]
+    lines = [
+        _("If you are in danger or someone's life is at risk, call 112 now (free, 24/7)."),
+        "",
+        _("You can talk to someone now:"),
+    ]
     lines += [contact_line(knowledge.contacts[c], lang) for c in contact_ids if c in knowledge.contacts]
     return lines
 
 
-def fallback_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False,
-                  situations: tuple[str, ...] = ()) -> str:
+def fallback_text(
+    knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False, situations: tuple[str, ...] = ()
+) -> str:
     """The honest "I don't know", with who can help. When the message mentions danger, no "I don't
     know" at all: the emergency card for its situations, then who else can help."""
     _ = tr.gettext
     if in_danger:
-        lines = [crisis_text(knowledge, lang, tr, situations), "",
-                 _("For anything else, these can help:")]
+        lines = [crisis_text(knowledge, lang, tr, situations), "", _("For anything else, these can help:")]
     else:
-        lines = [_("I don't know the answer to that. I can only answer questions about equality, "
-                   "discrimination and where to get help in Kraków."), "", _("Who can help:")]
+        lines = [
+            _(
+                "I don't know the answer to that. I can only answer questions about equality, "
+                "discrimination and where to get help in Kraków."
+            ),
+            "",
+            _("Who can help:"),
+        ]
     lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.fallback_contacts]
     if not in_danger:
         lines += ["", _("If you are in danger, call 112.")]
@@ -170,10 +191,17 @@ def other_language_text(knowledge: Knowledge, lang: str, tr: Translations, in_da
     helps in the resident's language, and 112."""
     _ = tr.gettext
     lines = helpline_lines(knowledge, lang, tr, knowledge.crisis.contacts) + [""] if in_danger else []
-    lines += [_("I can answer only in Polish and English for now. Write to me in one of them, or choose "
-                "the language with /language."), "", _("Help in Ukrainian and Russian in Kraków:")]
-    lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.other_language_contacts
-              if c in knowledge.contacts]
+    lines += [
+        _(
+            "I can answer only in Polish and English for now. Write to me in one of them, or choose "
+            "the language with /language."
+        ),
+        "",
+        _("Help in Ukrainian and Russian in Kraków:"),
+    ]
+    lines += [
+        contact_line(knowledge.contacts[c], lang) for c in knowledge.other_language_contacts if c in knowledge.contacts
+    ]
     if not in_danger:
         lines += ["", _("If you are in danger, call 112.")]
     return "\n".join(lines)

@@ -35,11 +35,13 @@ ADJACENT = frozenset({"sie", "себе", "себя", "собі"})
 NEGATIONS = frozenset({"nie", "не"})
 #: Words that may stand between a reflexive pronoun and its verb ("się znowu tnę"), at most three.
 REFLEXIVE_REACH = 3
-CLITIC_TRANSPARENT = frozenset(word_list("""
+CLITIC_TRANSPARENT = frozenset(
+    word_list("""
 znowu znow juz chyba dzis dzisiaj zaraz tez teraz naprawde wreszcie sam sama
 ciagle czasem wtedy jeszcze nie rano wieczorem jutro wiecej nigdy po prostu
 tak mocno w ogole
-"""))
+""")
+)
 MIN_STEM = 3
 MIN_FUZZY = 5
 
@@ -105,8 +107,11 @@ def compile_pattern(concept: str, text: str, lang: str, exact: bool = False) -> 
         exact, text = True, text[1:]
     pieces = text.split()
     # In an English phrase an object pronoun is only itself: "help me" must not read "help if I".
-    words = tuple(w for piece in pieces for w in compile_words(
-        piece, lang, exact or (lang == "en" and len(pieces) > 1 and piece in OBJECT_PRONOUNS)))
+    words = tuple(
+        w
+        for piece in pieces
+        for w in compile_words(piece, lang, exact or (lang == "en" and len(pieces) > 1 and piece in OBJECT_PRONOUNS))
+    )
     if not words:
         raise PatternError("a pattern must not be empty")
     return Pattern(concept, text, lang, words)
@@ -175,9 +180,14 @@ class ConceptIndex:
         """The gap allowed before each word after the first: one word in a two-word phrase."""
         texts = [self._words[i].text for i in ids]
         widest = 1 if len(texts) == 2 else PHRASE_GAP
-        return tuple(0 if texts[k] in ADJACENT or texts[k + 1] in ADJACENT or texts[k] in NEGATIONS else
-                     1 if min(len(texts[k]), len(texts[k + 1])) <= SHORT else widest
-                     for k in range(len(texts) - 1))
+        return tuple(
+            0
+            if texts[k] in ADJACENT or texts[k + 1] in ADJACENT or texts[k] in NEGATIONS
+            else 1
+            if min(len(texts[k]), len(texts[k + 1])) <= SHORT
+            else widest
+            for k in range(len(texts) - 1)
+        )
 
     def known(self, token: str, langs: tuple[str, ...] = LEXICON_LANGS) -> bool:
         """True when one of the lexicons of `langs` knows the token."""
@@ -258,9 +268,13 @@ class ConceptIndex:
         out = []
         for token in tokens:
             for neg, lang, infinitive in (("nie", "pl", ("c",)), ("не", "uk", ("ти", "ть")), ("не", "ru", ("ть",))):
-                rest = token[len(neg):]
-                if (token.startswith(neg) and len(rest) >= 2 and not self.lexicon.lemma(token, lang)
-                        and any(lemma.endswith(infinitive) for lemma in self.lexicon.lemmas(rest, lang))):
+                rest = token[len(neg) :]
+                if (
+                    token.startswith(neg)
+                    and len(rest) >= 2
+                    and not self.lexicon.lemma(token, lang)
+                    and any(lemma.endswith(infinitive) for lemma in self.lexicon.lemmas(rest, lang))
+                ):
                     out += [neg, rest]
                     break
             else:
@@ -300,8 +314,12 @@ def _spelling_variants(token: str) -> list[str]:
     """Spellings the token may be a misspelling of: one Polish letter confusion at a time, or a
     Belarusian-style Russian word written the Russian way."""
     if token.isascii():
-        return [token[:i] + new + token[i + len(old):] for old, new in _POLISH_SWAPS
-                for i in range(len(token)) if token.startswith(old, i)][:24]
+        return [
+            token[:i] + new + token[i + len(old) :]
+            for old, new in _POLISH_SWAPS
+            for i in range(len(token))
+            if token.startswith(old, i)
+        ][:24]
     whole = token
     for old, new in _CYRILLIC_WHOLE:
         whole = whole.replace(old, new)
@@ -317,16 +335,24 @@ def _ing_verbs(token: str) -> tuple[str, ...]:
     return (stem, stem + "e") + ((stem[:-1],) if len(stem) > 2 and stem[-1] == stem[-2] else ())
 
 
-def _follow(rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], at: int,
-            tokens: list[str]) -> int | None:
+def _follow(
+    rest: tuple[int, ...], gaps: tuple[int, ...], positions: dict[int, list[int]], at: int, tokens: list[str]
+) -> int | None:
     """The last position of the phrase's remaining words after `at`, in order with small gaps (next
     to a reflexive pronoun, only adverbs such as "znowu", "po prostu", "rano" may stand between),
     within one sentence."""
     for w, gap in zip(rest, gaps, strict=True):
         reach = gap if gap else REFLEXIVE_REACH
-        nxt = next((p for p in positions.get(w, ())
-                    if at < p <= at + 1 + reach and SENTENCE_BREAK not in tokens[at + 1:p]
-                    and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1:p]))), None)
+        nxt = next(
+            (
+                p
+                for p in positions.get(w, ())
+                if at < p <= at + 1 + reach
+                and SENTENCE_BREAK not in tokens[at + 1 : p]
+                and (gap or all(t in CLITIC_TRANSPARENT for t in tokens[at + 1 : p]))
+            ),
+            None,
+        )
         if nxt is None:
             return None
         at = nxt

@@ -46,10 +46,15 @@ class Danger:
 
 def compile_patterns(rules: DangerRules) -> list[Pattern]:
     """Every concept pattern and exception of the rules (raises PatternError on a bad one)."""
-    patterns = [compile_pattern(concept, text, lang)
-                for concept, by_lang in rules.concepts.items() for lang, texts in by_lang.items() for text in texts]
-    patterns += [compile_pattern(EXCEPTION, text, lang, exact=True)
-                 for lang, texts in rules.exceptions.items() for text in texts]
+    patterns = [
+        compile_pattern(concept, text, lang)
+        for concept, by_lang in rules.concepts.items()
+        for lang, texts in by_lang.items()
+        for text in texts
+    ]
+    patterns += [
+        compile_pattern(EXCEPTION, text, lang, exact=True) for lang, texts in rules.exceptions.items() for text in texts
+    ]
     return patterns
 
 
@@ -67,8 +72,9 @@ class DangerDetector:
         found = self.index.find(tokens)
         spans = [(a, b) for a, b, _ in found.pop(EXCEPTION, [])]
         protected = set(self.rules.protected)
-        spans = [(a, b) for a, b in spans
-                 if not any(a <= x and y <= b for c in protected for x, y, _ in found.get(c, ()))]
+        spans = [
+            (a, b) for a, b in spans if not any(a <= x and y <= b for c in protected for x, y, _ in found.get(c, ()))
+        ]
         for concept in list(found) if spans else ():
             kept = [hit for hit in found[concept] if not any(a <= hit[0] and hit[1] <= b for a, b in spans)]
             if kept:
@@ -105,15 +111,20 @@ class DangerDetector:
         for frame in self.rules.frames:
             if frame.max_words and words > frame.max_words:
                 continue
-            if any(all((c[1:] not in present) if c.startswith("!") else (c in present) for c in group)
-                   for group in frame.unless):
+            if any(
+                all((c[1:] not in present) if c.startswith("!") else (c in present) for c in group)
+                for group in frame.unless
+            ):
                 continue
             span = _occurs(frame, found)
             if span is None:
                 continue
             tier = frame.tier
-            if tier == "crisis" and not serious and any(self._softens(group, found, span, frame)
-                                                         for group in frame.softened_by):
+            if (
+                tier == "crisis"
+                and not serious
+                and any(self._softens(group, found, span, frame) for group in frame.softened_by)
+            ):
                 tier = "concern"
             best.append((TIERS.index(tier), frame))
         if not best:
@@ -128,12 +139,14 @@ class DangerDetector:
             if frame.situation not in situations:
                 situations.append(frame.situation)
         for refinement in self.rules.refinements:
-            if refinement.situation in situations and refinement.concept in present \
-                    and refinement.adds not in situations:
+            if (
+                refinement.situation in situations
+                and refinement.concept in present
+                and refinement.adds not in situations
+            ):
                 situations.insert(0, refinement.adds)
         concepts = sorted({c for frame in frames for slot in frame.when for c in slot if c in present})
         return Danger(TIERS[level], tuple(situations), frames[0].id, tuple(_evidence(found, concepts)))
-
 
     def _softens(self, group: tuple[str, ...], found: Found, span: tuple[int, int], frame: Frame) -> bool:
         """True when every concept of a softener group stands near the frame — and every "!concept"
@@ -141,16 +154,23 @@ class DangerDetector:
         within NEAR_REACH words, the rest within SOFTENER_REACH."""
         local, close = set(self.rules.local), set(self.rules.near)
         # The frame's own words are not its idiom's subject: "połamie mi nogi" has no subject "nogi".
-        own = [(a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ())
-               if span[0] <= a and b <= span[1]]
+        own = [
+            (a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ()) if span[0] <= a and b <= span[1]
+        ]
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
-            near = (span[0] - LOCAL_REACH, span[1] + 1) if concept in local else \
-                (span[0] - NEAR_REACH, span[1] + NEAR_REACH) if concept in close else \
-                (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
-            there = any(near[0] <= a and b <= near[1] and not (concept in local and _inside((a, b), own))
-                        for a, b, _ in found.get(concept, ()))
+            near = (
+                (span[0] - LOCAL_REACH, span[1] + 1)
+                if concept in local
+                else (span[0] - NEAR_REACH, span[1] + NEAR_REACH)
+                if concept in close
+                else (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
+            )
+            there = any(
+                near[0] <= a and b <= near[1] and not (concept in local and _inside((a, b), own))
+                for a, b, _ in found.get(concept, ())
+            )
             if there == absent:
                 return False
         return True
@@ -175,7 +195,6 @@ def _occurs(frame: Frame, found: Found) -> tuple[int, int] | None:
         if all(inside):
             return left, max(b for hits in inside for _, b in hits)
     return None
-
 
 
 def _evidence(found: Found, concepts: list[str]) -> list[str]:

@@ -30,7 +30,7 @@ def features(tokens: Iterable[str]) -> set[str]:
             out.add(padded)
             continue
         for n in NGRAMS:
-            out.update(padded[i:i + n] for i in range(len(padded) - n + 1))
+            out.update(padded[i : i + n] for i in range(len(padded) - n + 1))
     return out
 
 

@@ -5,10 +5,28 @@ from __future__ import annotations
 
 def _soften_loc(stem: str) -> str:
     """The locative/dative ending 'e' of a hard stem: Piotr → Piotrze, Anna → Annie, Marta → Marcie."""
-    for tail, repl in (("st", "ście"), ("zd", "ździe"), ("sł", "śle"), ("sn", "śnie"), ("zn", "źnie"),
-                       ("r", "rze"), ("ł", "le"), ("t", "cie"), ("d", "dzie"), ("n", "nie"), ("m", "mie"),
-                       ("w", "wie"), ("f", "fie"), ("b", "bie"), ("p", "pie"), ("s", "sie"), ("z", "zie"),
-                       ("k", "ce"), ("g", "dze"), ("ch", "sze")):
+    for tail, repl in (
+        ("st", "ście"),
+        ("zd", "ździe"),
+        ("sł", "śle"),
+        ("sn", "śnie"),
+        ("zn", "źnie"),
+        ("r", "rze"),
+        ("ł", "le"),
+        ("t", "cie"),
+        ("d", "dzie"),
+        ("n", "nie"),
+        ("m", "mie"),
+        ("w", "wie"),
+        ("f", "fie"),
+        ("b", "bie"),
+        ("p", "pie"),
+        ("s", "sie"),
+        ("z", "zie"),
+        ("k", "ce"),
+        ("g", "dze"),
+        ("ch", "sze"),
+    ):
         if stem.endswith(tail):
             return stem[: -len(tail)] + repl
     return stem + "u"
@@ -21,8 +39,16 @@ _HARD_U = ("k", "g", "ch", "sz", "cz", "rz", "ż", "c", "j", "l", "dź", "x", "h
 def _consonant_stem_forms(stem: str, plain: bool = True) -> set[str]:
     """Masculine forms on a consonant stem: Piotra, Piotrowi, Piotrem, Piotrze, Piotrowie, Piotrów."""
     velar = stem.endswith(("k", "g"))
-    out = {stem + "a", stem + "owi", stem + ("iem" if velar else "em"), stem + "owie", stem + "ów",
-           stem + "om", stem + "ami", stem + "ach"}
+    out = {
+        stem + "a",
+        stem + "owi",
+        stem + ("iem" if velar else "em"),
+        stem + "owie",
+        stem + "ów",
+        stem + "om",
+        stem + "ami",
+        stem + "ach",
+    }
     out.add(stem + "u" if stem.endswith(_HARD_U) else _soften_loc(stem))
     if plain:
         out.add(stem + "u")
@@ -32,27 +58,27 @@ def _consonant_stem_forms(stem: str, plain: bool = True) -> set[str]:
 def masculine_forms(base: str) -> set[str]:
     """Polish case forms of a masculine name or surname ending in a consonant, -y/-i or -o."""
     out = {base}
-    if base.endswith("ek") and len(base) > 3:               # Tomek → Tomka, Krzysiek → Krzyśka
+    if base.endswith("ek") and len(base) > 3:  # Tomek → Tomka, Krzysiek → Krzyśka
         stem = base[:-2]
         for soft, hard in _SOFT_BEFORE_K:
             if stem.endswith(soft):
                 stem = stem[: -len(soft)] + hard
                 break
         return out | _consonant_stem_forms(stem + "k")
-    if base.endswith("eł"):                                 # Paweł → Pawła, Pawle
+    if base.endswith("eł"):  # Paweł → Pawła, Pawle
         return out | _consonant_stem_forms(base[:-2] + "ł")
-    if base.endswith("ień"):                                # Stępień → Stępnia
+    if base.endswith("ień"):  # Stępień → Stępnia
         return out | {base[:-3] + "ni" + e for e in ("a", "owi", "em", "u", "owie", "ów")}
-    if base.endswith("el") and len(base) > 4:               # Wróbel → Wróbla
+    if base.endswith("el") and len(base) > 4:  # Wróbel → Wróbla
         out |= _consonant_stem_forms(base[:-2] + "l")
-    if base.endswith(("ś", "ń", "ź", "ć")):                 # Staś → Stasia, Stasiem
+    if base.endswith(("ś", "ń", "ź", "ć")):  # Staś → Stasia, Stasiem
         stem = base[:-1] + {"ś": "si", "ń": "ni", "ź": "zi", "ć": "ci"}[base[-1]]
         return out | {stem + e for e in ("a", "owi", "em", "u", "owie", "ów")}
-    if base.endswith("y") and not base.endswith(("ey", "ay", "oy")):   # Jerzy → Jerzego, Jerzym
+    if base.endswith("y") and not base.endswith(("ey", "ay", "oy")):  # Jerzy → Jerzego, Jerzym
         return out | {base[:-1] + "ego", base[:-1] + "emu", base + "m"}
     if base.endswith("i") and len(base) > 3 and base[-2] not in "aeiouy":  # Antoni → Antoniego
         return out | {base + "ego", base + "emu", base + "m"}
-    if base.endswith("o"):                                  # Dmytro → Dmytra, Dmytrem
+    if base.endswith("o"):  # Dmytro → Dmytra, Dmytrem
         return out | _consonant_stem_forms(base[:-1])
     if base[-1] in "aeiouyąęó":
         return out
@@ -63,18 +89,18 @@ def feminine_forms(base: str) -> set[str]:
     """Polish case forms of a name ending in -a: Anna → Anny, Annie, Annę, Anną, Anno; Kasia → Kasi, Kasiu."""
     stem = base[:-1]
     out = {base, stem + "ę", stem + "ą", stem + "o"}
-    if stem.endswith("i"):                                  # Kasia → Kasi; Natalia → Natalii
+    if stem.endswith("i"):  # Kasia → Kasi; Natalia → Natalii
         return out | {stem, stem + "i", stem + "u"}
-    if stem.endswith("j"):                                  # Maja → Mai, Maji; Patrycja → Patrycji
+    if stem.endswith("j"):  # Maja → Mai, Maji; Patrycja → Patrycji
         out.add(stem + "i")
         if len(stem) > 1 and stem[-2] in "aeiouy":
             out.add(stem[:-1] + "i")
         return out | {stem + "u"}
-    if stem.endswith("l"):                                  # Ola → Oli, Olu
+    if stem.endswith("l"):  # Ola → Oli, Olu
         return out | {stem + "i", stem + "u"}
-    if stem.endswith(("k", "g")):                           # Agnieszka → Agnieszki, Agnieszce
+    if stem.endswith(("k", "g")):  # Agnieszka → Agnieszki, Agnieszce
         return out | {stem + "i", _soften_loc(stem)}
-    if stem.endswith(("sz", "cz", "rz", "ż", "c", "dz")):   # Natasza → Nataszy
+    if stem.endswith(("sz", "cz", "rz", "ż", "c", "dz")):  # Natasza → Nataszy
         return out | {stem + "y", stem + "u"}
     return out | {stem + "y", _soften_loc(stem)}
 
@@ -102,21 +128,21 @@ def surname_forms(base: str) -> set[str]:
 def cyrillic_forms(base: str) -> set[str]:
     """Ukrainian and Russian case forms of a Cyrillic name: Олена → Олени, Олену, Оленою; Іван → Івана."""
     out = {base}
-    if base.endswith(("енко", "ко")):                       # Шевченко → Шевченка (a man's cases)
+    if base.endswith(("енко", "ко")):  # Шевченко → Шевченка (a man's cases)
         return out | {base[:-1] + e for e in ("а", "у", "ом", "ові")}
-    if base.endswith(("ий", "ій", "ей", "й")):              # Андрій → Андрія; Андрей → Андрея
+    if base.endswith(("ий", "ій", "ей", "й")):  # Андрій → Андрія; Андрей → Андрея
         stem = base[:-1]
         return out | {stem + e for e in ("я", "ю", "єм", "ем", "єві", "еві", "ї", "е")}
-    if base.endswith("ь"):                                  # Игорь → Игоря
+    if base.endswith("ь"):  # Игорь → Игоря
         stem = base[:-1]
         return out | {stem + e for e in ("я", "ю", "ем", "ем", "еві", "і", "е")}
-    if base.endswith("о"):                                  # Петро → Петра
+    if base.endswith("о"):  # Петро → Петра
         stem = base[:-1]
         return out | {stem + e for e in ("а", "у", "ом", "ові", "е")}
-    if base.endswith("ія") or base.endswith("ия"):          # Марія → Марії; Мария → Марии
+    if base.endswith("ія") or base.endswith("ия"):  # Марія → Марії; Мария → Марии
         stem = base[:-1]
         return out | {stem + e for e in ("ї", "и", "ю", "єю", "ей", "ею", "і")}
-    if base.endswith(("а", "я")):                           # Олена → Олени, Елены, Олені, Олену, Оленою
+    if base.endswith(("а", "я")):  # Олена → Олени, Елены, Олені, Олену, Оленою
         stem = base[:-1]
         soft = base.endswith("я")
         ends = ("і", "ю", "ею", "ей", "е", "и") if soft else ("и", "ы", "і", "е", "у", "ою", "ой", "о")

@@ -7,8 +7,10 @@ import re
 from bot.core.phrase import Phrase
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_RULE = re.compile(r"^(?P<days>[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3}(?:-[a-z]{3})?)*) "
-                   r"(?P<start>\d{2}):(?P<sm>\d{2})-(?P<end>\d{2}):(?P<em>\d{2})$")
+_RULE = re.compile(
+    r"^(?P<days>[a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3}(?:-[a-z]{3})?)*) "
+    r"(?P<start>\d{2}):(?P<sm>\d{2})-(?P<end>\d{2}):(?P<em>\d{2})$"
+)
 
 
 class HoursError(ValueError):
@@ -29,8 +31,9 @@ def parse(rules: tuple[str, ...]) -> tuple[tuple[frozenset[int], int, int], ...]
             continue
         m = _RULE.match(text)
         if not m:
-            raise HoursError(Phrase("'{rule}' is not an opening-hours rule; write e.g. \"mon-fri 08:00-16:00\" or "
-                                     "\"24/7\"", rule=rule))
+            raise HoursError(
+                Phrase('\'{rule}\' is not an opening-hours rule; write e.g. "mon-fri 08:00-16:00" or "24/7"', rule=rule)
+            )
         days: set[int] = set()
         for part in m["days"].split(","):
             first, _, last = part.partition("-")
@@ -40,8 +43,9 @@ def parse(rules: tuple[str, ...]) -> tuple[tuple[frozenset[int], int, int], ...]
             days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
         start, end = int(m["start"]) * 60 + int(m["sm"]), int(m["end"]) * 60 + int(m["em"])
         if not (0 <= start < end <= 24 * 60) or int(m["sm"]) > 59 or int(m["em"]) > 59:
-            raise HoursError(Phrase("'{rule}': the opening time must come before the closing time, within "
-                                     "00:00-24:00", rule=rule))
+            raise HoursError(
+                Phrase("'{rule}': the opening time must come before the closing time, within 00:00-24:00", rule=rule)
+            )
         out.append((frozenset(days), start, end))
     return tuple(out)
 

@@ -15,16 +15,20 @@ _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH -
 MIN_EVIDENCE = 1.5
 # Letters only one of the two languages has, and frequent words only one of them uses (folded: ї is і).
 _UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
-_UK_WORDS = frozenset(word_list("""
+_UK_WORDS = frozenset(
+    word_list("""
 і й що це та але або чи він вона вони ми ви від для про коли де чому хто мене мені
 мій моя моє мої твій себе його її їх є був була було буде дуже вже ще тут там як
 щоб якщо бо нема немає треба можна
-"""))
-_RU_WORDS = frozenset(word_list("""
+""")
+)
+_RU_WORDS = frozenset(
+    word_list("""
 и что это но или ли он она они мы вы от для про когда где почему кто меня мне мой моя
 моё мои твой себя его её их есть был была было будет очень уже ещё тут там как чтобы
 если потому нет надо можно
-"""))
+""")
+)
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,9 @@ def _detect_cyrillic(text: str, tokens: list[str], lexicon: Lexicon) -> Language
     return LanguageGuess(lang, 0.0, 0.0, uk, ru)
 
 
-def reply_language(guess: LanguageGuess, preferred: str | None, phrase: str | None = None,
-                   variant: str | None = None) -> str:
+def reply_language(
+    guess: LanguageGuess, preferred: str | None, phrase: str | None = None, variant: str | None = None
+) -> str:
     """The message's language when clear; else the resident's preference; else the language of a
     whole phrase recognised (small talk, crisis trigger); else the language weak evidence favours;
     else the language of the question variant matched; else any lean at all; else Polish."""

@@ -10,9 +10,21 @@ from bot.core.phrase import Phrase
 
 #: Tags Telegram's HTML parse mode accepts (https://core.telegram.org/bots/api#html-style).
 ALLOWED_TAGS = {
-    "b": set(), "strong": set(), "i": set(), "em": set(), "u": set(), "ins": set(),
-    "s": set(), "strike": set(), "del": set(), "code": set(), "pre": set(),
-    "blockquote": set(), "tg-spoiler": set(), "a": {"href"}, "span": {"class"},
+    "b": set(),
+    "strong": set(),
+    "i": set(),
+    "em": set(),
+    "u": set(),
+    "ins": set(),
+    "s": set(),
+    "strike": set(),
+    "del": set(),
+    "code": set(),
+    "pre": set(),
+    "blockquote": set(),
+    "tg-spoiler": set(),
+    "a": {"href"},
+    "span": {"class"},
 }
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
@@ -46,15 +58,16 @@ class _Checker(HTMLParser):
 
     def handle_entityref(self, name: str) -> None:
         if name not in ("lt", "gt", "amp", "quot"):
-            self.problems.append(Phrase("entity &{name}; is not supported; use &amp;lt; &amp;gt; &amp;amp; &amp;quot;",
-                                        name=name))
+            self.problems.append(
+                Phrase("entity &{name}; is not supported; use &amp;lt; &amp;gt; &amp;amp; &amp;quot;", name=name)
+            )
 
 
 def markup_problems(text: str) -> list[Phrase]:
     """What Telegram's HTML parser would reject in `text` (empty when it is fine)."""
     checker = _Checker()
     for match in re.finditer(r"&", text):
-        if not _ENTITY.match(text, match.start()) and not re.match(r"&[a-zA-Z]+;", text[match.start():]):
+        if not _ENTITY.match(text, match.start()) and not re.match(r"&[a-zA-Z]+;", text[match.start() :]):
             checker.problems.append(Phrase("a bare '&' must be written as &amp;"))
             break
     if re.search(r"<(?![a-zA-Z/])", text):

@@ -121,16 +121,22 @@ OUT_OF_SCOPE = "-"
 
 def out_of_scope_entry(phrases: dict[str, tuple[str, ...]]) -> Entry:
     """A pseudo-entry whose variants are things the assistant does not handle (parking, taxes …)."""
-    return Entry(OUT_OF_SCOPE, "", {"pl": "", "en": ""}, {k: tuple(v) for k, v in phrases.items()},
-                 {"pl": "", "en": ""}, (), "")
+    return Entry(
+        OUT_OF_SCOPE, "", {"pl": "", "en": ""}, {k: tuple(v) for k, v in phrases.items()}, {"pl": "", "en": ""}, (), ""
+    )
 
 
 class Matcher:
     """An inverted index over every question variant (and title) of every entry, and over the
     out-of-scope phrases as one pseudo-entry that, when it wins, means "not ours"."""
 
-    def __init__(self, entries: tuple[Entry, ...], analyzer: Analyzer, settings: MatchSettings | None = None,
-                 out_of_scope: dict[str, tuple[str, ...]] | None = None):
+    def __init__(
+        self,
+        entries: tuple[Entry, ...],
+        analyzer: Analyzer,
+        settings: MatchSettings | None = None,
+        out_of_scope: dict[str, tuple[str, ...]] | None = None,
+    ):
         if out_of_scope:
             entries = tuple(entries) + (out_of_scope_entry(out_of_scope),)
         self.entries = entries
@@ -157,8 +163,10 @@ class Matcher:
         for terms in entry_terms:
             for term in terms:
                 df[term] += 1
-        self.idf = {t: math.log(1.0 + n / d) * (self.settings.question_word_weight if t in QUESTION_WORDS else 1.0)
-                    for t, d in df.items()}
+        self.idf = {
+            t: math.log(1.0 + n / d) * (self.settings.question_word_weight if t in QUESTION_WORDS else 1.0)
+            for t, d in df.items()
+        }
         self.max_idf = max(self.idf.values(), default=1.0)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entry_terms = [frozenset(t) for t in entry_terms]
@@ -252,7 +260,7 @@ class Matcher:
             if len(sharing) > max_sharing:
                 continue
             for n, a in enumerate(sharing):
-                for b in sharing[n + 1:]:
+                for b in sharing[n + 1 :]:
                     if (a, b) in seen or OUT_OF_SCOPE in (self.entries[a].id, self.entries[b].id):
                         continue
                     seen.add((a, b))
@@ -314,7 +322,7 @@ class Matcher:
             for eid, (vs, _) in best_variant.items()
         }
         top = heapq.nlargest(s.rerank, lexical.items(), key=lambda kv: kv[1])
-        joined = " ".join(sorted({term for _, term, _, f in query} ))
+        joined = " ".join(sorted({term for _, term, _, f in query}))
         matched_terms = {term for _, term, _, f in query if f > 0}
         candidates = []
         for eid, lex in top:
@@ -327,10 +335,17 @@ class Matcher:
             score = (1.0 - s.fuzzy_share) * lex + s.fuzzy_share * fz
             variant = self.variants[vid]
             candidates.append(
-                Candidate(self.entries[eid], round(score, 4), round(lex, 4), round(fz, 4), variant,
-                          sorted(matched_terms & variant.terms), round(covered[eid], 4),
-                          round(hits[vid][1] / variant.weight, 4),
-                          round(sum(v for t, v in informative.items() if t in self.entry_terms[eid]), 4))
+                Candidate(
+                    self.entries[eid],
+                    round(score, 4),
+                    round(lex, 4),
+                    round(fz, 4),
+                    variant,
+                    sorted(matched_terms & variant.terms),
+                    round(covered[eid], 4),
+                    round(hits[vid][1] / variant.weight, 4),
+                    round(sum(v for t, v in informative.items() if t in self.entry_terms[eid]), 4),
+                )
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(candidates, query, corrections)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from bot.core.danger_model import DangerModel
 
@@ -229,7 +230,7 @@ class Reply:
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
     related: tuple[Suggestion, ...] = ()
-    explain: dict = field(default_factory=dict)
+    explain: dict[str, Any] = field(default_factory=dict)  # JSON-like, for the CLI's --explain
     triage: tuple[str, str] | None = None  # (place, ground) when the answer was chosen by triage
     parts: AnswerParts | None = None  # an answer's parts, as composed (answers only)
     matched: MatchedVariant | None = None  # the variant the message matched best, if any

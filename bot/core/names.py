@@ -88,7 +88,9 @@ stanie stanowi stanowie stana tony ja jem marca marcu marcem maja leo kasie
 """
 _COLLISION_WORDS = frozenset(fold(w) for w in word_list(_COLLISIONS + name_collisions.FORMS))
 #: Month and weekday forms are never names ("do marca", "w piątek"); "maja" is handled by redaction.
-MONTHS_AND_DAYS = frozenset(fold(w) for w in word_list("""
+MONTHS_AND_DAYS = frozenset(
+    fold(w)
+    for w in word_list("""
 styczeń stycznia styczniu styczniem luty lutego lutym marzec marca marcu marcem kwiecień kwietnia
 kwietniu maj maju majem czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia sierpniu
 wrzesień września wrześniu październik października październiku listopad listopada listopadzie
@@ -97,14 +99,19 @@ grudzień grudnia grudniu poniedziałek poniedziałku poniedziałki wtorek wtork
 sobotą niedziela niedzieli niedzielę niedzielą january february march april june july august
 september october november december monday tuesday wednesday thursday friday saturday sunday
 feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-"""))
+""")
+)
 
 #: Folded forms of first names that are rarely anything else; WEAK_FIRST_NAMES need context.
 WEAK_FIRST_NAMES = (_folded(_weak_first) | (_folded(_first) & _COLLISION_WORDS)) - MONTHS_AND_DAYS | {"maja"}
 FIRST_NAMES = _folded(_first) - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
 #: First names in their base form only (folded): "paulina", "piotr", not "romka" (Romek's genitive).
-BASE_FIRST_NAMES = frozenset(fold(w) for w in word_list(L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE
-                                                       + L.ENGLISH_MALE + L.OTHER_FIRST + L.EAST_SLAVIC_LATIN))
+BASE_FIRST_NAMES = frozenset(
+    fold(w)
+    for w in word_list(
+        L.POLISH_FEMALE + L.POLISH_MALE + L.ENGLISH_FEMALE + L.ENGLISH_MALE + L.OTHER_FIRST + L.EAST_SLAVIC_LATIN
+    )
+)
 WEAK_SURNAMES = (_folded(_weak_surnames) | (_folded(_surnames) & _COLLISION_WORDS)) - FIRST_NAMES - MONTHS_AND_DAYS
 SURNAMES = _folded(_surnames) - WEAK_SURNAMES - WEAK_FIRST_NAMES - MONTHS_AND_DAYS
 
@@ -239,12 +246,17 @@ NOT_SURNAME_STEMS = frozenset(fold(w) for w in word_list(_NOT_SURNAME_STEMS))
 #: titles and forms of address (TITLES; after the English ones any word is a name: "mrs green"),
 #: roles and relations (ROLES), and phrases that introduce a name (NAMING, any word after them).
 ENGLISH_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "sir", "madam"])
-TITLES = ENGLISH_TITLES | frozenset(fold(w) for w in word_list("""
+TITLES = ENGLISH_TITLES | frozenset(
+    fold(w)
+    for w in word_list("""
 pan pana panu panem panie pani panią państwo państwa państwu dr doktor doktora doktorem doktorowi
 doktorka prof profesor profesora profesorem profesorka profesorki mgr inż hab ks ksiądz księdza
 mec mecenas mecenasa sędzia sędziego sędzina dyr insp asp sierż kom nadkom podkom
-"""))
-ROLES = frozenset(fold(w) for w in word_list("""
+""")
+)
+ROLES = frozenset(
+    fold(w)
+    for w in word_list("""
 szef szefa szefem szefowi szefie szefowa szefowej szefową szefowe kierownik kierownika kierownikiem
 kierownikowi kierowniczka kierowniczki kierowniczką kierowniczce dyrektor dyrektora dyrektorem
 dyrektorowi dyrektorka dyrektorki dyrektorką prezes prezesa prezesem prezeska brygadzista
@@ -274,8 +286,12 @@ nachalnik kerivnyk kerivnytsia brygadyr vchytel vchytelka likar likarka sosed so
 khoziain hoziain hozyain khoziaika rukovoditel direktor direktorka master cholovik muzh druh
 koordynator koordynatorka przełożony przełożona przełożonej pośredniczka pośrednik recepcjonista
 recepcjonistka rejestratorka kontroler kontrolerka kucharz kelner kelnerka ratownik opiekun opiekunka
-"""))
-NAMING = frozenset(fold(w) for w in word_list("""
+""")
+)
+NAMING = frozenset(
+    fold(w)
+    for w in word_list("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku nazywa nazywam nazywała nazywał
 named called niejaki niejaka niejakiego niejakiej
-"""))
+""")
+)

@@ -18,8 +18,9 @@ def strip_controls(text: str) -> str:
     """The text without control and format characters (Cc, Cf, Cs), newlines and tabs kept."""
     if text.isprintable():
         return text
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs")
-                   and not OWN.match(c))
+    return "".join(
+        c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf", "Cs") and not OWN.match(c)
+    )
 
 
 def one_line(text: str) -> str:

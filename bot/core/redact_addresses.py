@@ -9,30 +9,41 @@ from bot.core.redact_marks import MARK, UPPER
 from bot.core.redact_patterns import UNITS
 
 # A flat or unit number written after an address already found: "[address], mieszkanie 15", "…, Flat 2".
-FLAT_AFTER = re.compile("(?<=" + MARK["[address]"] + r")(?:,?\s*"
-                        r"(?i:nr|m\.|mieszk\.|mieszkanie|mieszkania|lok\.|lokal|flat|apartment|apt\.?|unit)"
-                        r"\s*\d{1,4}[a-zA-Z]?\b)+")
+FLAT_AFTER = re.compile(
+    "(?<=" + MARK["[address]"] + r")(?:,?\s*"
+    r"(?i:nr|m\.|mieszk\.|mieszkanie|mieszkania|lok\.|lokal|flat|apartment|apt\.?|unit)"
+    r"\s*\d{1,4}[a-zA-Z]?\b)+"
+)
 _STREET_PREFIX = re.compile(
     r"\b(?:(?:ul|al|os|pl|vul|ulica)\.\s*|(?:vulytsia|vulytsi|ulitsa|ulitse|вул\.|ул\.)\s*|(?:ulic[aęyą]|ulicach|alej[aęi]|aleje|alejach|osiedl[eua]|osiedlem|plac|placu|placem|"
-    r"rond[oa]|rondzie|skwer|skwerze)\s+|(?:ul|al|os)\s+(?=[\d" + UPPER + r"]))", re.I)
-_HOUSE = re.compile(r"\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?"
-                    r"(?:\s*(?:m\.?|lok\.?|lokal|mieszk\.?|mieszkania|apt\.?|flat)\s*\d{1,4}[a-zA-Z]?)?(?![\w/-])")
+    r"rond[oa]|rondzie|skwer|skwerze)\s+|(?:ul|al|os)\s+(?=[\d" + UPPER + r"]))",
+    re.I,
+)
+_HOUSE = re.compile(
+    r"\d{1,4}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?"
+    r"(?:\s*(?:m\.?|lok\.?|lokal|mieszk\.?|mieszkania|apt\.?|flat)\s*\d{1,4}[a-zA-Z]?)?(?![\w/-])"
+)
 _ABBREVIATED_PART = re.compile(r"(?:św|gen|ks|bp|kard|prof|dr|im|bł|marsz|płk|kpt|hm|o)\.\s*", re.I)
 _NUMBERED_NAME = re.compile(r"\d{1,2}\s+(?=[" + UPPER + "])")  # "29 Listopada", "3 Maja"
 _STREET_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s*")
-_STREET_TYPE = (r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Close|Way|Square|Sq\.?|Place|Court|"
-                r"Ct\.?|Crescent|Terrace|Gardens|Boulevard|Blvd\.?|Row|Mews|Grove|Walk|street|road|lane|avenue)")
+_STREET_TYPE = (
+    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Close|Way|Square|Sq\.?|Place|Court|"
+    r"Ct\.?|Crescent|Terrace|Gardens|Boulevard|Blvd\.?|Row|Mews|Grove|Walk|street|road|lane|avenue)"
+)
 ENGLISH_ADDRESS = re.compile(
     r"(?:\b(?i:flat|apt\.?|apartment|unit)\s*\d+[a-zA-Z]?,?\s+)?\b\d{1,4}[a-zA-Z]?,?\s+"
     r"(?:[" + UPPER + r"][\w'’-]+\s+){1,3}" + _STREET_TYPE + r"(?!\w)"
-    r"|\b(?:[" + UPPER + r"][\w'’-]+\s+){1,3}(?:Street|street|St\.|Road|road)\s*\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b")
+    r"|\b(?:[" + UPPER + r"][\w'’-]+\s+){1,3}(?:Street|street|St\.|Road|road)\s*\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b"
+)
 FLAT_ADDRESS = re.compile(
     r"\b(?:[" + UPPER + r"][\w'’-]+\s+){1,3}\d{1,3}[a-zA-Z]?\s*"
-    r"(?:/\s*\d{1,4}[a-zA-Z]?|(?:m\.?|lok\.?|lokal|mieszk\.?)\s*\d{1,4}[a-zA-Z]?)(?![\w/])")
+    r"(?:/\s*\d{1,4}[a-zA-Z]?|(?:m\.?|lok\.?|lokal|mieszk\.?)\s*\d{1,4}[a-zA-Z]?)(?![\w/])"
+)
 PREPOSITION_ADDRESS = re.compile(
     r"\b(?:na|przy|spod|pod|(?i:adres\w*(?:\s+(?:do\s+korespondencji|zameldowania|zamieszkania))?:?|zam\.|"
     r"zamieszkał\w*|mieszkam|mieszka|mieszkamy|at|on|address:?))\s+"
-    r"((?:[" + UPPER + r"][\w'’-]+\s+){1,3}\d{1,3}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?)(?![\w/])(?!\s*" + UNITS + ")")
+    r"((?:[" + UPPER + r"][\w'’-]+\s+){1,3}\d{1,3}[a-zA-Z]?(?:\s?/\s?\d{1,4}[a-zA-Z]?)?)(?![\w/])(?!\s*" + UNITS + ")"
+)
 
 
 def _street_end(text: str, i: int, abbreviated: bool) -> int | None:
@@ -63,7 +74,7 @@ def _street_end(text: str, i: int, abbreviated: bool) -> int | None:
 
 
 def prefixed_address(text: str) -> str:
-    """"ul. Długa 15 m. 3", "os. Złotego Wieku 34", "al. Jana Pawła II 78", "ulicy Szlak 10/2" → [address].
+    """ "ul. Długa 15 m. 3", "os. Złotego Wieku 34", "al. Jana Pawła II 78", "ulicy Szlak 10/2" → [address].
     After "ul.", "al.", "os.", "pl." the street alone is enough; after "ulica", "plac" … a number is needed."""
     out, pos = [], 0
     for m in _STREET_PREFIX.finditer(text):
@@ -72,7 +83,7 @@ def prefixed_address(text: str) -> str:
         end = _street_end(text, m.end(), "." in m.group(0))
         if end is None:
             continue
-        out.append(text[pos: m.start()])
+        out.append(text[pos : m.start()])
         out.append(MARK["[address]"])
         pos = end
     out.append(text[pos:])

@@ -6,9 +6,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-LABELS = ("[e-mail]", "[link]", "[handle]", "[account number]", "[phone]", "[card number]", "[PESEL]",
-          "[NIP]", "[date]", "[date of birth]", "[ID number]", "[plate]", "[address]", "[postal code]",
-          "[name]")
+LABELS = (
+    "[e-mail]",
+    "[link]",
+    "[handle]",
+    "[account number]",
+    "[phone]",
+    "[card number]",
+    "[PESEL]",
+    "[NIP]",
+    "[date]",
+    "[date of birth]",
+    "[ID number]",
+    "[plate]",
+    "[address]",
+    "[postal code]",
+    "[name]",
+)
 # While rules run, each label is one private-use character, which no later rule can match.
 MARK = {label: chr(0xE000 + i) for i, label in enumerate(LABELS)}
 UNMARK = {ord(c): label for label, c in MARK.items()}
@@ -30,6 +44,6 @@ def group(label: str, group: int = 1) -> Replacement:
 
     def replace(m: re.Match[str]) -> str:
         start, end = m.span(group)
-        return m.group(0)[: start - m.start()] + mark + m.group(0)[end - m.start():]
-    return replace
+        return m.group(0)[: start - m.start()] + mark + m.group(0)[end - m.start() :]
 
+    return replace

@@ -10,23 +10,34 @@ from bot.core.redact_marks import MARK, UPPER
 from bot.core.redact_words import ABBREVIATIONS, WORD, Token, gap
 from bot.core.text import fold, word_list
 
-_POSSESSIVES = frozenset(fold(w) for w in word_list("""
+_POSSESSIVES = frozenset(
+    fold(w)
+    for w in word_list("""
 mój moja moje mojego mojej mojemu moją moim nasz nasza naszego naszej nasze naszym twój twoja jego
 jej ich były była byłego byłej my our the a an his her their your old former new
-"""))
-_ROLE_VERB_HOMOGRAPHS = frozenset(word_list("""
+""")
+)
+_ROLE_VERB_HOMOGRAPHS = frozenset(
+    word_list("""
 will may can hope mark bill rob pat chase art guy max said young long rich
-"""))
+""")
+)
 # Hedges between a naming phrase and the name: "nazywa się chyba Mirek".
 _HEDGES = frozenset(fold(w) for w in ["chyba", "podobno", "prawdopodobnie", "raczej", "probably", "maybe", "perhaps"])
-_NAME_NOUNS = frozenset(fold(w) for w in word_list("""
+_NAME_NOUNS = frozenset(
+    fold(w)
+    for w in word_list("""
 imię imieniu imie imieniem nazwisko nazwiska nazwiskiem nazwisku
-"""))
+""")
+)
 _LOCATIVE_END = ("ie", "i", "u", "im", "ym", "ej", "y")
 _ROMAN = re.compile(r"\s+(?:XX|X|IX|VIII|VII|VI|V|IV|III|II|I)\b")
-_COPULA = frozenset(fold(w) for w in word_list("""
+_COPULA = frozenset(
+    fold(w)
+    for w in word_list("""
 jestem jesteś jest są jesteśmy jesteście byłem byłam był była byli były
-"""))
+""")
+)
 _EPONYM_BEFORE = tuple(fold(w) for w in ["chorob", "zespół", "zespoł", "zespol", "syndrom", "gwiazd", "krzyż"])
 _EPONYM_AFTER = frozenset(["syndrome", "disease's", "disease", "syndrom"])
 
@@ -52,8 +63,14 @@ def _place_after(prev: Token, t: Token) -> bool:
         return t.raw.lower().endswith(("ce", "ach", "owie", "iu", "ej"))
     if prev.f in ("in", "near"):
         return True
-    return prev.cap and prev.not_name and not prev.context_word() and len(prev.f) > 3 \
-        and prev.f not in ("i'm", "i’m") and (t.weak_first or t.weak_surname)
+    return (
+        prev.cap
+        and prev.not_name
+        and not prev.context_word()
+        and len(prev.f) > 3
+        and prev.f not in ("i'm", "i’m")
+        and (t.weak_first or t.weak_surname)
+    )
 
 
 _ADJECTIVE_END = re.compile(r"(?:sk|ck|dzk)(?:i|a|iego|iej|im|ą|ie)$")
@@ -70,8 +87,8 @@ def _institution_neighbour(text: str, tokens: list[Token], a: int, b: int) -> bo
 
 def _digit_next(text: str, t: Token) -> bool:
     """True when a digit stands within three characters of the word ("Jan 3", "3 maja")."""
-    before = text[max(0, t.start - 3): t.start].strip()
-    after = text[t.end: t.end + 3].strip()
+    before = text[max(0, t.start - 3) : t.start].strip()
+    after = text[t.end : t.end + 3].strip()
     return bool(before and before[-1].isdigit() or after and after[0].isdigit())
 
 
@@ -97,8 +114,12 @@ def _after_context_words(text: str, tokens: list[Token], name: list[bool]) -> No
             continue
         english_title = t.f in N.ENGLISH_TITLES
         j = i + 1
-        while j < len(tokens) and (tokens[j].context_word() or tokens[j].f in _POSSESSIVES) \
-                and gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.") and j - i < 4:
+        while (
+            j < len(tokens)
+            and (tokens[j].context_word() or tokens[j].f in _POSSESSIVES)
+            and gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.")
+            and j - i < 4
+        ):
             english_title = english_title or tokens[j].f in N.ENGLISH_TITLES
             j += 1
         if j >= len(tokens) or not gap(text, tokens[j - 1], tokens[j], " \t,:;()-–—.\"'„“”"):
@@ -117,11 +138,22 @@ def _after_context_words(text: str, tokens: list[Token], name: list[bool]) -> No
         if c.function or c.not_name and not (c.first or c.surname) or len(c.f) < 2:
             continue
         explicit = t.naming and t.f not in ("named", "called")
-        if (c.cap and not c.upper) or c.name_like() and not (c.f in _ROLE_VERB_HOMOGRAPHS and not c.cap and t.role) \
-                or (english_title or explicit) and c.raw.isalpha():
+        if (
+            (c.cap and not c.upper)
+            or c.name_like()
+            and not (c.f in _ROLE_VERB_HOMOGRAPHS and not c.cap and t.role)
+            or (english_title or explicit)
+            and c.raw.isalpha()
+        ):
             name[j] = True
-            if explicit and j + 1 < len(tokens) and gap(text, c, tokens[j + 1], " \t") \
-                    and not tokens[j + 1].function and not tokens[j + 1].not_name and tokens[j + 1].raw.isalpha():
+            if (
+                explicit
+                and j + 1 < len(tokens)
+                and gap(text, c, tokens[j + 1], " \t")
+                and not tokens[j + 1].function
+                and not tokens[j + 1].not_name
+                and tokens[j + 1].raw.isalpha()
+            ):
                 name[j + 1] = True
 
 
@@ -157,19 +189,30 @@ def _surname_after_first(text: str, tokens: list[Token], name: list[bool]) -> No
 def _nickname(text: str, tokens: list[Token], name: list[bool]) -> None:
     """A nickname in quotes between two parts of a name: Jan "Żółw" Nowicki."""
     for i in range(1, len(tokens) - 1):
-        if name[i - 1] and name[i + 1] and not name[i] and tokens[i].cap \
-                and gap(text, tokens[i - 1], tokens[i], " \"'„“”«»") \
-                and gap(text, tokens[i], tokens[i + 1], " \"'„“”«»"):
+        if (
+            name[i - 1]
+            and name[i + 1]
+            and not name[i]
+            and tokens[i].cap
+            and gap(text, tokens[i - 1], tokens[i], " \"'„“”«»")
+            and gap(text, tokens[i], tokens[i + 1], " \"'„“”«»")
+        ):
             name[i] = True
 
 
 def _after_i_am(text: str, tokens: list[Token], name: list[bool]) -> None:
-    """"I'm Rohan": a capitalised word no list knows after "I'm"."""
+    """ "I'm Rohan": a capitalised word no list knows after "I'm"."""
     for i in range(1, len(tokens)):
         a, t = tokens[i - 1], tokens[i]
-        if a.f in ("i'm", "i’m") and t.cap and not t.upper and not t.not_name and not t.function \
-                and not t.f.endswith(("ian", "ese", "ish", "ans")) \
-                and gap(text, a, t, " "):
+        if (
+            a.f in ("i'm", "i’m")
+            and t.cap
+            and not t.upper
+            and not t.not_name
+            and not t.function
+            and not t.f.endswith(("ian", "ese", "ish", "ans"))
+            and gap(text, a, t, " ")
+        ):
             name[i] = True
 
 
@@ -201,8 +244,9 @@ def _lone_capitalised(text: str, tokens: list[Token], name: list[bool]) -> None:
 
 def _repeated(tokens: list[Token], name: list[bool]) -> None:
     """A word found to be a name is a name wherever else the message repeats it ("hiroshi's English")."""
-    found = {t.f for t, n in zip(tokens, name, strict=True)
-             if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)}
+    found = {
+        t.f for t, n in zip(tokens, name, strict=True) if n and len(t.f) >= 3 and not (t.weak_first or t.weak_surname)
+    }
     for i, t in enumerate(tokens):
         if not name[i] and t.f in found and not t.function and not t.not_name:
             name[i] = True
@@ -258,13 +302,13 @@ def redact_names(text: str) -> str:
     spans: list[list[int]] = []
     for t in marked:
         start, end = t.start, t.end
-        before = _INITIAL_BEFORE.search(text[max(0, start - 4): start])
+        before = _INITIAL_BEFORE.search(text[max(0, start - 4) : start])
         if before:
             start -= len(before.group(0))
         after = _INITIAL.match(text, end)
         if after:
             end = after.end()
-        if spans and all(c in " \t-" for c in text[spans[-1][1]: start]):
+        if spans and all(c in " \t-" for c in text[spans[-1][1] : start]):
             spans[-1][1] = end
         else:
             spans.append([start, end])

@@ -16,17 +16,21 @@ from bot.core.text import word_list
 _END = re.compile(r"(?<=\w)\.(?=\s|$)|[!?;]+")
 _PAUSE = re.compile(r"…|\.{2,}")
 _LAST_WORD = re.compile(r"(\w+)$")
-ABBREVIATIONS = frozenset(word_list("""
+ABBREVIATIONS = frozenset(
+    word_list("""
 ul al os pl np tj tzn nr godz św sw dr prof mgr inż inz ds tel wg ust art pkt zł zl r ww jw pn
 mr mrs ms st vs etc eg ie approx
-"""))
+""")
+)
 
 #: Words that open a question when they start a sentence (folded), besides a closing "?".
-QUESTION_OPENERS = frozenset(word_list("""
+QUESTION_OPENERS = frozenset(
+    word_list("""
 co czy gdzie jak jaki jaka jakie jakiej jakim kto kogo komu kiedy ile dlaczego czemu skad dokad ktory
 ktora ktore mozna moge mozemy musze musi powinienem powinnam trzeba prosze pomozcie pomoz
 what where how who whom when why which can could should do does did is are am will would may must
-"""))
+""")
+)
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,9 @@ class MessageReader:
         out = []
         text = _PAUSE.sub(" ", text)
         start = 0
-        ends = [m for m in _END.finditer(text) if m.group() != "." or not self._abbreviation(text[:m.start()])]
+        ends = [m for m in _END.finditer(text) if m.group() != "." or not self._abbreviation(text[: m.start()])]
         for end in ends + [None]:
-            piece = text[start:end.start() if end else len(text)]
+            piece = text[start : end.start() if end else len(text)]
             mark = end.group() if end else ""
             start = end.end() if end else len(text)
             words = self._strip(split_tokens(piece))

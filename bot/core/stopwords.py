@@ -5,7 +5,8 @@ Crisis detection does not use these lists: "end it all" needs its small words.
 
 from bot.core.text import word_list
 
-POLISH = frozenset(word_list("""
+POLISH = frozenset(
+    word_list("""
 a aby abym ach aj ale albo ani aż az bardziej bardzo bez bo bowiem by byc byl byla byli bylo bym bys
 byś co cos coś czy czyli dla do dlaczego dlatego dokad dzieki gdy gdyz gdzie gdzies go i ich ile im
 inna inne inny ja jak jaka jaki jakie jakis jako je jego jej jemu jest jestem jestes jesli jezeli juz
@@ -19,9 +20,11 @@ ktorego ktorej ktorym ktorych zas jednak sam sama samo tylko jeszcze teraz tez o
 spraw tzw np itp itd pytanie zapytac wiesz moglbys moglabys mozesz robic zrobic
 cos ktos jakis jakas jakies powinienem powinnam trzeba bedzie beda bedziemy bylo
 byly mial miala mialo zawsze ciagle wciaz naprawde takze rowniez czesto codziennie
-"""))
+""")
+)
 
-ENGLISH = frozenset(word_list("""
+ENGLISH = frozenset(
+    word_list("""
 a about above after again all am an and any are as at be because been being below between both but
 by can could did do does doing down during each every few for from further had has have having he her here
 hers him his how i if in into is it its itself just me more most my myself no nor not now of off on
@@ -31,13 +34,16 @@ while who whom why will with would you your yours yourself s t m re ve ll d tell
 like get got im dont cant whats wheres hows id ive thats there is isnt question ask
 anything something explain info much many someone somebody
 should need always really still also ever maybe often
-"""))
+""")
+)
 
 #: Question words: they tell sibling entries apart ("kto" → who sits on the council, "jak" → how to
 #: join it) but say nothing about the topic, so they count lightly and never count against a match.
-QUESTION_POLISH = frozenset(word_list("""
+QUESTION_POLISH = frozenset(
+    word_list("""
 kto kogo komu kim gdzie kiedy jak ile dlaczego czemu skad dokad ktory ktora ktore
-"""))
+""")
+)
 QUESTION_ENGLISH = frozenset(["who", "whom", "where", "when", "how", "why", "which"])
 QUESTION_WORDS = QUESTION_POLISH | QUESTION_ENGLISH
 

@@ -46,8 +46,11 @@ def step_patterns(routing: Routing | None) -> list[Pattern]:
     be compiled is left out; the loader reports it)."""
     if routing is None:
         return []
-    words = [(f"{kind}:{step.id}", step.words) for kind, steps in ((PLACE, routing.places), (GROUND, routing.grounds))
-             for step in steps] + [(UNFAIR, routing.unfair)]
+    words = [
+        (f"{kind}:{step.id}", step.words)
+        for kind, steps in ((PLACE, routing.places), (GROUND, routing.grounds))
+        for step in steps
+    ] + [(UNFAIR, routing.unfair)]
     patterns = []
     for concept, by_lang in words:
         for lang in LANGS:
@@ -83,8 +86,11 @@ class Triage:
         the message (the matcher scored it)."""
         if self.routing is None or entry_id == reading.entry or entry_id not in self._routed or not reading.scored:
             return False
-        if any(entry_id in step.entries for step in reading.named
-               if step is not reading.place.step and step is not reading.ground.step):
+        if any(
+            entry_id in step.entries
+            for step in reading.named
+            if step is not reading.place.step and step is not reading.ground.step
+        ):
             return False  # another place or ground the message names lists it
         in_place, in_ground = entry_id in reading.place.step.entries, entry_id in reading.ground.step.entries
         return not (in_place and in_ground) if reading.both else not (in_place or in_ground)
@@ -113,8 +119,17 @@ class Triage:
                     continue
                 key = (both, scores.get(entry, 0.0), -(place.first + ground.first))
                 if best is None or key > best[0]:
-                    best = (key, Reading(place, ground, entry, both, scores.get(entry, 0.0) >= SCORED,
-                                         tuple(m.step for m in mentions)))
+                    best = (
+                        key,
+                        Reading(
+                            place,
+                            ground,
+                            entry,
+                            both,
+                            scores.get(entry, 0.0) >= SCORED,
+                            tuple(m.step for m in mentions),
+                        ),
+                    )
         return best[1] if best else None
 
 
@@ -128,8 +143,12 @@ def _mentions(routing: Routing, tokens: list[str], found: Found) -> list[Mention
         step = routing.place(step_id) if kind == PLACE else routing.ground(step_id)
         if step is None or not spans:
             continue
-        words = tuple(dict.fromkeys(" ".join(t for t in tokens[a:b + 1] if t != SENTENCE_BREAK)
-                                    for a, b, _ in sorted(spans, key=lambda s: s[0])))
+        words = tuple(
+            dict.fromkeys(
+                " ".join(t for t in tokens[a : b + 1] if t != SENTENCE_BREAK)
+                for a, b, _ in sorted(spans, key=lambda s: s[0])
+            )
+        )
         out.append(Mention(kind, step, words, min(a for a, _, _ in spans)))
     return sorted(out, key=lambda m: (m.first, m.kind))
 
@@ -139,9 +158,13 @@ def routed_entries(routing: Routing) -> frozenset[str]:
     return frozenset(e for step in routing.places + routing.grounds for e in step.entries)
 
 
-def pick_entry(place: RouteStep, ground: RouteStep, scores: dict[str, float],
-               other_places: frozenset[str] = frozenset(),
-               other_grounds: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
+def pick_entry(
+    place: RouteStep,
+    ground: RouteStep,
+    scores: dict[str, float],
+    other_places: frozenset[str] = frozenset(),
+    other_grounds: frozenset[str] = frozenset(),
+) -> tuple[str | None, bool]:
     """The entry for a place and a ground, and whether both list it: of the entries both list, the
     one the matcher scored highest, when it scored any; else the highest scored of the place's entries
     no other ground lists and the ground's entries no other place lists (those are about another

@@ -12,9 +12,20 @@ import yaml
 from bot.core.model import Reply
 
 KINDS = ("danger", "everyday", "topical")
-CATEGORIES = ("suicidal", "self-harm", "overdose", "height-or-means", "farewell", "hopelessness",
-              "domestic-violence", "child-at-risk", "sexual-violence", "followed-or-attacked", "death-threat",
-              "someone-else-at-risk")
+CATEGORIES = (
+    "suicidal",
+    "self-harm",
+    "overdose",
+    "height-or-means",
+    "farewell",
+    "hopelessness",
+    "domestic-violence",
+    "child-at-risk",
+    "sexual-violence",
+    "followed-or-attacked",
+    "death-threat",
+    "someone-else-at-risk",
+)
 
 
 class CorpusError(Exception):
@@ -80,8 +91,9 @@ def load_corpus(path: Path) -> list[Message]:
             raise CorpusError(f"{path}: item {i} needs a text and a kind ({', '.join(KINDS)})")
         category = str(raw.get("category") or "")
         if raw["kind"] == "danger" and category not in CATEGORIES:
-            raise CorpusError(f"{path}: item {i} is danger but its category {category!r} is not one of "
-                              f"{', '.join(CATEGORIES)}")
+            raise CorpusError(
+                f"{path}: item {i} is danger but its category {category!r} is not one of {', '.join(CATEGORIES)}"
+            )
         out.append(Message(raw["text"], str(raw.get("lang", "")), raw["kind"], category, str(raw.get("register", ""))))
     return out
 

@@ -52,7 +52,9 @@ class CrisisReader:
         if items is None:
             return ()
         if not isinstance(items, LList):
-            r.problem(line_of(node, "situations"), Phrase("crisis situations must be a list (items starting with '- ')"))
+            r.problem(
+                line_of(node, "situations"), Phrase("crisis situations must be a list (items starting with '- ')")
+            )
             return ()
         out = []
         for i, item in enumerate(items):
@@ -66,8 +68,11 @@ class CrisisReader:
                 continue
             self.situation_ids.add(ident)
             contacts = r.id_list(item, "contacts", "contact", Phrase("{label} contacts", label=label))
-            advice = r.bilingual(item, "advice", Phrase("{label} advice", label=label), optional=CARD_LANGS[2:]) \
-                if "advice" in item else {}
+            advice = (
+                r.bilingual(item, "advice", Phrase("{label} advice", label=label), optional=CARD_LANGS[2:])
+                if "advice" in item
+                else {}
+            )
             out.append(Situation(ident, contacts, advice))
         return tuple(out)
 
@@ -77,26 +82,33 @@ class CrisisReader:
         if block is None:
             return {}
         if not isinstance(block, LDict):
-            r.problem(line_of(node, "concepts"), Phrase("crisis concepts must be a mapping: a concept name, then its "
-                                                        "words per language"))
+            r.problem(
+                line_of(node, "concepts"),
+                Phrase("crisis concepts must be a mapping: a concept name, then its words per language"),
+            )
             return {}
         out: dict[str, dict[str, tuple[str, ...]]] = {}
         for name, by_lang in block.items():
             label = Phrase("concept '{name}'", name=name)
             self.concept_lines[name] = line_of(block, name)
             if not isinstance(by_lang, LDict) or not by_lang:
-                r.problem(line_of(block, name), Phrase("{label} must list its words per language (pl, en, uk, ru)",
-                                                       label=label))
+                r.problem(
+                    line_of(block, name),
+                    Phrase("{label} must list its words per language (pl, en, uk, ru)", label=label),
+                )
                 out[name] = {}
                 continue
             words = {}
             for lang, _items in by_lang.items():
                 if lang not in CARD_LANGS:
-                    r.problem(line_of(by_lang, lang), Phrase("{label}: unknown language '{lang}'; use pl, en, uk or ru",
-                                                             label=label, lang=lang))
+                    r.problem(
+                        line_of(by_lang, lang),
+                        Phrase("{label}: unknown language '{lang}'; use pl, en, uk or ru", label=label, lang=lang),
+                    )
                     continue
-                words[lang] = self.patterns(name, lang, r.string_list(by_lang, lang,
-                                                                      Phrase("{label} ({lang})", label=label, lang=lang)))
+                words[lang] = self.patterns(
+                    name, lang, r.string_list(by_lang, lang, Phrase("{label} ({lang})", label=label, lang=lang))
+                )
             out[name] = words
         return out
 
@@ -106,8 +118,9 @@ class CrisisReader:
             try:
                 compile_pattern(concept, text, lang, exact)
             except PatternError as exc:
-                self.r.problem(line, Phrase("pattern {pattern} cannot be used: {reason}", pattern=repr(text),
-                                            reason=str(exc)))
+                self.r.problem(
+                    line, Phrase("pattern {pattern} cannot be used: {reason}", pattern=repr(text), reason=str(exc))
+                )
                 continue
             kept.append(text)
         return tuple(kept)
@@ -118,14 +131,17 @@ class CrisisReader:
         if block is None:
             return {}
         if not isinstance(block, LDict):
-            r.problem(line_of(node, "exceptions"), Phrase("crisis exceptions must list idioms per language (pl, en, "
-                                                          "uk, ru)"))
+            r.problem(
+                line_of(node, "exceptions"), Phrase("crisis exceptions must list idioms per language (pl, en, uk, ru)")
+            )
             return {}
         out = {}
         for lang, _items in block.items():
             if lang not in CARD_LANGS:
-                r.problem(line_of(block, lang), Phrase("crisis exceptions: unknown language '{lang}'; use pl, en, uk "
-                                                       "or ru", lang=lang))
+                r.problem(
+                    line_of(block, lang),
+                    Phrase("crisis exceptions: unknown language '{lang}'; use pl, en, uk or ru", lang=lang),
+                )
                 continue
             label = Phrase("crisis exceptions ({lang})", lang=lang)
             out[lang] = self.patterns("exception", lang, r.string_list(block, lang, label), exact=True)
@@ -156,18 +172,41 @@ class CrisisReader:
             situation = r.text(item, "situation", Phrase("{label} situation", label=label))
             if situation and situation not in self.situation_ids:
                 close = difflib.get_close_matches(situation, sorted(self.situation_ids), n=1)
-                r.problem(line_of(item, "situation"), Phrase(
-                    "{label}: there is no situation '{situation}' (did you mean '{close}'?)", label=label,
-                    situation=situation, close=close[0]) if close else Phrase(
-                    "{label}: there is no situation '{situation}'; situations: {known}", label=label,
-                    situation=situation, known=", ".join(sorted(self.situation_ids))))
+                r.problem(
+                    line_of(item, "situation"),
+                    Phrase(
+                        "{label}: there is no situation '{situation}' (did you mean '{close}'?)",
+                        label=label,
+                        situation=situation,
+                        close=close[0],
+                    )
+                    if close
+                    else Phrase(
+                        "{label}: there is no situation '{situation}'; situations: {known}",
+                        label=label,
+                        situation=situation,
+                        known=", ".join(sorted(self.situation_ids)),
+                    ),
+                )
             tier = r.text(item, "tier", Phrase("{label} tier", label=label), required=False) or "crisis"
             if tier not in TIERS:
-                r.problem(line_of(item, "tier"), Phrase("{label} tier must be crisis or concern, not '{tier}'",
-                                                        label=label, tier=tier))
+                r.problem(
+                    line_of(item, "tier"),
+                    Phrase("{label} tier must be crisis or concern, not '{tier}'", label=label, tier=tier),
+                )
             window = self.window(item, label)
-            out.append(Frame(ident, when, situation, tier, window, self.groups(item, "unless", label),
-                             self.groups(item, "softened_by", label), self.number(item, "max_words", label, 0)))
+            out.append(
+                Frame(
+                    ident,
+                    when,
+                    situation,
+                    tier,
+                    window,
+                    self.groups(item, "unless", label),
+                    self.groups(item, "softened_by", label),
+                    self.number(item, "max_words", label, 0),
+                )
+            )
         return tuple(out)
 
     def window(self, item, label: Phrase) -> int:
@@ -178,8 +217,12 @@ class CrisisReader:
         if raw is None:
             return default
         if not isinstance(raw, str) or not raw.isdigit() or not 1 <= int(raw) <= MAX_WINDOW:
-            self.r.problem(line_of(item, key), Phrase("{label} {key} must be a number of words from 1 to {most}",
-                                                      label=label, key=key, most=MAX_WINDOW))
+            self.r.problem(
+                line_of(item, key),
+                Phrase(
+                    "{label} {key} must be a number of words from 1 to {most}", label=label, key=key, most=MAX_WINDOW
+                ),
+            )
             return default
         return int(raw)
 
@@ -196,13 +239,17 @@ class CrisisReader:
         for i, entry in enumerate(raw):
             names = [entry] if isinstance(entry, str) else list(entry) if isinstance(entry, LList) else None
             if not names or not all(isinstance(n, str) for n in names):
-                self.r.problem(line_of(raw, i), Phrase("{what}: item {n} must be a concept or a list of concepts",
-                                                       what=what, n=i + 1))
+                self.r.problem(
+                    line_of(raw, i),
+                    Phrase("{what}: item {n} must be a concept or a list of concepts", what=what, n=i + 1),
+                )
                 continue
             for name in names:
                 if slots and name.startswith("!"):
-                    self.r.problem(line_of(raw, i), Phrase("{what}: '!' (absent) is for softened_by and unless, not for "
-                                                           "when", what=what))
+                    self.r.problem(
+                        line_of(raw, i),
+                        Phrase("{what}: '!' (absent) is for softened_by and unless, not for when", what=what),
+                    )
                 self.check_concept(name.lstrip("!"), line_of(raw, i), what)
             out.append(tuple(names))
         return tuple(out)
@@ -222,11 +269,15 @@ class CrisisReader:
             item = r.mapping(item, "refinement", rline, label)
             if item is None:
                 continue
-            situation, adds = (r.text(item, k, Phrase("{label} {key}", label=label, key=k)) for k in ("situation", "adds"))
+            situation, adds = (
+                r.text(item, k, Phrase("{label} {key}", label=label, key=k)) for k in ("situation", "adds")
+            )
             concept = r.text(item, "concept", Phrase("{label} concept", label=label))
             for value in (situation, adds):
                 if value and value not in self.situation_ids:
-                    r.problem(rline, Phrase("{label}: there is no situation '{situation}'", label=label, situation=value))
+                    r.problem(
+                        rline, Phrase("{label}: there is no situation '{situation}'", label=label, situation=value)
+                    )
             if concept:
                 self.check_concept(concept, rline, label)
             out.append(Refinement(situation, concept, adds))
@@ -243,6 +294,11 @@ class CrisisReader:
         if name in self.concept_lines:
             return
         close = difflib.get_close_matches(name, sorted(self.concept_lines), n=1)
-        self.r.problem(line, Phrase("{what}: there is no concept '{name}' (did you mean '{close}'?)", what=what,
-                                    name=name, close=close[0]) if close else
-                       Phrase("{what}: there is no concept '{name}'", what=what, name=name))
+        self.r.problem(
+            line,
+            Phrase(
+                "{what}: there is no concept '{name}' (did you mean '{close}'?)", what=what, name=name, close=close[0]
+            )
+            if close
+            else Phrase("{what}: there is no concept '{name}'", what=what, name=name),
+        )

@@ -66,8 +66,16 @@ def load_items(path: Path) -> list[Item]:
         must = [[str(a) for a in group] if isinstance(group, list) else [str(group)] for group in raw.get("must") or []]
         entry = raw.get("entry")
         entries = [str(e) for e in entry] if isinstance(entry, list) else [str(entry)] if entry else []
-        items.append(Item(raw["q"], str(raw.get("lang", "any")), outcome, must, entries[0] if entries else None,
-                          tuple(entries[1:])))
+        items.append(
+            Item(
+                raw["q"],
+                str(raw.get("lang", "any")),
+                outcome,
+                must,
+                entries[0] if entries else None,
+                tuple(entries[1:]),
+            )
+        )
     return items
 
 
@@ -90,8 +98,14 @@ def judge(item: Item, reply: Reply) -> Result:
     if ok and item.entries and out == "answer" and reply.entry_id not in item.entries:
         ok = False
     ok = ok and lang_ok
-    why = "" if ok else f"got {out}" + (f" {reply.entry_id}" if reply.entry_id else "") + \
-        (f", missing {missing}" if missing else "") + ("" if lang_ok else f", lang {reply.lang}")
+    why = (
+        ""
+        if ok
+        else f"got {out}"
+        + (f" {reply.entry_id}" if reply.entry_id else "")
+        + (f", missing {missing}" if missing else "")
+        + ("" if lang_ok else f", lang {reply.lang}")
+    )
     return Result(item, reply, ok, lang_ok, why)
 
 
@@ -116,5 +130,6 @@ def summary(results: list[Result]) -> dict[str, tuple[int, int]]:
 
 def gate_failures(groups: dict[str, tuple[int, int]]) -> list[str]:
     """The groups below their CI gate."""
-    return [f"{k}: {ok / n:.3f} < {GATES[k]:.2f}" for k, (ok, n) in groups.items()
-            if k in GATES and n and ok / n < GATES[k]]
+    return [
+        f"{k}: {ok / n:.3f} < {GATES[k]:.2f}" for k, (ok, n) in groups.items() if k in GATES and n and ok / n < GATES[k]
+    ]

@@ -43,7 +43,7 @@ class _Table:
         self.keys, self.lemma_ids, self.offsets, self.blob = keys, lemma_ids, offsets, blob
 
     def _text(self, lid: int) -> str:
-        return self.blob[self.offsets[lid]: self.offsets[lid + 1]].decode("utf-8")
+        return self.blob[self.offsets[lid] : self.offsets[lid + 1]].decode("utf-8")
 
     def lemma(self, token: str) -> str | None:
         h = _hash(token)
@@ -188,8 +188,7 @@ def load_frequencies(path: Path = FREQUENCY_FILE) -> dict[str, dict[str, float]]
                 lang, word, zipf = line.rstrip("\n").split("\t")
                 out.setdefault(lang, {})[word] = float(zipf)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        log.warning("word frequencies not read from %s (%s); unknown words all weigh fully", path,
-                    type(exc).__name__)
+        log.warning("word frequencies not read from %s (%s); unknown words all weigh fully", path, type(exc).__name__)
         return {}
     return out
 
@@ -224,7 +223,9 @@ def load_lexicon(directory: Path | None = None) -> FoldedLexicon:
         try:
             lexicon.save(path)
         except OSError as exc:
-            log.warning("Could not cache the lexicon in %s (%s); it will be rebuilt next time.", path.parent, exc.strerror)
+            log.warning(
+                "Could not cache the lexicon in %s (%s); it will be rebuilt next time.", path.parent, exc.strerror
+            )
     if directory is None:
         _loaded = lexicon
     return lexicon

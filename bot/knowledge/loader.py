@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from bot.core.danger_model import DangerModel
-from bot.core.hours import HoursError
-from bot.core.hours import parse as parse_hours
 from bot.core.markup import markup_problems
-from bot.core.model import CARD_LANGS, Contact, Crisis, Entry, Knowledge, Routing, SmallTalk, Topic
+from bot.core.model import Contact, Crisis, Entry, Knowledge, Routing, SmallTalk, Topic
 from bot.core.phrase import Phrase
-from bot.core.text import join_digits, tokens
+from bot.core.text import tokens
+from bot.knowledge.contact_reader import check_retired, read_contact, read_retired
 from bot.knowledge.crisis_reader import CrisisReader
 from bot.knowledge.danger_model_reader import FILE_NAME as MODEL_FILE
 from bot.knowledge.danger_model_reader import ModelFileError, read_model
 from bot.knowledge.files import knowledge_files
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.routing_reader import RoutingReader, read_synonyms
-from bot.knowledge.schema import CONFIDENCE, DATE, ID_LINE, ShapeReader, display_path, field_label, item_label
+from bot.knowledge.schema import ID_LINE, ShapeReader, display_path, field_label, item_label
 from bot.knowledge.yaml_lines import LDict, LList, line_of, read
 
 
@@ -54,7 +52,6 @@ class KnowledgeReader(ShapeReader):
         self.model: DangerModel | None = None
         self.model_path = root / MODEL_FILE
 
-
     def read_file(self, path: Path) -> None:
         self.file = display_path(path, self.root)
         self.paths[self.file] = path
@@ -67,8 +64,12 @@ class KnowledgeReader(ShapeReader):
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            self.problem(line, Phrase("the file is not UTF-8 text (this line has a character in another "
-                                      "encoding); save the file as UTF-8"))
+            self.problem(
+                line,
+                Phrase(
+                    "the file is not UTF-8 text (this line has a character in another encoding); save the file as UTF-8"
+                ),
+            )
             # Its ids still exist, so references to them are no further errors.
             self.unparsed_ids.update(m.group(1) for m in ID_LINE.finditer(raw.decode("utf-8", "replace")))
             return
@@ -91,12 +92,17 @@ class KnowledgeReader(ShapeReader):
             if topic is not None:
                 topic_id = self.text(topic, "id", field_label(label, "id"), required=False) or topic_id
                 self.topics.append(Topic(topic_id, self.bilingual(topic, "title", field_label(label, "title"))))
-        for key, reader in (("entries", self.read_entry), ("contacts", self.read_contact),
-                            ("smalltalk", self.read_smalltalk)):
+        for key, reader in (
+            ("entries", self.read_entry),
+            ("contacts", lambda node, line, topic: read_contact(self, node, line, topic)),
+            ("smalltalk", self.read_smalltalk),
+        ):
             if key in data:
                 items = data[key]
                 if not isinstance(items, LList):
-                    self.problem(line_of(data, key), Phrase("'{key}' must be a list (items starting with '- ')", key=key))
+                    self.problem(
+                        line_of(data, key), Phrase("'{key}' must be a list (items starting with '- ')", key=key)
+                    )
                     continue
                 for i, item in enumerate(items):
                     reader(item, line_of(items, i), topic_id)
@@ -115,14 +121,15 @@ class KnowledgeReader(ShapeReader):
         if "synonyms" in data:
             self.read_synonyms(data["synonyms"], line_of(data, "synonyms"))
         if "retired" in data:
-            self.read_retired(data["retired"], line_of(data, "retired"))
+            read_retired(self, data["retired"], line_of(data, "retired"))
         if "fallback" in data:
             label = Phrase("fallback")
             node = self.mapping(data["fallback"], "fallback", line_of(data, "fallback"), label)
             if node is not None:
                 self.fallback.append(self.id_list(node, "contacts", "contact", field_label(label, "contacts")))
-                self.other_languages += self.id_list(node, "other_languages", "contact",
-                                                     field_label(label, "other_languages"))
+                self.other_languages += self.id_list(
+                    node, "other_languages", "contact", field_label(label, "other_languages")
+                )
 
     def read_entry(self, node, line: int, topic: str) -> None:
         node = self.mapping(node, "entry", line, item_label("entry", node))
@@ -132,32 +139,50 @@ class KnowledgeReader(ShapeReader):
         label = Phrase("entry '{id}'", id=entry_id) if entry_id else Phrase("an entry")
         if entry_id in self.entry_lines:
             file, first = self.entry_lines[entry_id]
-            self.problem(line_of(node, "id"), Phrase("entry id '{id}' is already used at {where}; ids must be unique",
-                                                     id=entry_id, where=f"{file}:{first}"))
+            self.problem(
+                line_of(node, "id"),
+                Phrase(
+                    "entry id '{id}' is already used at {where}; ids must be unique",
+                    id=entry_id,
+                    where=f"{file}:{first}",
+                ),
+            )
             entry_id = ""
         elif entry_id:
             self.entry_lines[entry_id] = (self.file, line_of(node, "id"))
         questions = self.bilingual_lists(node, "questions", field_label(label, "questions"))
         if entry_id:
-            self.question_lines[entry_id] = {lang: tuple(qline for _, qline in items) for lang, items in questions.items()}
+            self.question_lines[entry_id] = {
+                lang: tuple(qline for _, qline in items) for lang, items in questions.items()
+            }
         for items in questions.values():
             for question, qline in items:
                 key = " ".join(tokens(question))
                 if key in self.variants and self.variants[key][0] != entry_id:
                     other, ofile, oline = self.variants[key]
-                    self.problem(qline, Phrase("question '{question}' is also a question of entry '{other}' ({where}); "
-                                               "one question can lead to only one answer", question=question,
-                                               other=other, where=f"{ofile}:{oline}"))
+                    self.problem(
+                        qline,
+                        Phrase(
+                            "question '{question}' is also a question of entry '{other}' ({where}); "
+                            "one question can lead to only one answer",
+                            question=question,
+                            other=other,
+                            where=f"{ofile}:{oline}",
+                        ),
+                    )
                 else:
                     self.variants.setdefault(key, (entry_id, self.file, qline))
         answer = self.bilingual(node, "answer", field_label(label, "answer"))
         answers = node.get("answer") if isinstance(node.get("answer"), LDict) else LDict()
         for lang, text in answer.items():
-            self.texts.append((text, self.file, line_of(answers, lang),
-                               Phrase("{label} answer ({lang})", label=label, lang=lang)))
+            self.texts.append(
+                (text, self.file, line_of(answers, lang), Phrase("{label} answer ({lang})", label=label, lang=lang))
+            )
             for issue in markup_problems(text):
-                self.problem(line_of(answers, lang), Phrase("{label} answer ({lang}): {issue}", label=label, lang=lang,
-                                                            issue=issue))
+                self.problem(
+                    line_of(answers, lang),
+                    Phrase("{label} answer ({lang}): {issue}", label=label, lang=lang, issue=issue),
+                )
         sources = []
         raw_sources = node.get("sources")
         if raw_sources is not None and not isinstance(raw_sources, LList):
@@ -172,58 +197,25 @@ class KnowledgeReader(ShapeReader):
             try:
                 date.fromisoformat(reviewed)
             except ValueError:
-                self.problem(line_of(node, "reviewed"), Phrase("{label} reviewed date must be YYYY-MM-DD, not '{day}'",
-                                                               label=label, day=reviewed))
+                self.problem(
+                    line_of(node, "reviewed"),
+                    Phrase("{label} reviewed date must be YYYY-MM-DD, not '{day}'", label=label, day=reviewed),
+                )
         related = self.id_list(node, "related", "entry", field_label(label, "related"))
         if entry_id and entry_id in related:
             self.problem(line_of(node, "related"), Phrase("{label} lists itself as related", label=label))
         if entry_id:
-            self.entries.append(Entry(
-                entry_id, topic, self.bilingual(node, "title", field_label(label, "title")),
-                {lang: tuple(q for q, _ in items) for lang, items in questions.items()},
-                answer, tuple(sources), reviewed, related,
-            ))
-
-    def read_contact(self, node, line: int, topic: str) -> None:
-        node = self.mapping(node, "contact", line, item_label("contact", node))
-        if node is None:
-            return
-        contact_id = self.ident(node, Phrase("contact"))
-        label = Phrase("contact '{id}'", id=contact_id)
-        if contact_id in self.contact_lines:
-            file, first = self.contact_lines[contact_id]
-            self.problem(line_of(node, "id"), Phrase("contact id '{id}' is already used at {where}", id=contact_id,
-                                                     where=f"{file}:{first}"))
-            return
-        source = None
-        if node.get("source") is not None:
-            source = self.source(node["source"], line_of(node, "source"), field_label(label, "source"))
-        else:
-            self.problem(node.line, Phrase("{label} has no 'source'; every number must say where it comes from",
-                                           label=label))
-        hours = self.bilingual(node, "hours", field_label(label, "hours"), CARD_LANGS[2:]) if "hours" in node else {}
-        opening = self.string_list(node, "open", field_label(label, "open"))
-        for rule, rule_line in opening:
-            try:
-                parse_hours((rule,))
-            except HoursError as exc:
-                self.problem(rule_line, Phrase("{label} open: {issue}", label=label, issue=exc.phrase))
-        confidence = self.text(node, "hours_confidence", field_label(label, "hours_confidence"), required=False) or "low"
-        if confidence not in CONFIDENCE:
-            self.problem(line_of(node, "hours_confidence"), Phrase(
-                "{label} hours_confidence must be high, medium or low (as the fact sheet rates the hours), not "
-                "'{value}'", label=label, value=confidence))
-        note = self.bilingual(node, "note", field_label(label, "note"), CARD_LANGS[2:]) if "note" in node else {}
-        phone = self.text(node, "phone", field_label(label, "phone"), required=False)
-        for what, text in [("phone", phone)] + [(f"note ({lang})", t) for lang, t in note.items()]:
-            self.texts.append((text, self.file, line_of(node, what.split()[0]), field_label(label, what)))
-        if contact_id:
-            self.contact_lines[contact_id] = (self.file, line_of(node, "id"))
-            self.contacts[contact_id] = Contact(
-                contact_id, self.bilingual(node, "name", field_label(label, "name"), CARD_LANGS[2:]),
-                phone, hours,
-                self.text(node, "url", field_label(label, "url"), required=False), note, source,
-                tuple(rule for rule, _ in opening), confidence,
+            self.entries.append(
+                Entry(
+                    entry_id,
+                    topic,
+                    self.bilingual(node, "title", field_label(label, "title")),
+                    {lang: tuple(q for q, _ in items) for lang, items in questions.items()},
+                    answer,
+                    tuple(sources),
+                    reviewed,
+                    related,
+                )
             )
 
     def read_smalltalk(self, node, line: int, topic: str) -> None:
@@ -235,8 +227,9 @@ class KnowledgeReader(ShapeReader):
         phrases = self.bilingual_lists(node, "phrases", field_label(label, "phrases"))
         reply = self.bilingual(node, "reply", field_label(label, "reply"))
         for lang, text in reply.items():
-            self.texts.append((text, self.file, line_of(node, "reply"), Phrase("{label} reply ({lang})", label=label,
-                                                                              lang=lang)))
+            self.texts.append(
+                (text, self.file, line_of(node, "reply"), Phrase("{label} reply ({lang})", label=label, lang=lang))
+            )
         if intent_id:
             self.smalltalk.append(SmallTalk(intent_id, {k: tuple(p for p, _ in v) for k, v in phrases.items()}, reply))
 
@@ -254,71 +247,58 @@ class KnowledgeReader(ShapeReader):
         try:
             self.model = read_model(self.model_path).model
         except ModelFileError as error:
-            self.problems.append(Problem(display_path(self.model_path, self.root), error.line, Phrase(
-                "the danger model cannot be used ({reason}); the rules work without it; retrain it with "
-                "scripts/train_danger_model.py", reason=error.message), "warning"))
+            self.problems.append(
+                Problem(
+                    display_path(self.model_path, self.root),
+                    error.line,
+                    Phrase(
+                        "the danger model cannot be used ({reason}); the rules work without it; retrain it with "
+                        "scripts/train_danger_model.py",
+                        reason=error.message,
+                    ),
+                    "warning",
+                )
+            )
 
     def read_crisis(self, node, line: int) -> None:
         crisis = CrisisReader(self).read(node, line)
         if crisis is not None:
             self.crisis.append((crisis, self.file, line))
 
-    def read_retired(self, node, line: int) -> None:
-        if not isinstance(node, LList):
-            self.problem(line, Phrase("'retired' must be a list of numbers that no longer work (items starting with "
-                                      "'- ')"))
-            return
-        for i, item in enumerate(node):
-            item = self.mapping(item, "retired", line_of(node, i), Phrase("retired number {n}", n=i + 1))
-            if item is None:
-                continue
-            phone = self.text(item, "phone", Phrase("retired number {n} phone", n=i + 1))
-            label = Phrase("retired number {phone}", phone=phone)
-            closed = self.text(item, "closed", field_label(label, "closed"))
-            if closed and not DATE.match(closed):
-                self.problem(line_of(item, "closed"), Phrase("{label} closed date must be YYYY, YYYY-MM or YYYY-MM-DD, "
-                                                             "not '{day}'", label=label, day=closed))
-            if item.get("source") is not None:
-                self.source(item["source"], line_of(item, "source"), field_label(label, "source"))
-            if "name" in item:
-                self.bilingual(item, "name", field_label(label, "name"))
-            digits = "".join(c for c in phone if c.isdigit())
-            if len(digits) >= 3:
-                self.retired[digits] = (phone, closed, self.file, line_of(item, "phone"))
-
-    # -- cross-file checks -----------------------------------------------------------------
-
-    def check_retired(self) -> None:
-        """No answer, contact or reply gives a number that no longer works."""
-        for text, file, line, whose in self.texts:
-            digits = join_digits(text)
-            for number, (written, closed, rfile, rline) in self.retired.items():
-                if re.search(rf"(?<!\d){number}(?!\d)", digits):
-                    self.problems.append(Problem(file, line, Phrase(
-                        "{whose} gives {number}, a number that stopped working on {closed} ({where}); remove it and "
-                        "point to a working one", whose=whose, number=written, closed=closed, where=f"{rfile}:{rline}")))
-
     def places(self, lines: dict[str, tuple[str, int]], questions: dict) -> dict[str, Place]:
         """Where each item of `lines` (id -> (file, line)) is written."""
         return {i: Place(self.paths[file], file, line, questions.get(i, {})) for i, (file, line) in lines.items()}
 
     def finish(self) -> Knowledge | None:
-        self.check_retired()
+        check_retired(self)
         known = {"entry": self.entry_lines, "contact": self.contact_lines}
         for ref in self.refs:
             if ref.id not in known[ref.target] and ref.id not in self.unparsed_ids:
                 close = difflib.get_close_matches(ref.id, list(known[ref.target]), n=1)
-                missing = (Phrase("{what}: there is no entry '{id}'", what=ref.what, id=ref.id) if ref.target == "entry"
-                           else Phrase("{what}: there is no contact '{id}'", what=ref.what, id=ref.id))
+                missing = (
+                    Phrase("{what}: there is no entry '{id}'", what=ref.what, id=ref.id)
+                    if ref.target == "entry"
+                    else Phrase("{what}: there is no contact '{id}'", what=ref.what, id=ref.id)
+                )
                 if close:
                     missing = Phrase("{message} (did you mean '{close}'?)", message=missing, close=close[0])
                 self.problems.append(Problem(ref.file, ref.line, missing))
         if not self.crisis:
-            self.problems.append(Problem(display_path(self.root, self.root.parent), 1, Phrase(
-                "no file has a 'crisis' block; the emergency numbers must be defined")))
+            self.problems.append(
+                Problem(
+                    display_path(self.root, self.root.parent),
+                    1,
+                    Phrase("no file has a 'crisis' block; the emergency numbers must be defined"),
+                )
+            )
         for _, file, line in self.crisis[1:]:
-            self.problems.append(Problem(file, line, Phrase("a second 'crisis' block; keep one (the first is in {file})",
-                                                            file=self.crisis[0][1])))
+            self.problems.append(
+                Problem(
+                    file,
+                    line,
+                    Phrase("a second 'crisis' block; keep one (the first is in {file})", file=self.crisis[0][1]),
+                )
+            )
         if not self.entries and not any(p.severity == "error" for p in self.problems):
             self.problems.append(Problem(display_path(self.root, self.root.parent), 1, Phrase("no entries found")))
         if any(p.severity == "error" for p in self.problems):
@@ -328,16 +308,33 @@ class KnowledgeReader(ShapeReader):
         if self.model is not None:
             unknown = [s for s in self.model.situations if crisis.situation(s) is None]
             if unknown:
-                self.problems.append(Problem(display_path(self.model_path, self.root), 1, Phrase(
-                    "the danger model names situations the crisis block does not have ({names}); it is not used "
-                    "until it is retrained with scripts/train_danger_model.py", names=", ".join(unknown)), "warning"))
+                self.problems.append(
+                    Problem(
+                        display_path(self.model_path, self.root),
+                        1,
+                        Phrase(
+                            "the danger model names situations the crisis block does not have ({names}); it is not used "
+                            "until it is retrained with scripts/train_danger_model.py",
+                            names=", ".join(unknown),
+                        ),
+                        "warning",
+                    )
+                )
             else:
                 crisis = dataclasses.replace(crisis, model=self.model)
-        return Knowledge(tuple(self.entries), dict(self.contacts), crisis, tuple(self.smalltalk),
-                         fallback, tuple(self.topics), tuple(self.synonyms),
-                         {k: tuple(v) for k, v in self.out_of_scope.items()}, self.routing, self.other_languages,
-                         {k: tuple(v) for k, v in self.courtesy.items()})
-
+        return Knowledge(
+            tuple(self.entries),
+            dict(self.contacts),
+            crisis,
+            tuple(self.smalltalk),
+            fallback,
+            tuple(self.topics),
+            tuple(self.synonyms),
+            {k: tuple(v) for k, v in self.out_of_scope.items()},
+            self.routing,
+            self.other_languages,
+            {k: tuple(v) for k, v in self.courtesy.items()},
+        )
 
 
 @dataclass(frozen=True)
@@ -375,8 +372,12 @@ def read_knowledge(directory: Path) -> Loaded:
         reader.read_file(path)
     reader.read_model()
     knowledge = reader.finish()
-    return Loaded(knowledge, sorted(set(reader.problems)), reader.places(reader.entry_lines, reader.question_lines),
-                  reader.places(reader.contact_lines, {}))
+    return Loaded(
+        knowledge,
+        sorted(set(reader.problems)),
+        reader.places(reader.entry_lines, reader.question_lines),
+        reader.places(reader.contact_lines, {}),
+    )
 
 
 def check_knowledge(directory: Path) -> tuple[Knowledge | None, list[Problem]]:

@@ -29,8 +29,12 @@ class Problem:
         return self.render()
 
     def __lt__(self, other: Problem) -> bool:
-        return (self.file, self.line, str(self.message), self.severity) < \
-            (other.file, other.line, str(other.message), other.severity)
+        return (self.file, self.line, str(self.message), self.severity) < (
+            other.file,
+            other.line,
+            str(other.message),
+            other.severity,
+        )
 
 
 class KnowledgeError(Exception):

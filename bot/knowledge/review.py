@@ -22,8 +22,12 @@ def add_variant(loaded: Loaded, entry_id: str, lang: str, question: str) -> tupl
     question = " ".join(question.split())
     if not question:
         raise ReviewError("the question is empty")
-    if question.startswith(("-", "[", "{", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`")) or ": " in question \
-            or question.endswith(":") or " #" in question:
+    if (
+        question.startswith(("-", "[", "{", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"))
+        or ": " in question
+        or question.endswith(":")
+        or " #" in question
+    ):
         question = '"' + question.replace("\\", "\\\\").replace('"', '\\"') + '"'
     place = loaded.entries.get(entry_id)
     if place is None:
@@ -35,12 +39,18 @@ def add_variant(loaded: Loaded, entry_id: str, lang: str, question: str) -> tupl
     last = max(item_lines) - 1  # 0-based
     item = re.match(r"^(\s*)- ", lines[last])
     if item is None or len(set(item_lines)) != len(item_lines):
-        raise ReviewError(f"entry '{entry_id}' in {place.path.name} does not list its {lang} questions one per line "
-                          f"('- question'); add the variant by hand")
+        raise ReviewError(
+            f"entry '{entry_id}' in {place.path.name} does not list its {lang} questions one per line "
+            f"('- question'); add the variant by hand"
+        )
     indent = item.group(1)
     end = last + 1
-    while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > len(indent) \
-            and not lines[end].lstrip().startswith("#"):
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and len(lines[end]) - len(lines[end].lstrip()) > len(indent)
+        and not lines[end].lstrip().startswith("#")
+    ):
         end += 1  # the last question goes on over several lines
     lines.insert(end, f"{indent}- {question}")
     place.path.write_text("\n".join(lines), encoding="utf-8")

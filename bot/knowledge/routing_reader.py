@@ -32,17 +32,27 @@ class RoutingReader:
             out = []
             for i, item in enumerate(items):
                 place = key == "places"
-                item = self.reader.mapping(item, "route", line_of(items, i), Phrase("report place {n}", n=i + 1) if place
-                                    else Phrase("report ground {n}", n=i + 1))
+                item = self.reader.mapping(
+                    item,
+                    "route",
+                    line_of(items, i),
+                    Phrase("report place {n}", n=i + 1) if place else Phrase("report ground {n}", n=i + 1),
+                )
                 if item is None:
                     continue
                 step_id = self.reader.ident(item, Phrase("report place") if place else Phrase("report ground"))
-                label = (Phrase("report place '{id}'", id=step_id) if place
-                         else Phrase("report ground '{id}'", id=step_id))
-                out.append(RouteStep(step_id, self.reader.bilingual(item, "label", field_label(label, "label")),
-                                     self.reader.id_list(item, "contacts", "contact", field_label(label, "contacts")),
-                                     self.reader.id_list(item, "entries", "entry", field_label(label, "entries")),
-                                     self.route_words(item, field_label(label, "words"), f"{key[:-1]}:{step_id}")))
+                label = (
+                    Phrase("report place '{id}'", id=step_id) if place else Phrase("report ground '{id}'", id=step_id)
+                )
+                out.append(
+                    RouteStep(
+                        step_id,
+                        self.reader.bilingual(item, "label", field_label(label, "label")),
+                        self.reader.id_list(item, "contacts", "contact", field_label(label, "contacts")),
+                        self.reader.id_list(item, "entries", "entry", field_label(label, "entries")),
+                        self.route_words(item, field_label(label, "words"), f"{key[:-1]}:{step_id}"),
+                    )
+                )
             steps[key] = tuple(out)
         unfair = self.route_words(node, Phrase("report: unfair"), "unfair", "unfair")
         return Routing(steps.get("places", ()), steps.get("grounds", ()), unfair)
@@ -59,8 +69,9 @@ class RoutingReader:
                 try:
                     compile_pattern(concept, text, lang)
                 except PatternError as exc:
-                    self.reader.problem(line, Phrase("pattern {pattern} cannot be used: {reason}", pattern=repr(text),
-                                              reason=str(exc)))
+                    self.reader.problem(
+                        line, Phrase("pattern {pattern} cannot be used: {reason}", pattern=repr(text), reason=str(exc))
+                    )
                     continue
                 kept.append(text)
             out[lang] = tuple(kept)
@@ -70,8 +81,9 @@ class RoutingReader:
 def read_synonyms(loader, node, line: int) -> None:
     """The `synonyms` groups, into the loader's synonyms; a word belongs to one group only."""
     if not isinstance(node, LList):
-        loader.problem(line, Phrase("'synonyms' must be a list of groups, each a list of words: "
-                                  "- [telefon, numer, phone]"))
+        loader.problem(
+            line, Phrase("'synonyms' must be a list of groups, each a list of words: - [telefon, numer, phone]")
+        )
         return
     for i, group in enumerate(node):
         gline = line_of(node, i)
@@ -87,11 +99,23 @@ def read_synonyms(loader, node, line: int) -> None:
             if key in loader.synonym_lines:
                 first_word, file, first = loader.synonym_lines[key]
                 where = f"{file}:{first}"
-                loader.problem(line_of(group, j), Phrase(
-                    "synonym '{word}' is the same word as '{first}' in the group at {where}; a word can belong to "
-                    "one group only", word=word, first=first_word, where=where) if first_word != word.strip()
-                    else Phrase("synonym '{word}' is already listed in the group at {where}; a word can belong to "
-                                "one group only", word=word, where=where))
+                loader.problem(
+                    line_of(group, j),
+                    Phrase(
+                        "synonym '{word}' is the same word as '{first}' in the group at {where}; a word can belong to "
+                        "one group only",
+                        word=word,
+                        first=first_word,
+                        where=where,
+                    )
+                    if first_word != word.strip()
+                    else Phrase(
+                        "synonym '{word}' is already listed in the group at {where}; a word can belong to "
+                        "one group only",
+                        word=word,
+                        where=where,
+                    ),
+                )
                 continue
             loader.synonym_lines[key] = (word.strip(), loader.file, line_of(group, j))
             words.append(word.strip())

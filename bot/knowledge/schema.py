@@ -21,16 +21,38 @@ CONFIDENCE = ("high", "medium", "low")
 UNDATED = "undated"  # a source date: the editor looked, the page shows no date (residents read "undated")
 
 FIELDS = {
-    "file": {"topic", "entries", "contacts", "crisis", "smalltalk", "fallback", "synonyms", "out_of_scope", "report",
-             "retired", "courtesy"},
+    "file": {
+        "topic",
+        "entries",
+        "contacts",
+        "crisis",
+        "smalltalk",
+        "fallback",
+        "synonyms",
+        "out_of_scope",
+        "report",
+        "retired",
+        "courtesy",
+    },
     "report": {"places", "grounds", "unfair"},
     "route": {"id", "label", "contacts", "entries", "words"},
     "topic": {"id", "title"},
     "entry": {"id", "title", "questions", "answer", "sources", "related", "reviewed"},
     "source": {"title", "publisher", "date", "url"},
     "contact": {"id", "name", "phone", "hours", "open", "hours_confidence", "url", "note", "source"},
-    "crisis": {"contacts", "situations", "concepts", "frames", "exceptions", "refinements", "protected", "serious",
-               "signals", "local", "near"},
+    "crisis": {
+        "contacts",
+        "situations",
+        "concepts",
+        "frames",
+        "exceptions",
+        "refinements",
+        "protected",
+        "serious",
+        "signals",
+        "local",
+        "near",
+    },
     "situation": {"id", "contacts", "advice"},
     "frame": {"id", "when", "situation", "tier", "window", "unless", "softened_by", "max_words"},
     "refinement": {"situation", "concept", "adds"},
@@ -66,7 +88,6 @@ class Ref:
     what: Phrase
 
 
-
 class ShapeReader:
     """Reads generic shapes and collects problems; the loader reads the sections with it."""
 
@@ -83,16 +104,34 @@ class ShapeReader:
 
     def mapping(self, value, kind: str, line: int, label: Phrase) -> LDict | None:
         if not isinstance(value, LDict):
-            self.problem(line, Phrase("{label} must be a mapping of fields ({fields})", label=label,
-                                      fields=", ".join(sorted(REQUIRED.get(kind, FIELDS[kind])))))
+            self.problem(
+                line,
+                Phrase(
+                    "{label} must be a mapping of fields ({fields})",
+                    label=label,
+                    fields=", ".join(sorted(REQUIRED.get(kind, FIELDS[kind]))),
+                ),
+            )
             return None
         for key in value:
             if key not in FIELDS[kind]:
                 close = difflib.get_close_matches(key, FIELDS[kind], n=1)
-                self.problem(line_of(value, key), Phrase(
-                    "unknown field '{key}' in {label} (did you mean '{close}'?)", key=key, label=label, close=close[0])
-                    if close else Phrase("unknown field '{key}' in {label}; allowed: {allowed}", key=key, label=label,
-                                         allowed=", ".join(sorted(FIELDS[kind]))))
+                self.problem(
+                    line_of(value, key),
+                    Phrase(
+                        "unknown field '{key}' in {label} (did you mean '{close}'?)",
+                        key=key,
+                        label=label,
+                        close=close[0],
+                    )
+                    if close
+                    else Phrase(
+                        "unknown field '{key}' in {label}; allowed: {allowed}",
+                        key=key,
+                        label=label,
+                        allowed=", ".join(sorted(FIELDS[kind])),
+                    ),
+                )
         for key in sorted(REQUIRED.get(kind, ())):
             if value.get(key) in (None, "", [], {}):
                 self.problem(value.line, Phrase("{label} has no '{key}'", label=label, key=key))
@@ -115,14 +154,19 @@ class ShapeReader:
         if value is None:
             return {}
         if not isinstance(value, LDict):
-            self.problem(line_of(parent, key), Phrase("{label} must have a Polish (pl) and an English (en) text",
-                                                      label=label))
+            self.problem(
+                line_of(parent, key), Phrase("{label} must have a Polish (pl) and an English (en) text", label=label)
+            )
             return {}
         out = {}
         for lang in LANGS:
             if lang not in value or not isinstance(value[lang], str) or not value[lang].strip():
-                self.problem(value.line, Phrase("{label} has no Polish (pl) text", label=label) if lang == "pl"
-                             else Phrase("{label} has no English (en) text", label=label))
+                self.problem(
+                    value.line,
+                    Phrase("{label} has no Polish (pl) text", label=label)
+                    if lang == "pl"
+                    else Phrase("{label} has no English (en) text", label=label),
+                )
             else:
                 out[lang] = value[lang].strip()
         for extra in value:
@@ -131,10 +175,17 @@ class ShapeReader:
                 if text:
                     out[extra] = text
             elif extra not in LANGS:
-                self.problem(line_of(value, extra), Phrase("{label}: unknown language '{lang}'; use pl and en",
-                                                          label=label, lang=extra) if not optional else
-                             Phrase("{label}: unknown language '{lang}'; use {langs}", label=label, lang=extra,
-                                    langs=", ".join(LANGS + optional)))
+                self.problem(
+                    line_of(value, extra),
+                    Phrase("{label}: unknown language '{lang}'; use pl and en", label=label, lang=extra)
+                    if not optional
+                    else Phrase(
+                        "{label}: unknown language '{lang}'; use {langs}",
+                        label=label,
+                        lang=extra,
+                        langs=", ".join(LANGS + optional),
+                    ),
+                )
         return out
 
     def string_list(self, parent, key, label: Phrase) -> tuple[tuple[str, int], ...]:
@@ -148,17 +199,33 @@ class ShapeReader:
         for i, item in enumerate(value):
             if isinstance(item, LDict) and len(item) == 1 and all(isinstance(v, str) for v in item.values()):
                 text = next(f"{k}: {v}" for k, v in item.items())
-                self.problem(line_of(value, i), Phrase(
-                    "{label}: item {n} is read as 'key: value' because of the ': ' in it; put the whole text in "
-                    "quotes: - {quoted}", label=label, n=i + 1, quoted='"' + text.replace('"', '\\"') + '"'))
+                self.problem(
+                    line_of(value, i),
+                    Phrase(
+                        "{label}: item {n} is read as 'key: value' because of the ': ' in it; put the whole text in "
+                        "quotes: - {quoted}",
+                        label=label,
+                        n=i + 1,
+                        quoted='"' + text.replace('"', '\\"') + '"',
+                    ),
+                )
             elif not isinstance(item, str) or not item.strip():
-                self.problem(line_of(value, i), Phrase("{label}: item {n} must be non-empty text", label=label, n=i + 1))
+                self.problem(
+                    line_of(value, i), Phrase("{label}: item {n} must be non-empty text", label=label, n=i + 1)
+                )
             elif i in getattr(value, "plain_spans", {}):
-                self.problem(line_of(value, i), Phrase(
-                    "{label}: item {n} goes on over {lines} lines, so YAML reads them as one question: {text}. If "
-                    "they are two questions, start each with '- ' at the same indentation; if it is one long "
-                    "question, put it in quotes", label=label, n=i + 1, lines=value.plain_spans[i],
-                    text=repr(item.strip())))
+                self.problem(
+                    line_of(value, i),
+                    Phrase(
+                        "{label}: item {n} goes on over {lines} lines, so YAML reads them as one question: {text}. If "
+                        "they are two questions, start each with '- ' at the same indentation; if it is one long "
+                        "question, put it in quotes",
+                        label=label,
+                        n=i + 1,
+                        lines=value.plain_spans[i],
+                        text=repr(item.strip()),
+                    ),
+                )
             else:
                 out.append((item.strip(), line_of(value, i)))
         return tuple(out)
@@ -174,20 +241,32 @@ class ShapeReader:
         for lang in LANGS:
             items = self.string_list(value, lang, Phrase("{label} ({lang})", label=label, lang=lang))
             if not items:
-                self.problem(value.line, Phrase("{label} has no Polish (pl) items", label=label) if lang == "pl"
-                             else Phrase("{label} has no English (en) items", label=label))
+                self.problem(
+                    value.line,
+                    Phrase("{label} has no Polish (pl) items", label=label)
+                    if lang == "pl"
+                    else Phrase("{label} has no English (en) items", label=label),
+                )
             out[lang] = items
         for extra in value:
             if extra not in LANGS:
-                self.problem(line_of(value, extra), Phrase("{label}: unknown language '{lang}'; use pl and en",
-                                                          label=label, lang=extra))
+                self.problem(
+                    line_of(value, extra),
+                    Phrase("{label}: unknown language '{lang}'; use pl and en", label=label, lang=extra),
+                )
         return out
 
     def ident(self, node: LDict, label: Phrase) -> str:
         value = self.text(node, "id", field_label(label, "id"))
         if value and not ID.match(value):
-            self.problem(line_of(node, "id"), Phrase("id '{id}' must be 2-40 lower-case letters, digits or dashes "
-                                                     "(it appears in links), starting with a letter or digit", id=value))
+            self.problem(
+                line_of(node, "id"),
+                Phrase(
+                    "id '{id}' must be 2-40 lower-case letters, digits or dashes "
+                    "(it appears in links), starting with a letter or digit",
+                    id=value,
+                ),
+            )
         return value
 
     def source(self, node, line: int, label: Phrase) -> Source | None:
@@ -196,12 +275,22 @@ class ShapeReader:
             return None
         day = self.text(node, "date", field_label(label, "date"), required=False)
         if day and not DATE.match(day) and day != UNDATED:
-            self.problem(line_of(node, "date"), Phrase("{label} date must be YYYY, YYYY-MM or YYYY-MM-DD (or "
-                                                       "'undated' when the page shows no date), not '{day}'",
-                                                       label=label, day=day))
+            self.problem(
+                line_of(node, "date"),
+                Phrase(
+                    "{label} date must be YYYY, YYYY-MM or YYYY-MM-DD (or "
+                    "'undated' when the page shows no date), not '{day}'",
+                    label=label,
+                    day=day,
+                ),
+            )
         url = self.text(node, "url", field_label(label, "url"), required=False)
-        return Source(self.text(node, "title", field_label(label, "title")),
-                      self.text(node, "publisher", field_label(label, "publisher")), day, url)
+        return Source(
+            self.text(node, "title", field_label(label, "title")),
+            self.text(node, "publisher", field_label(label, "publisher")),
+            day,
+            url,
+        )
 
     def id_list(self, parent, key, target: str, label: Phrase) -> tuple[str, ...]:
         items = self.string_list(parent, key, label)
@@ -237,4 +326,3 @@ def display_path(path: Path, root: Path) -> str:
         return str(path.relative_to(root.parent)) if root.parent != path else str(path)
     except ValueError:
         return str(path)
-

@@ -43,8 +43,11 @@ def read(text: str, file: str, problems: list[Problem]):
         line = mark.line + 1 if mark else 1
         what = _plain_words(getattr(exc, "problem", None) or str(exc))
         source_line = text.splitlines()[line - 1].strip() if mark and line <= len(text.splitlines()) else ""
-        message = Phrase("YAML syntax error: {what} in: {line}", what=what, line=source_line) if source_line \
+        message = (
+            Phrase("YAML syntax error: {what} in: {line}", what=what, line=source_line)
+            if source_line
             else Phrase("YAML syntax error: {what}", what=what)
+        )
         problems.append(Problem(file, line, message))
         return None
     if node is None:
@@ -54,9 +57,18 @@ def read(text: str, file: str, problems: list[Problem]):
         return _convert(node, file, problems, budget)
     except _TooLarge:
         alias = _first_alias(text)
-        problems.append(Problem(file, alias[0] if alias else 1, Phrase(
-            "aliases (*{name}) expand this file by more than {limit} values; write the values out instead "
-            "of aliases that repeat other aliases", name=alias[1] if alias else "", limit=ALIAS_EXPANSION)))
+        problems.append(
+            Problem(
+                file,
+                alias[0] if alias else 1,
+                Phrase(
+                    "aliases (*{name}) expand this file by more than {limit} values; write the values out instead "
+                    "of aliases that repeat other aliases",
+                    name=alias[1] if alias else "",
+                    limit=ALIAS_EXPANSION,
+                ),
+            )
+        )
         return None
 
 
@@ -66,11 +78,14 @@ def _plain_words(problem: str) -> Phrase | str:
     if "'\\t'" in problem or "\t" in problem:
         return Phrase("a tab character: YAML indents with spaces only; replace the tab with spaces")
     if problem.startswith(("expected <block end>", "did not find expected key", "did not find expected '-'")):
-        return Phrase("this line is indented differently from the lines it belongs with; line it up with the "
-                      "other fields of its item")
+        return Phrase(
+            "this line is indented differently from the lines it belongs with; line it up with the "
+            "other fields of its item"
+        )
     if problem.startswith("mapping values are not allowed here"):
-        return Phrase("a ': ' where YAML does not expect one; put text that contains ': ' in quotes, or check "
-                      "the indentation")
+        return Phrase(
+            "a ': ' where YAML does not expect one; put text that contains ': ' in quotes, or check the indentation"
+        )
     if problem.startswith("found unexpected end of stream"):
         return Phrase("a quote that is never closed; close it at the end of its text")
     return problem
@@ -127,9 +142,17 @@ def _convert(node, file: str, problems: list[Problem], budget: _Budget):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             key_line = key_node.start_mark.line + 1
             if key in out:
-                problems.append(Problem(file, key_line, Phrase(
-                    "key '{key}' appears twice in this mapping (first at line {first}); remove or rename one",
-                    key=key, first=out.key_lines[key])))
+                problems.append(
+                    Problem(
+                        file,
+                        key_line,
+                        Phrase(
+                            "key '{key}' appears twice in this mapping (first at line {first}); remove or rename one",
+                            key=key,
+                            first=out.key_lines[key],
+                        ),
+                    )
+                )
                 continue
             out[key] = _convert(value_node, file, problems, budget)
             out.key_lines[key] = key_line

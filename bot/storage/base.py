@@ -15,8 +15,13 @@ REPLY_DAYS = 2
 SAMPLE_DAYS = 30
 PENDING_MAX = 10_000
 #: Where each table keeps the resident's pseudonym: /forget deletes by it.
-FORGET_COLUMNS = {"preferences": "pseudonym", "feedback": "pseudonym", "events": "pseudonym", "rate": "pseudonym",
-                  "replies": "resident"}
+FORGET_COLUMNS = {
+    "preferences": "pseudonym",
+    "feedback": "pseudonym",
+    "events": "pseudonym",
+    "rate": "pseudonym",
+    "replies": "resident",
+}
 EVENT_COLUMNS = ("pseudonym", "kind", "chat_type", "lang", "outcome", "entry", "band", "latency_ms")
 
 
@@ -85,16 +90,21 @@ class SqlStore:
 
     def set_language(self, pseudonym: str, lang: str) -> bool:
         """Remember a language choice; False when it could not be stored."""
-        return self._write("preferences write",
-                           "INSERT INTO preferences (pseudonym, lang) VALUES (?, ?) ON CONFLICT (pseudonym) "
-                           f"DO UPDATE SET lang = excluded.lang, updated = {self.NOW}", (pseudonym, lang))
+        return self._write(
+            "preferences write",
+            "INSERT INTO preferences (pseudonym, lang) VALUES (?, ?) ON CONFLICT (pseudonym) "
+            f"DO UPDATE SET lang = excluded.lang, updated = {self.NOW}",
+            (pseudonym, lang),
+        )
 
     def record_feedback(self, pseudonym: str, entry: str, helpful: bool) -> bool:
         """One 👍/👎 per resident and entry (a second tap replaces the first); False on failure."""
-        return self._write("feedback write",
-                           "INSERT INTO feedback (pseudonym, entry, helpful) VALUES (?, ?, ?) ON CONFLICT "
-                           f"(pseudonym, entry) DO UPDATE SET helpful = excluded.helpful, day = {self.TODAY}",
-                           (pseudonym, entry, bool(helpful)))
+        return self._write(
+            "feedback write",
+            "INSERT INTO feedback (pseudonym, entry, helpful) VALUES (?, ?, ?) ON CONFLICT "
+            f"(pseudonym, entry) DO UPDATE SET helpful = excluded.helpful, day = {self.TODAY}",
+            (pseudonym, entry, bool(helpful)),
+        )
 
     def add_sample(self, redacted_text: str, lang: str) -> bool:
         """Keep an (already redacted) question, encrypted, for the editors; False on failure."""
@@ -127,8 +137,17 @@ class SqlStore:
             log.warning("sample purge failed: %s", type(exc).__name__)
             return 0
 
-    def log_event(self, pseudonym: str, kind: str, chat_type: str, lang: str, outcome: str | None = None,
-                  entry: str | None = None, band: str | None = None, latency_ms: int | None = None) -> bool:
+    def log_event(
+        self,
+        pseudonym: str,
+        kind: str,
+        chat_type: str,
+        lang: str,
+        outcome: str | None = None,
+        entry: str | None = None,
+        band: str | None = None,
+        latency_ms: int | None = None,
+    ) -> bool:
         """Record one event; on failure keep it in memory and retry with the next write."""
         return self.log_events([(pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms)])
 
@@ -142,8 +161,9 @@ class SqlStore:
         try:
             with self._transaction() as run:
                 self._check()
-                run.many(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * 8)})",
-                         self._pending)
+                run.many(
+                    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * 8)})", self._pending
+                )
             self._pending.clear()
         except self.ERRORS as exc:
             self._failed(f"event write ({len(self._pending)} waiting)", exc)
@@ -163,8 +183,10 @@ class SqlStore:
         try:
             with self._transaction() as run:
                 self._check()
-                deleted = {table: run(f"DELETE FROM {table} WHERE {column} = ?", (pseudonym,)).rowcount
-                           for table, column in FORGET_COLUMNS.items()}
+                deleted = {
+                    table: run(f"DELETE FROM {table} WHERE {column} = ?", (pseudonym,)).rowcount
+                    for table, column in FORGET_COLUMNS.items()
+                }
         except self.ERRORS as exc:
             self._failed("forget", exc)
             return None
@@ -220,13 +242,17 @@ class SqlStore:
         silence) or "drop"."""
         now = time.time() if now is None else now
         with self._transaction() as run:
-            run("INSERT INTO rate (pseudonym, window_start, count) VALUES (?, ?, 0) ON CONFLICT (pseudonym) "
-                "DO NOTHING", (pseudonym, now))
-            row = run(f"SELECT window_start, count, quiet_until FROM rate WHERE pseudonym = ?{self.FOR_UPDATE}",
-                      (pseudonym,)).fetchone()
+            run(
+                "INSERT INTO rate (pseudonym, window_start, count) VALUES (?, ?, 0) ON CONFLICT (pseudonym) DO NOTHING",
+                (pseudonym, now),
+            )
+            row = run(
+                f"SELECT window_start, count, quiet_until FROM rate WHERE pseudonym = ?{self.FOR_UPDATE}", (pseudonym,)
+            ).fetchone()
             verdict, values = flood_step(row, limit, window, quiet, now)
-            run("UPDATE rate SET window_start = ?, count = ?, quiet_until = ? WHERE pseudonym = ?",
-                (*values, pseudonym))
+            run(
+                "UPDATE rate SET window_start = ?, count = ?, quiet_until = ? WHERE pseudonym = ?", (*values, pseudonym)
+            )
         return verdict
 
     FOR_UPDATE = ""  # PostgreSQL locks the row it reads
@@ -235,9 +261,11 @@ class SqlStore:
         """Which reply answered a message (`message`: a pseudonym of chat and message id), kept
         REPLY_DAYS days; `resident` (the sender's pseudonym) lets /forget erase it."""
         with self._transaction() as run:
-            run("INSERT INTO replies (message, reply_id, at, resident) VALUES (?, ?, ?, ?) ON CONFLICT (message) "
+            run(
+                "INSERT INTO replies (message, reply_id, at, resident) VALUES (?, ?, ?, ?) ON CONFLICT (message) "
                 "DO UPDATE SET reply_id = excluded.reply_id, at = excluded.at, resident = excluded.resident",
-                (message, reply_id, time.time(), resident))
+                (message, reply_id, time.time(), resident),
+            )
 
     def reply_for(self, message: str) -> int | None:
         rows = self._read("SELECT reply_id FROM replies WHERE message = ?", (message,))
@@ -250,8 +278,10 @@ class SqlStore:
     def record_update(self, update_id: int) -> None:
         """Remember that a Telegram update was answered (kept REPLY_DAYS days)."""
         with self._transaction() as run:
-            run("INSERT INTO handled (update_id, at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING",
-                (update_id, time.time()))
+            run(
+                "INSERT INTO handled (update_id, at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING",
+                (update_id, time.time()),
+            )
 
     # -- admins' figures and key rotation --------------------------------------------------------
 
@@ -282,9 +312,11 @@ class SqlStore:
     def rekey_pseudonyms(self, salt: bytes) -> dict[str, int]:
         """Replace every pseudonym by sha256(salt + pseudonym); drop what only served a resident."""
         with self._transaction() as run:
-            changed = {"preferences": run("DELETE FROM preferences", ()).rowcount,
-                       "feedback": run(f"UPDATE feedback SET pseudonym = {self.UNLINK}", (salt,)).rowcount,
-                       "events": run(f"UPDATE events SET pseudonym = {self.UNLINK}", (salt,)).rowcount}
+            changed = {
+                "preferences": run("DELETE FROM preferences", ()).rowcount,
+                "feedback": run(f"UPDATE feedback SET pseudonym = {self.UNLINK}", (salt,)).rowcount,
+                "events": run(f"UPDATE events SET pseudonym = {self.UNLINK}", (salt,)).rowcount,
+            }
             run("DELETE FROM rate", ())
             run("DELETE FROM replies", ())
         return changed
@@ -335,11 +367,17 @@ def usage_figures(event_rows, feedback_rows) -> dict:
         return [(key, n, len(who)) for key, (n, who) in groups[name].items()]
 
     by_count = lambda row: (-row[1], row[0])  # noqa: E731
-    return {"total": (total, len(residents)), "per_day": sorted(listed("per_day")),
-            "languages": sorted(listed("languages"), key=by_count), "outcomes": sorted(listed("outcomes"), key=by_count),
-            "entries": sorted(listed("entries"), key=by_count)[:10],
-            "feedback": sorted((tuple(r) for r in feedback_rows), key=lambda r: (-r[1], r[0]))}
+    return {
+        "total": (total, len(residents)),
+        "per_day": sorted(listed("per_day")),
+        "languages": sorted(listed("languages"), key=by_count),
+        "outcomes": sorted(listed("outcomes"), key=by_count),
+        "entries": sorted(listed("entries"), key=by_count)[:10],
+        "feedback": sorted((tuple(r) for r in feedback_rows), key=lambda r: (-r[1], r[0])),
+    }
 
 
-FEEDBACK_QUERY = ("SELECT entry, sum(CASE WHEN helpful THEN 0 ELSE 1 END), sum(CASE WHEN helpful THEN 1 ELSE 0 END), "
-                  "count(DISTINCT pseudonym) FROM feedback WHERE day BETWEEN ? AND ? GROUP BY entry")
+FEEDBACK_QUERY = (
+    "SELECT entry, sum(CASE WHEN helpful THEN 0 ELSE 1 END), sum(CASE WHEN helpful THEN 1 ELSE 0 END), "
+    "count(DISTINCT pseudonym) FROM feedback WHERE day BETWEEN ? AND ? GROUP BY entry"
+)

@@ -79,8 +79,17 @@ class StoreGateway:
     async def add_sample(self, text: str, lang: str) -> bool:
         return await self._call(False, self.store.add_sample, text, lang)
 
-    async def log_event(self, pseudonym: str, kind: str, chat_type: str, lang: str, outcome: str | None = None,
-                        entry: str | None = None, band: str | None = None, latency_ms: int | None = None) -> bool:
+    async def log_event(
+        self,
+        pseudonym: str,
+        kind: str,
+        chat_type: str,
+        lang: str,
+        outcome: str | None = None,
+        entry: str | None = None,
+        band: str | None = None,
+        latency_ms: int | None = None,
+    ) -> bool:
         """Record an event; while storage is paused it waits in memory and goes with the next write."""
         self._events.append((pseudonym, kind, chat_type, lang, outcome, entry, band, latency_ms))
         if time.monotonic() < self._skip_until:
@@ -90,7 +99,7 @@ class StoreGateway:
         return await self._call(False, self.store.log_events, rows)
 
     async def flood_check(self, pseudonym: str, limit: int = 20, window: float = 60.0, quiet: float = 60.0) -> str:
-        """"ok", "notify" or "drop" from the shared counter; "ok" when storage fails (answers first)."""
+        """ "ok", "notify" or "drop" from the shared counter; "ok" when storage fails (answers first)."""
         return await self._call("ok", self.store.flood_check, pseudonym, limit, window, quiet)
 
     async def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:

@@ -17,8 +17,10 @@ class KeyFileError(ValueError):
     """A key file exists but does not hold a key this bot wrote."""
 
     def __init__(self, key_file: Path, setting: str = "BOT_DATA_DIR"):
-        super().__init__(f"{setting}: the key file {key_file} is damaged (it does not hold a key this bot wrote); "
-                         f"restore it from a backup - a new key cannot read what the old one protected.")
+        super().__init__(
+            f"{setting}: the key file {key_file} is damaged (it does not hold a key this bot wrote); "
+            f"restore it from a backup - a new key cannot read what the old one protected."
+        )
 
 
 def write_key_file(key_file: Path, data: bytes, replace: bool = False) -> None:
@@ -86,8 +88,9 @@ class Pseudonymizer:
     def __init__(self, key: bytes):
         self._key = key
 
-    def __call__(self, user_id: int) -> str:
+    def __call__(self, user_id: int | str) -> str:
         return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()
+
 
 def rotate_sample_key(store, key_file: Path) -> tuple[int, int]:
     """A new samples key; every kept question re-encrypted with it. (re-encrypted, unreadable) - the

@@ -77,8 +77,14 @@ class PostgresStore(SqlStore):
     UNLINK = "encode(sha256(? || convert_to(pseudonym, 'UTF8')), 'hex')"
     FOR_UPDATE = " FOR UPDATE"
 
-    def __init__(self, url: str, sample_key: bytes | None = None, retention_days: int = 90,
-                 connect_timeout: int = 3, statement_timeout_ms: int = 2000):
+    def __init__(
+        self,
+        url: str,
+        sample_key: bytes | None = None,
+        retention_days: int = 90,
+        connect_timeout: int = 3,
+        statement_timeout_ms: int = 2000,
+    ):
         super().__init__(sample_key, retention_days)
         try:
             psycopg.conninfo.conninfo_to_dict(url)
@@ -86,8 +92,11 @@ class PostgresStore(SqlStore):
             raise ValueError(f"BOT_DATABASE is not a valid PostgreSQL URL: {exc}") from None
         self.url = url
         self.path = None  # no file: back it up with pg_dump (docs/deployment.md)
-        self._options = {"connect_timeout": connect_timeout, "autocommit": True,
-                         "options": f"-c statement_timeout={statement_timeout_ms}"}
+        self._options = {
+            "connect_timeout": connect_timeout,
+            "autocommit": True,
+            "options": f"-c statement_timeout={statement_timeout_ms}",
+        }
         self._lock = threading.Lock()
         self._conn: psycopg.Connection | None = None
         self._migrated = False
@@ -142,8 +151,11 @@ class PostgresStore(SqlStore):
     def _period_events(self, run, since: str, until: str):
         events = run.connection.cursor(name="usage")  # server-side: rows arrive in batches
         events.itersize = 10_000
-        events.execute("SELECT to_char(at, 'YYYY-MM-DD'), lang, outcome, entry, pseudonym FROM events "
-                       "WHERE kind = 'reply' AND at BETWEEN %s AND %s", (since, until + "T23:59"))
+        events.execute(
+            "SELECT to_char(at, 'YYYY-MM-DD'), lang, outcome, entry, pseudonym FROM events "
+            "WHERE kind = 'reply' AND at BETWEEN %s AND %s",
+            (since, until + "T23:59"),
+        )
         return events
 
     def _close(self) -> None:

@@ -109,10 +109,12 @@ class Store(SqlStore):
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         new = not self.path.exists()
         if not new and self.path.is_file() and self.path.stat().st_size == 0:
-            raise DatabaseFileError(f"BOT_DATABASE: the database file {self.path} is empty (0 bytes) instead of "
-                                    f"holding the bot's data; restore the latest backup made with `equality-bot "
-                                    f"backup` (docs/deployment.md, \"Backups\"), or delete the file to start with "
-                                    f"an empty database.")
+            raise DatabaseFileError(
+                f"BOT_DATABASE: the database file {self.path} is empty (0 bytes) instead of "
+                f"holding the bot's data; restore the latest backup made with `equality-bot "
+                f'backup` (docs/deployment.md, "Backups"), or delete the file to start with '
+                f"an empty database."
+            )
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False, isolation_level=None)
         if new:
@@ -121,7 +123,9 @@ class Store(SqlStore):
         self._identity = (stat.st_dev, stat.st_ino)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free space
+            self._db.execute(
+                "PRAGMA secure_delete=ON"
+            )  # deleted rows are overwritten with zeros, not left in free space
             problems = [row[0] for row in self._db.execute("PRAGMA quick_check")]
         except sqlite3.OperationalError:  # locked, unreadable, a directory …: the caller says "cannot use"
             self._db.close()
@@ -130,12 +134,18 @@ class Store(SqlStore):
             problems = [str(exc)]
         if problems != ["ok"]:
             self._db.close()
-            found = [line.strip() for problem in problems for line in problem.splitlines()
-                     if line.strip() and not line.startswith("***")] or ["no answer from quick_check"]
+            found = [
+                line.strip()
+                for problem in problems
+                for line in problem.splitlines()
+                if line.strip() and not line.startswith("***")
+            ] or ["no answer from quick_check"]
             detail = found[0][:200] + (f", and {len(found) - 1} more problem(s)" if len(found) > 1 else "")
-            raise DatabaseFileError(f"BOT_DATABASE: the database file {self.path} is damaged ({detail}); stop every "
-                                    f"process using it and restore the latest backup made with `equality-bot "
-                                    f"backup` (docs/deployment.md, \"Backups\").")
+            raise DatabaseFileError(
+                f"BOT_DATABASE: the database file {self.path} is damaged ({detail}); stop every "
+                f"process using it and restore the latest backup made with `equality-bot "
+                f'backup` (docs/deployment.md, "Backups").'
+            )
         self._db.create_function("unlink", 2, _unlink, deterministic=True)
         self._migrate()
         self._purge_daily()
@@ -171,14 +181,19 @@ class Store(SqlStore):
         except sqlite3.Error as exc:
             busy = type(exc).__name__
         if busy:
-            log.warning("after /forget the write-ahead log could not be emptied (%s); SQLite empties it at a later "
-                        "checkpoint", "a reader was busy" if busy == 1 else busy)
+            log.warning(
+                "after /forget the write-ahead log could not be emptied (%s); SQLite empties it at a later checkpoint",
+                "a reader was busy" if busy == 1 else busy,
+            )
 
     def _period_events(self, run, since: str, until: str):
         # Over a long period a full scan beats the time index (`+at` tells SQLite not to use it).
         at = "+at" if (date.fromisoformat(until) - date.fromisoformat(since)).days > 31 else "at"
-        return run("SELECT substr(at, 1, 10), lang, outcome, entry, pseudonym FROM events "
-                   f"WHERE kind = 'reply' AND {at} BETWEEN ? AND ?", (since, until + "T23:59"))
+        return run(
+            "SELECT substr(at, 1, 10), lang, outcome, entry, pseudonym FROM events "
+            f"WHERE kind = 'reply' AND {at} BETWEEN ? AND ?",
+            (since, until + "T23:59"),
+        )
 
     def _close(self) -> None:
         self._db.close()
@@ -228,4 +243,3 @@ def backup(database: Path, target_dir: Path, stamp: str) -> Path:
         copy.close()
         source.close()
     return target
-

@@ -14,7 +14,7 @@ from telegram.ext import Application, ContextTypes
 from bot.telegram import render
 from bot.telegram.commands import help_command
 from bot.telegram.send import send_html
-from bot.telegram.services import Services, for_resident
+from bot.telegram.services import Services, for_resident, message_of
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = _("The usage figures cannot be read right now.")
     else:
         text = figures.text_report(counted, lang, svc.catalogs(lang))
-    await send_html(update.effective_message, f"<pre>{html.escape(text)}</pre>")
+    await send_html(message_of(update), f"<pre>{html.escape(text)}</pre>")
 
 
 async def notify_admins(application: Application, compose: Callable[[Callable[[str], str]], str]) -> None:
@@ -50,17 +50,26 @@ async def notify_admins(application: Application, compose: Callable[[Callable[[s
         lang = await svc.store.language(svc.pseudonym(admin)) or "pl"
         text = compose(svc.catalogs(lang).gettext)
         try:
-            await application.bot.send_message(chat_id=admin, text=render.split_message(html.escape(text))[0],
-                                               parse_mode=ParseMode.HTML)
+            await application.bot.send_message(
+                chat_id=admin, text=render.split_message(html.escape(text))[0], parse_mode=ParseMode.HTML
+            )
         except Exception as exc:  # an admin who never started the bot cannot be messaged
             log.warning("could not notify an admin: %s", type(exc).__name__)
 
 
 def storage_trouble_notice(application: Application) -> Callable[[str], None]:
     """What the store gateway calls when the database starts failing: one notice to the admins."""
+
     def notice(reason: str) -> None:
-        application.create_task(notify_admins(application, lambda _: _(
-            "The bot's database cannot be written ({reason}). Residents still get answers; language choices, "
-            "ratings and usage figures are not saved until it works again. Check the disk and the data "
-            "directory.").format(reason=reason)))
+        application.create_task(
+            notify_admins(
+                application,
+                lambda _: _(
+                    "The bot's database cannot be written ({reason}). Residents still get answers; language choices, "
+                    "ratings and usage figures are not saved until it works again. Check the disk and the data "
+                    "directory."
+                ).format(reason=reason),
+            )
+        )
+
     return notice

@@ -10,19 +10,36 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, Update
 from telegram.error import Forbidden, InvalidToken, NetworkError
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, ContextTypes, ExtBot, MessageHandler,
-                          TypeHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ExtBot,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Config, ConfigError
 from bot.i18n import Catalogs
 from bot.telegram.admin import stats, storage_trouble_notice
-from bot.telegram.knowledge_reload import reload_knowledge, watch_knowledge
 from bot.telegram.buttons import on_callback
-from bot.telegram.commands import (contacts, forget, help_command, language, privacy, report, start, topics,
-                                   unknown_command)
+from bot.telegram.commands import (
+    contacts,
+    forget,
+    help_command,
+    language,
+    privacy,
+    report,
+    start,
+    topics,
+    unknown_command,
+)
 from bot.telegram.dispatch import Dispatcher
 from bot.telegram.heartbeat import Heartbeat, beat, on_heartbeat
+from bot.telegram.knowledge_reload import reload_knowledge, watch_knowledge
 from bot.telegram.limits import FairRateLimiter
 from bot.telegram.log_redaction import harden
 from bot.telegram.messages import flood_gate, forget_reading, is_urgent, on_other_message, on_text
@@ -57,8 +74,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             svc = services(context)
             lang = await interface_language(update, svc)
-            await update.effective_message.reply_text(svc.catalogs(lang).gettext(
-                "Sorry, something went wrong on my side. Please try again; in danger, call 112."), do_quote=False)
+            await update.effective_message.reply_text(
+                svc.catalogs(lang).gettext(
+                    "Sorry, something went wrong on my side. Please try again; in danger, call 112."
+                ),
+                do_quote=False,
+            )
         except Exception as exc:  # the apology must not raise in turn
             log.error("apology failed: %s", type(exc).__name__)
 
@@ -73,22 +94,31 @@ async def post_init(application: Application) -> None:
         application.bot_data["watcher"] = asyncio.create_task(watch_knowledge(application, svc.reload_seconds))
     catalogs: Catalogs = application.bot_data["services"].catalogs
     descriptions = {
-        "start": N_("Start / welcome"), "help": N_("What I can do"), "language": N_("Polish or English"),
-        "settings": N_("Settings"), "topics": N_("Browse topics"), "privacy": N_("What I store"),
-        "forget": N_("Erase my data"), "contacts": N_("Help numbers"),
+        "start": N_("Start / welcome"),
+        "help": N_("What I can do"),
+        "language": N_("Polish or English"),
+        "settings": N_("Settings"),
+        "topics": N_("Browse topics"),
+        "privacy": N_("What I store"),
+        "forget": N_("Erase my data"),
+        "contacts": N_("Help numbers"),
         "report": N_("Where to report discrimination"),
     }
     for lang in ("en", "pl"):
         _ = catalogs(lang).gettext
         commands = [BotCommand(name, _(descriptions[name])) for name in COMMANDS]
         await application.bot.set_my_commands(commands=commands, language_code=None if lang == "en" else lang)
-        await application.bot.set_my_description(description=_(
-            "I answer questions about equal treatment and discrimination in Kraków, in Polish or English, "
-            "and tell you where to get help. Every answer names its source. In danger, call 112."),
-            language_code=None if lang == "en" else lang)
+        await application.bot.set_my_description(
+            description=_(
+                "I answer questions about equal treatment and discrimination in Kraków, in Polish or English, "
+                "and tell you where to get help. Every answer names its source. In danger, call 112."
+            ),
+            language_code=None if lang == "en" else lang,
+        )
         await application.bot.set_my_short_description(
             short_description=_("Equality and anti-discrimination help for Kraków residents."),
-            language_code=None if lang == "en" else lang)
+            language_code=None if lang == "en" else lang,
+        )
 
 
 async def post_stop(application: Application) -> None:
@@ -123,10 +153,13 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     """The python-telegram-bot Application with every handler registered (`request`: for tests)."""
     serving_only = bool(config.webhook_url) and not config.webhook_owner
     bot = (ServingReplicaBot if serving_only else ExtBot)(
-        token=config.token, base_url=f"{config.api_url}/bot", base_file_url=f"{config.api_url}/file/bot",
+        token=config.token,
+        base_url=f"{config.api_url}/bot",
+        base_file_url=f"{config.api_url}/file/bot",
         request=request or TrackedRequest(connection_pool_size=64),
         get_updates_request=request or TrackedRequest(connection_pool_size=4),
-        rate_limiter=FairRateLimiter())
+        rate_limiter=FairRateLimiter(),
+    )
     # No Updater: bot.telegram.polling and bot.telegram.webhook fetch, and confirm only what is handled.
     application = Application.builder().bot(bot).updater(None).post_init(post_init).post_stop(post_stop).build()
     application.bot_data["services"] = svc
@@ -147,8 +180,11 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
     application.add_handler(CallbackQueryHandler(on_callback))
     application.add_handler(MessageHandler(residents & filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(MessageHandler(residents & filters.COMMAND & private, unknown_command))
-    application.add_handler(MessageHandler(residents & ~filters.TEXT & ~filters.COMMAND & private
-                                           & ~filters.StatusUpdate.ALL, on_other_message))
+    application.add_handler(
+        MessageHandler(
+            residents & ~filters.TEXT & ~filters.COMMAND & private & ~filters.StatusUpdate.ALL, on_other_message
+        )
+    )
     application.add_handler(TypeHandler(Heartbeat, on_heartbeat))
     application.add_error_handler(on_error)
     return application
@@ -180,6 +216,7 @@ async def serve(application: Application, config: Config, svc: Services) -> None
         loop.add_signal_handler(sig, stopping.set)
     if not await connect(application, config, stopping):
         return
+
     async def handle(update: object) -> None:
         try:
             await application.process_update(update)
@@ -187,17 +224,29 @@ async def serve(application: Application, config: Config, svc: Services) -> None
             forget_reading(update, svc)
 
     dispatcher = Dispatcher(handle, lambda update: is_urgent(update, svc, application.bot.username))
+    assert application.post_init is not None, "build_application sets post_init"
     await application.post_init(application)
     await application.start()
     application.bot_data["dispatcher"] = dispatcher
     poller = webhook = None
     try:
         if config.webhook_url:
-            await application.bot.set_webhook(url=config.webhook_url, secret_token=config.webhook_secret,
-                                              allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False,
-                                              max_connections=100)
-            webhook = WebhookServer(application.bot, dispatcher, urlparse(config.webhook_url).path,
-                                    config.webhook_secret, config.webhook_listen, config.webhook_port, svc.store)
+            await application.bot.set_webhook(
+                url=config.webhook_url,
+                secret_token=config.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+                max_connections=100,
+            )
+            webhook = WebhookServer(
+                application.bot,
+                dispatcher,
+                urlparse(config.webhook_url).path,
+                config.webhook_secret,
+                config.webhook_listen,
+                config.webhook_port,
+                svc.store,
+            )
             webhook.start()
             log.info("serving the webhook on %s:%d", config.webhook_listen, config.webhook_port)
             await stopping.wait()
@@ -231,16 +280,19 @@ async def connect(application: Application, config: Config, stopping: asyncio.Ev
             log.info("connected to Telegram as @%s", application.bot.username)
             return True
         except (InvalidToken, Forbidden):
-            raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refuses this token; copy it again from @BotFather.") from None
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN: Telegram refuses this token; copy it again from @BotFather."
+            ) from None
         except NetworkError as exc:
             now = time.monotonic()
             if now >= quiet_until:
-                log.warning("Telegram cannot be reached at %s (%s); retrying every 5 s", config.api_url,
-                            type(exc).__name__)
+                log.warning(
+                    "Telegram cannot be reached at %s (%s); retrying every 5 s", config.api_url, type(exc).__name__
+                )
                 quiet_until = now + 60
             try:
                 await asyncio.wait_for(stopping.wait(), 5.0)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
     return False
 
@@ -248,5 +300,5 @@ async def connect(application: Application, config: Config, stopping: asyncio.Ev
 async def _bounded(step, seconds: float) -> None:
     try:
         await asyncio.wait_for(step, seconds)
-    except (asyncio.TimeoutError, RuntimeError):
+    except (TimeoutError, RuntimeError):
         pass

@@ -12,8 +12,21 @@ from telegram.ext import ContextTypes
 
 from bot.core.redact import redact
 from bot.telegram import render
-from bot.telegram.callback_data import (ChooseLanguage, DropOffer, Forget, OpenEntry, OpenTopic, Rate, ReportStep,
-                                        SendOffer, ShowOffer, WhyThisAnswer, kind, pack, unpack)
+from bot.telegram.callback_data import (
+    ChooseLanguage,
+    DropOffer,
+    Forget,
+    OpenEntry,
+    OpenTopic,
+    Rate,
+    ReportStep,
+    SendOffer,
+    ShowOffer,
+    WhyThisAnswer,
+    kind,
+    pack,
+    unpack,
+)
 from bot.telegram.send import send_html, send_reply, send_text
 from bot.telegram.services import Services, interface_language, services
 
@@ -32,7 +45,9 @@ class Tap:
     @property
     def resident(self) -> str:
         """The pseudonym of the resident who tapped."""
-        return self.svc.pseudonym(self.update.callback_query.from_user.id)
+        query = self.update.callback_query
+        assert query is not None, "a Tap is made for callback queries only"
+        return self.svc.pseudonym(query.from_user.id)
 
     async def language(self) -> str:
         """The resident's interface language."""
@@ -43,6 +58,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Every button: answered at once, then handled by the handler of its kind; data that is not one
     of ours, or names what no longer exists, gets "this button no longer works"."""
     query = update.callback_query
+    if query is None:  # registered for callback queries only
+        return
     try:
         await query.answer()
     except BadRequest:  # "query is too old": still act on the tap
@@ -58,11 +75,13 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if handler is not None and await handler(button, tap):
         return
     lang = await tap.language()
-    await send_text(message, tap.svc.catalogs(lang).gettext(
-        "This button no longer works. Please ask your question again."))
+    await send_text(
+        message, tap.svc.catalogs(lang).gettext("This button no longer works. Please ask your question again.")
+    )
 
 
 # Each handler returns False when the button names what does not exist (any more), True when it answered.
+
 
 async def open_entry(button: OpenEntry, tap: Tap) -> bool:
     """An entry's answer, like a reply to a question."""
@@ -99,8 +118,12 @@ async def _offered(token: str, tap: Tap, keep: bool) -> tuple[str, str] | None:
     offered = tap.svc.taken_offer(token, tap.resident, keep=keep)
     if offered is None:
         lang = await tap.language()
-        await send_text(tap.message, tap.svc.catalogs(lang).gettext(
-            "This question is no longer kept in memory, so it was not sent. You can ask it again."))
+        await send_text(
+            tap.message,
+            tap.svc.catalogs(lang).gettext(
+                "This question is no longer kept in memory, so it was not sent. You can ask it again."
+            ),
+        )
     return offered
 
 
@@ -110,10 +133,15 @@ async def show_offer(button: ShowOffer, tap: Tap) -> bool:
     if offered is not None:
         question, lang = offered
         _ = tap.svc.catalogs(lang).gettext
-        text = _("The editors would see only this, without anything that identifies you; it is deleted after "
-                 "30 days: “{text}”. Send it?").format(text=redact(question))
-        await send_text(tap.message, text, [[(_("Send it"), pack(SendOffer(button.token))),
-                                             (_("Do not send"), pack(DropOffer(button.token)))]])
+        text = _(
+            "The editors would see only this, without anything that identifies you; it is deleted after "
+            "30 days: “{text}”. Send it?"
+        ).format(text=redact(question))
+        await send_text(
+            tap.message,
+            text,
+            [[(_("Send it"), pack(SendOffer(button.token))), (_("Do not send"), pack(DropOffer(button.token)))]],
+        )
     return True
 
 
@@ -145,8 +173,9 @@ async def rate(button: Rate, tap: Tap) -> bool:
         return False
     await tap.svc.store.record_feedback(tap.resident, button.entry, button.helpful)
     lang = await tap.language()
-    await send_text(tap.message, tap.svc.catalogs(lang).gettext(
-        "Thank you! Your rating helps the editors improve the answers."))
+    await send_text(
+        tap.message, tap.svc.catalogs(lang).gettext("Thank you! Your rating helps the editors improve the answers.")
+    )
     return True
 
 
@@ -164,8 +193,11 @@ async def choose_language(button: ChooseLanguage, tap: Tap) -> bool:
     stored = await tap.svc.store.set_language(tap.resident, button.lang)
     await tap.svc.store.log_event(tap.resident, "language", tap.message.chat.type, button.lang)
     _ = tap.svc.catalogs(button.lang).gettext
-    text = _("I will answer in English when your language is unclear.") if stored else \
-        _("I could not save your choice right now; please try again later.")
+    text = (
+        _("I will answer in English when your language is unclear.")
+        if stored
+        else _("I could not save your choice right now; please try again later.")
+    )
     await send_text(tap.message, text)
     return True
 
@@ -182,19 +214,32 @@ async def forget(button: Forget, tap: Tap) -> bool:
         text = _("I could not erase it right now; please try again later.")
     else:
         n = sum(deleted.values())
-        text = tap.svc.catalogs(lang).ngettext(
-            "Erased {n} record (your language choice and ratings). I cannot erase this chat from "
-            "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
-            "the editors: they are not linked to you and are deleted after 30 days.",
-            "Erased {n} records (your language choice and ratings). I cannot erase this chat from "
-            "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
-            "the editors: they are not linked to you and are deleted after 30 days.", n).format(n=n)
+        text = (
+            tap.svc.catalogs(lang)
+            .ngettext(
+                "Erased {n} record (your language choice and ratings). I cannot erase this chat from "
+                "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
+                "the editors: they are not linked to you and are deleted after 30 days.",
+                "Erased {n} records (your language choice and ratings). I cannot erase this chat from "
+                "Telegram's servers (you can delete it in Telegram), nor questions you sent anonymously to "
+                "the editors: they are not linked to you and are deleted after 30 days.",
+                n,
+            )
+            .format(n=n)
+        )
     await send_text(tap.message, text)
     return True
 
 
 HANDLERS: dict[type, Callable[..., Awaitable[bool]]] = {
-    OpenEntry: open_entry, OpenTopic: open_topic, ReportStep: report_step, ShowOffer: show_offer,
-    SendOffer: send_offer, DropOffer: drop_offer, Rate: rate, WhyThisAnswer: why_this_answer,
-    ChooseLanguage: choose_language, Forget: forget,
+    OpenEntry: open_entry,
+    OpenTopic: open_topic,
+    ReportStep: report_step,
+    ShowOffer: show_offer,
+    SendOffer: send_offer,
+    DropOffer: drop_offer,
+    Rate: rate,
+    WhyThisAnswer: why_this_answer,
+    ChooseLanguage: choose_language,
+    Forget: forget,
 }

@@ -95,10 +95,30 @@ class Forget:
     confirmed: bool
 
 
-Button = (OpenEntry | OpenTopic | ReportStep | ShowOffer | SendOffer | DropOffer | Rate | WhyThisAnswer
-          | ChooseLanguage | Forget)
-PREFIXES = {OpenEntry: "e", OpenTopic: "t", ReportStep: "r", ShowOffer: "fq", SendOffer: "fs", DropOffer: "fc",
-            Rate: "fb", WhyThisAnswer: "why", ChooseLanguage: "lang", Forget: "forget"}
+Button = (
+    OpenEntry
+    | OpenTopic
+    | ReportStep
+    | ShowOffer
+    | SendOffer
+    | DropOffer
+    | Rate
+    | WhyThisAnswer
+    | ChooseLanguage
+    | Forget
+)
+PREFIXES = {
+    OpenEntry: "e",
+    OpenTopic: "t",
+    ReportStep: "r",
+    ShowOffer: "fq",
+    SendOffer: "fs",
+    DropOffer: "fc",
+    Rate: "fb",
+    WhyThisAnswer: "why",
+    ChooseLanguage: "lang",
+    Forget: "forget",
+}
 
 
 class ButtonDataError(ValueError):
@@ -115,7 +135,7 @@ def pack(button: Button) -> str:
         case ReportStep(lang, place, ground, in_danger):
             steps = [place, ground, None if in_danger is None else "y" if in_danger else "n"]
             given = [s for s in steps if s is not None]
-            if steps[:len(given)] != given:
+            if steps[: len(given)] != given:
                 raise ButtonDataError("a /report step names a later step without the earlier ones")
             fields = [lang, *given]
         case ShowOffer(token) | SendOffer(token) | DropOffer(token):
@@ -160,7 +180,9 @@ def unpack(data: str) -> Button | None:
         steps = parts[2:] + [None] * (5 - len(parts))
         return ReportStep(parts[1], steps[0], steps[1], None if steps[2] is None else steps[2] == "y")
     if prefix in ("fq", "fs", "fc"):
-        return {"fq": ShowOffer, "fs": SendOffer, "fc": DropOffer}[prefix](rest)
+        if prefix == "fq":
+            return ShowOffer(rest)
+        return SendOffer(rest) if prefix == "fs" else DropOffer(rest)
     if prefix == "fb":
         entry, _, value = rest.rpartition(":")
         return Rate(entry, value == "1") if value in ("0", "1") else None
@@ -168,8 +190,9 @@ def unpack(data: str) -> Button | None:
         parts = data.split(":")
         if len(parts) != 5 or parts[4] not in ("h", "m", "l") or not _INDEX.fullmatch(parts[3][2:]):
             return None
-        return WhyThisAnswer(parts[1] if parts[1] in LANGS else "pl", parts[2], parts[3][:2], int(parts[3][2:]),
-                             parts[4])
+        return WhyThisAnswer(
+            parts[1] if parts[1] in LANGS else "pl", parts[2], parts[3][:2], int(parts[3][2:]), parts[4]
+        )
     if prefix == "lang":
         return ChooseLanguage(rest) if rest in LANGS else None
     if prefix == "forget":

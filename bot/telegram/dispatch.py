@@ -5,6 +5,7 @@ waits for nothing. Knows which updates are finished, so they are confirmed to Te
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -30,8 +31,9 @@ class Dispatcher:
     """Runs `handle` for each submitted update; `urgent(update)` (cheap, never raising) lets one pass
     every queue. `on_done(handled)` says whether it was handled or cut short by a shutdown."""
 
-    def __init__(self, handle: Callable[[object], Awaitable[None]], urgent: Callable[[object], bool],
-                 limit: int = MAX_CONCURRENT) -> None:
+    def __init__(
+        self, handle: Callable[[object], Awaitable[None]], urgent: Callable[[object], bool], limit: int = MAX_CONCURRENT
+    ) -> None:
         self._handle = handle
         self._urgent = urgent
         self._slots = asyncio.Semaphore(limit)
@@ -49,15 +51,16 @@ class Dispatcher:
         task.add_done_callback(self._tasks.discard)
         if not urgent:
             self._tails[key] = task
-            task.add_done_callback(lambda done, key=key: self._forget_tail(key, done))
+            task.add_done_callback(functools.partial(self._forget_tail, key))
         return task
 
     def _forget_tail(self, key: object, task: asyncio.Task) -> None:
         if self._tails.get(key) is task:
             del self._tails[key]
 
-    async def _run(self, update: object, previous: asyncio.Task | None, urgent: bool,
-                   on_done: Callable[[bool], None] | None) -> None:
+    async def _run(
+        self, update: object, previous: asyncio.Task | None, urgent: bool, on_done: Callable[[bool], None] | None
+    ) -> None:
         handled = False
         try:
             if previous is not None:

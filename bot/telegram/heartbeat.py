@@ -29,6 +29,8 @@ async def beat(application: Application) -> None:
 async def on_heartbeat(update: Heartbeat, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Record, for the HEALTHCHECK, that this update was handled and when Telegram last answered."""
     svc = services(context)
+    if svc.heartbeat is None:  # beat() runs only when there is a heartbeat file
+        return
     try:
         health.write_heartbeat(svc.heartbeat, context.bot_data.get("mode", "polling"), telegram_answered(context))
     except OSError as exc:

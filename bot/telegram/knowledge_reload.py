@@ -4,6 +4,7 @@ admins' /reload, each through the one knowledge gate that `validate` uses (bot/k
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import signal
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from bot.knowledge.gate import admit
 from bot.telegram.admin import is_admin, notify_admins
 from bot.telegram.commands import help_command
 from bot.telegram.send import send_text
-from bot.telegram.services import Services, for_resident
+from bot.telegram.services import Services, for_resident, message_of
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,11 @@ async def reload_now(svc: Services) -> tuple[int | None, list]:
 
 def knowledge_errors_text(_: Callable[[str], str], errors: list) -> str:
     """What admins read about a rejected knowledge edit, in their language."""
-    return _("The knowledge has errors; I keep answering from the previous version.") + "\n\n" + \
-        "\n".join(p.render(_) for p in errors)
+    return (
+        _("The knowledge has errors; I keep answering from the previous version.")
+        + "\n\n"
+        + "\n".join(p.render(_) for p in errors)
+    )
 
 
 async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -53,7 +57,7 @@ async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         text = knowledge_errors_text(_, errors)
     else:
         text = _("Reloaded: {n} entries.").format(n=count)
-    await send_text(update.effective_message, text)
+    await send_text(message_of(update), text)
 
 
 async def watch_knowledge(application: Application, interval: float) -> None:
@@ -81,4 +85,4 @@ async def watch_knowledge(application: Application, interval: float) -> None:
             log.info("knowledge reloaded: %d entries", count)
             continue
         log.warning("knowledge edit rejected (%d problems); still serving the previous version", len(errors))
-        await notify_admins(application, lambda _, errors=errors: knowledge_errors_text(_, errors))
+        await notify_admins(application, functools.partial(knowledge_errors_text, errors=errors))

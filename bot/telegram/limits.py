@@ -57,8 +57,11 @@ def deliver_urgently() -> None:
 class FairRateLimiter(BaseRateLimiter[int]):
     """Limits per group and overall; a 429 or a failure delays only the send it happened to."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Coroutine[Any, Any, None]] = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Coroutine[Any, Any, None]] = asyncio.sleep,
+    ) -> None:
         self._overall = AsyncLimiter(OVERALL_PER_SECOND, 1)
         self._groups: dict[int | str, AsyncLimiter] = {}
         self._blocked_until: dict[int | str, float] = {}  # chat -> when Telegram lets it send again

@@ -57,7 +57,7 @@ class UtcFormatter(logging.Formatter):
     """`2026-12-01T13:05:09.123Z WARNING bot.telegram.application: …`: ISO 8601 time in UTC, so that lines of
     replicas in different zones sort together."""
 
-    converter = time.gmtime
+    converter = time.gmtime  # type: ignore[assignment]  # typeshed types it without the optional argument gmtime takes
     default_time_format = "%Y-%m-%dT%H:%M:%S"
     default_msec_format = "%s.%03dZ"
 

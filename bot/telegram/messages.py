@@ -15,7 +15,7 @@ from bot.i18n import negotiate
 from bot.telegram import render
 from bot.telegram.limits import deliver_urgently
 from bot.telegram.send import send_reply, send_text
-from bot.telegram.services import Services, for_resident, interface_language, services
+from bot.telegram.services import Services, for_resident, interface_language, message_of, services
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +66,13 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if user is None or chat is None:
         return
     in_group = chat.type != ChatType.PRIVATE
-    if in_group and update.effective_message is not None and update.callback_query is None \
-            and not (update.effective_message.text or "").startswith("/") \
-            and _addressed_text(update, context.bot.username) is None:
+    if (
+        in_group
+        and update.effective_message is not None
+        and update.callback_query is None
+        and not (update.effective_message.text or "").startswith("/")
+        and _addressed_text(update, context.bot.username) is None
+    ):
         return  # a group conversation the bot does not answer costs nothing
     verdict = await svc.store.flood_check(svc.pseudonym(user.id))
     if verdict == "ok" and in_group:
@@ -79,21 +83,26 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if verdict == "notify" and not in_group and update.effective_message is not None:
         _svc, _lang, _ = await for_resident(update, context)
         await update.effective_message.reply_text(
-            _("You are sending messages very fast; I will pause for a minute. In danger, call 112."), do_quote=False)
+            _("You are sending messages very fast; I will pause for a minute. In danger, call 112."), do_quote=False
+        )
     raise ApplicationHandlerStop
 
 
 def _addressed_text(update: Update, bot_username: str) -> str | None:
     """The text to answer, or None when a group message is not addressed to the bot."""
-    message = update.effective_message
+    message = message_of(update)
     text = message.text or ""
     if message.chat.type == ChatType.PRIVATE:
         return text
     mention = f"@{bot_username}".lower()
-    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+    replied = (
+        message.reply_to_message is not None
+        and message.reply_to_message.from_user is not None
         and message.reply_to_message.from_user.username == bot_username
-    mentioned = any(e.type == MessageEntity.MENTION and message.parse_entity(e).lower() == mention
-                    for e in message.entities or ())
+    )
+    mentioned = any(
+        e.type == MessageEntity.MENTION and message.parse_entity(e).lower() == mention for e in message.entities or ()
+    )
     if not (mentioned or replied):
         return None
     return text.replace(f"@{bot_username}", " ").strip()
@@ -103,7 +112,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question, read once; crisis messages are answered before any storage is touched."""
     started = time.perf_counter()
     svc = services(context)
-    message = update.effective_message
+    message = message_of(update)
     text = _addressed_text(update, context.bot.username)
     if text is None:
         return
@@ -117,20 +126,36 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message_key = svc.pseudonym(f"{message.chat_id}:{message.message_id}")  # no ids stored, even here
     edit_of = await svc.store.reply_for(message_key) if update.edited_message and reply.outcome != "crisis" else None
     latency_ms = int((time.perf_counter() - started) * 1000)
-    log.debug("update %s: %s in %s (entry %s, score %.2f) after %d ms", update.update_id, reply.outcome,
-              reply.lang, reply.entry_id, reply.score, latency_ms)
+    log.debug(
+        "update %s: %s in %s (entry %s, score %.2f) after %d ms",
+        update.update_id,
+        reply.outcome,
+        reply.lang,
+        reply.entry_id,
+        reply.score,
+        latency_ms,
+    )
     event = None
     if user is not None:
         band = render.confidence_band(reply.score) if reply.outcome in ("answer", "suggest") else None
-        event = (svc.pseudonym(user.id), "reply", message.chat.type, reply.lang, reply.outcome, reply.entry_id,
-                 band, latency_ms)
+        event = (
+            svc.pseudonym(user.id),
+            "reply",
+            message.chat.type,
+            reply.lang,
+            reply.outcome,
+            reply.entry_id,
+            band,
+            latency_ms,
+        )
         if reply.outcome != "crisis":  # recorded before the answer leaves, so a crash cannot lose it
             await svc.store.log_event(*event)
     resident = svc.pseudonym(user.id) if user is not None else None
     sent = await send_reply(message, reply, svc, edit_of, question=text, resident=resident)
     if len(message.text or "") > MAX_CHARS:
-        await message.reply_text(svc.catalogs(reply.lang).gettext(
-            "Your message was very long; I read only its beginning."), do_quote=False)
+        await message.reply_text(
+            svc.catalogs(reply.lang).gettext("Your message was very long; I read only its beginning."), do_quote=False
+        )
     if sent is not None and edit_of is None:
         await svc.store.remember_reply(message_key, sent.message_id, resident)
     if event is not None and reply.outcome == "crisis":  # the emergency card goes out before any storage
@@ -140,5 +165,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like in a private chat: say that only text is read."""
     svc, _lang, _ = await for_resident(update, context)
-    await send_text(update.effective_message,
-                    _("I can only read text messages. Write your question in words, please. In danger, call 112."))
+    await send_text(
+        message_of(update),
+        _("I can only read text messages. Write your question in words, please. In danger, call 112."),
+    )

@@ -5,6 +5,7 @@ for Telegram to deliver again; one that cannot be read is skipped with one conte
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import warnings
 from collections import OrderedDict
@@ -55,8 +56,14 @@ class MemoryHandledLog:
 class Poller:
     """Fetches updates, hands them to the dispatcher, and confirms only what is finished."""
 
-    def __init__(self, bot: Bot, dispatcher: Dispatcher, allowed_updates: list[str],
-                 handled: HandledLog | None = None, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        dispatcher: Dispatcher,
+        allowed_updates: list[str],
+        handled: HandledLog | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
         self.bot = bot
         self.dispatcher = dispatcher
         self.allowed_updates = allowed_updates
@@ -100,10 +107,18 @@ class Poller:
                 await _first(stopping.wait(), self.dispatcher.progress.wait(), timeout=1.0)
 
     async def _fetch(self, stopping: asyncio.Event) -> list | None:
-        request = asyncio.ensure_future(self.bot.do_api_request(
-            "getUpdates", api_kwargs={"offset": self.offset, "timeout": self.poll_seconds, "limit": BATCH,
-                                      "allowed_updates": self.allowed_updates},
-            read_timeout=self.poll_seconds + 10))
+        request = asyncio.ensure_future(
+            self.bot.do_api_request(
+                "getUpdates",
+                api_kwargs={
+                    "offset": self.offset,
+                    "timeout": self.poll_seconds,
+                    "limit": BATCH,
+                    "allowed_updates": self.allowed_updates,
+                },
+                read_timeout=self.poll_seconds + 10,
+            )
+        )
         stop = asyncio.ensure_future(stopping.wait())
         done, _ = await asyncio.wait({request, stop}, return_when=asyncio.FIRST_COMPLETED)
         if request not in done:
@@ -134,7 +149,7 @@ class Poller:
             if await self.handled.seen(update_id):
                 continue  # answered before a restart; Telegram had not heard it was
             self._unfinished.add(update_id)
-            self.dispatcher.submit(update, lambda handled, update_id=update_id: self._finished(update_id, handled))
+            self.dispatcher.submit(update, functools.partial(self._finished, update_id))
         return fresh
 
     def _finished(self, update_id: int, handled: bool) -> None:
@@ -151,11 +166,13 @@ class Poller:
     async def confirm(self) -> None:
         """Tell Telegram what is finished (at shutdown): a getUpdates that returns at once."""
         try:
-            await self.bot.do_api_request("getUpdates", api_kwargs={"offset": self.offset, "timeout": 0, "limit": 1},
-                                          read_timeout=5)
+            await self.bot.do_api_request(
+                "getUpdates", api_kwargs={"offset": self.offset, "timeout": 0, "limit": 1}, read_timeout=5
+            )
         except Exception as exc:
-            log.warning("could not confirm the handled updates (%s); Telegram will deliver them again",
-                        type(exc).__name__)
+            log.warning(
+                "could not confirm the handled updates (%s); Telegram will deliver them again", type(exc).__name__
+            )
 
 
 async def _sleep_or_stop(stopping: asyncio.Event, seconds: float) -> None:

@@ -4,14 +4,13 @@ plain (label, callback data) rows. No Telegram imports, so it is tested on its o
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Callable
 
 from bot.core.compose import MESSAGE_CHARS, Translations, contact_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import Knowledge, Reply
-from bot.telegram.callback_data import (ChooseLanguage, OpenEntry, OpenTopic, Rate, ReportStep, WhyThisAnswer,
-                                        pack)
+from bot.telegram.callback_data import ChooseLanguage, OpenEntry, OpenTopic, Rate, ReportStep, WhyThisAnswer, pack
 
 #: One message's share of a long reply (Telegram allows 4096 characters after entity parsing).
 CHUNK = MESSAGE_CHARS
@@ -109,8 +108,11 @@ def why_text(knowledge: Knowledge, why: WhyThisAnswer, tr: Translations) -> str 
     i = why.variant_index
     variant = questions[i] if 0 <= i < len(questions) else entry.title.get(why.variant_lang, "")
     _ = tr.gettext
-    band = {"h": _("I am quite sure of this match."), "m": _("I am fairly sure of this match."),
-            "l": _("I am not very sure of this match.")}[why.band]
+    band = {
+        "h": _("I am quite sure of this match."),
+        "m": _("I am fairly sure of this match."),
+        "l": _("I am not very sure of this match."),
+    }[why.band]
     return _("Your question looked most like this one: “{variant}”.").format(variant=variant) + " " + band
 
 
@@ -156,7 +158,9 @@ def topic_entries_keyboard(knowledge: Knowledge, topic: str, lang: str) -> list[
     return [[entry_button(e.id, e.title[lang], lang)] for e in knowledge.entries if e.topic == topic]
 
 
-def report_step(knowledge: Knowledge, step: ReportStep, tr: Translations) -> tuple[str, list[list[Button]], bool] | None:
+def report_step(
+    knowledge: Knowledge, step: ReportStep, tr: Translations
+) -> tuple[str, list[list[Button]], bool] | None:
     """One step of the /report flow: (HTML text, buttons, whether the crisis card comes first), or
     None when the place or ground it names is unknown."""
     routing = knowledge.routing
@@ -177,16 +181,19 @@ def report_step(knowledge: Knowledge, step: ReportStep, tr: Translations) -> tup
     if ground is None:
         return None
     if step.in_danger is None:
-        rows = [[(_("Yes, someone is in danger now"), pack(ReportStep(lang, place.id, ground.id, True))),
-                 (_("No"), pack(ReportStep(lang, place.id, ground.id, False)))]]
+        rows = [
+            [
+                (_("Yes, someone is in danger now"), pack(ReportStep(lang, place.id, ground.id, True))),
+                (_("No"), pack(ReportStep(lang, place.id, ground.id, False))),
+            ]
+        ]
         return html.escape(_("Is anyone in danger right now?")), rows, False
     lines = [f"<b>{html.escape(_('Where to turn:'))}</b>"]
     for contact_id in dict.fromkeys(place.contacts + ground.contacts):
         contact = knowledge.contacts.get(contact_id)
         if contact is not None:
             lines.append(html.escape(contact_line(contact, lang)))
-    lines.append(html.escape(_("Write down the date, place and witnesses, and keep messages, photos and "
-                               "screenshots.")))
+    lines.append(html.escape(_("Write down the date, place and witnesses, and keep messages, photos and screenshots.")))
     # The entries both list first (the case itself), then the setting's and the ground's, at most six.
     both = [e for e in place.entries if e in ground.entries]
     ids = list(dict.fromkeys(both + list(place.entries) + list(ground.entries)))[:REPORT_ENTRIES]

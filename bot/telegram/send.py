@@ -21,19 +21,25 @@ def keyboard(rows: list[list[render.Button]]) -> InlineKeyboardMarkup | None:
     """Telegram's inline keyboard for (label, callback data) rows; None for no rows."""
     if not rows:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]
-                                 for row in rows])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
 
 
 async def send_html(message: Message, text: str, rows: list[list[render.Button]] | None = None) -> Message:
     """Send HTML in parts below Telegram's limit; buttons go under the last part."""
     parts = render.split_message(text)
-    sent = None
+    sent: Message | None = None
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
-        sent = await message.reply_text(part, parse_mode=ParseMode.HTML, do_quote=False,
-                                        reply_markup=keyboard(rows or []) if last else None,
-                                        disable_web_page_preview=True)
+        sent = await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            do_quote=False,
+            reply_markup=keyboard(rows or []) if last else None,
+            disable_web_page_preview=True,
+        )
+    assert sent is not None, "split_message gives at least one part"
     return sent
 
 
@@ -42,25 +48,44 @@ async def send_text(message: Message, text: str, rows: list[list[render.Button]]
     return await send_html(message, html.escape(text), rows)
 
 
-async def send_reply(message: Message, reply: Reply, svc: Services, edit_of: int | None = None,
-                     question: str | None = None, resident: str | None = None) -> Message | None:
+async def send_reply(
+    message: Message,
+    reply: Reply,
+    svc: Services,
+    edit_of: int | None = None,
+    question: str | None = None,
+    resident: str | None = None,
+) -> Message | None:
     """Render and send (or edit) the assistant's reply; an unanswered `question` in a private chat
     gets the button that sends it, anonymously, to the editors."""
     tr = svc.catalogs(reply.lang)
     text = render.reply_html(reply)
     rows = render.reply_keyboard(reply, svc.catalogs)
     if reply.outcome == "fallback" and question and resident and message.chat.type == ChatType.PRIVATE:
-        rows.append([(tr.gettext("Send this question anonymously to the editors"),
-                      pack(ShowOffer(svc.offer(question, reply.lang, resident))))])
+        rows.append(
+            [
+                (
+                    tr.gettext("Send this question anonymously to the editors"),
+                    pack(ShowOffer(svc.offer(question, reply.lang, resident))),
+                )
+            ]
+        )
     if message.chat.type != ChatType.PRIVATE:
         username = message.get_bot().username
-        text += "\n\n" + html.escape(tr.gettext("You can also ask me in a private chat: {link}").format(
-            link=f"https://t.me/{username}"))
+        text += "\n\n" + html.escape(
+            tr.gettext("You can also ask me in a private chat: {link}").format(link=f"https://t.me/{username}")
+        )
     if edit_of is not None:
         try:
-            return await message.get_bot().edit_message_text(
-                chat_id=message.chat_id, message_id=edit_of, text=render.split_message(text)[0],
-                parse_mode=ParseMode.HTML, reply_markup=keyboard(rows), disable_web_page_preview=True)
+            edited = await message.get_bot().edit_message_text(
+                chat_id=message.chat_id,
+                message_id=edit_of,
+                text=render.split_message(text)[0],
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(rows),
+                disable_web_page_preview=True,
+            )
+            return edited if isinstance(edited, Message) else None
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
                 return None

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import ContextTypes
 
 from bot.core.assistant import Assistant
@@ -84,3 +84,12 @@ async def for_resident(update: Update, context: ContextTypes.DEFAULT_TYPE):
     svc = services(context)
     lang = await interface_language(update, svc)
     return svc, lang, svc.catalogs(lang).gettext
+
+
+def message_of(update: Update) -> Message:
+    """The message a message or command handler answers (python-telegram-bot types it optional: an
+    update may carry none, but these handlers are registered only for updates that do)."""
+    message = update.effective_message
+    if message is None:
+        raise ValueError(f"update {update.update_id} has no message to answer")
+    return message

@@ -6,12 +6,15 @@ after `HOLD_SECONDS` (docs/telegram.md says what that costs)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import hmac
 import json
 import logging
 import resource
+from typing import cast
 
 from telegram import Bot, Update
+from tornado.http1connection import HTTP1Connection
 from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler, stream_request_body
 
@@ -79,10 +82,10 @@ class Inbox:
                 log.warning("skipped update %d: it cannot be read (%s)", update_id, type(exc).__name__)
                 return 200
             finished = self.in_hand[update_id] = asyncio.get_running_loop().create_future()
-            self.dispatcher.submit(update, lambda handled, update_id=update_id: self._done(update_id, handled))
+            self.dispatcher.submit(update, functools.partial(self._done, update_id))
         try:
             handled = await asyncio.wait_for(asyncio.shield(finished), HOLD_SECONDS)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return 200  # still being sent (a group's rate limit); confirmed so Telegram goes on
         return 200 if handled else 503  # cut short by a shutdown: Telegram delivers it again
 
@@ -116,7 +119,11 @@ class UpdateHandler(RequestHandler):
         self.refused = True
         self.set_status(status)
         self.finish()
-        self.request.connection.close()  # the body, if any, is never read
+        self._connection().close()  # the body, if any, is never read
+
+    def _connection(self) -> HTTP1Connection:
+        """The request's HTTP/1 connection (Tornado types it optional; a request being served has one)."""
+        return cast(HTTP1Connection, self.request.connection)  # Tornado's HTTPServer speaks HTTP/1 only
 
     def prepare(self) -> None:
         if self.request.method != "POST":
@@ -127,8 +134,8 @@ class UpdateHandler(RequestHandler):
         length = self.request.headers.get("Content-Length")
         if length is None or not length.isdigit() or int(length) > MAX_BODY:
             return self._refuse(413 if length and length.isdigit() else 411)
-        self.request.connection.set_max_body_size(MAX_BODY)
-        self.request.connection.set_body_timeout(BODY_SECONDS)
+        self._connection().set_max_body_size(MAX_BODY)
+        self._connection().set_body_timeout(BODY_SECONDS)
 
     def data_received(self, chunk: bytes) -> None:
         if self.refused:
@@ -150,14 +157,31 @@ class UpdateHandler(RequestHandler):
 class WebhookServer:
     """Listens on `listen:port` for updates at `path`."""
 
-    def __init__(self, bot: Bot, dispatcher: Dispatcher, path: str, secret: str | None, listen: str, port: int,
-                 handled: HandledLog | None = None, cap: int | None = None) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        dispatcher: Dispatcher,
+        path: str,
+        secret: str | None,
+        listen: str,
+        port: int,
+        handled: HandledLog | None = None,
+        cap: int | None = None,
+    ) -> None:
         self.inbox = Inbox(bot, dispatcher, handled or MemoryHandledLog())
-        app = Application([(f"/{path.strip('/')}", UpdateHandler, {"inbox": self.inbox, "secret": secret})],
-                          log_function=lambda handler: None)
-        self.http = CappedHTTPServer(app, cap=cap or connection_cap(), max_body_size=MAX_BODY,
-                                     max_buffer_size=MAX_BODY + MAX_HEADERS, max_header_size=MAX_HEADERS,
-                                     idle_connection_timeout=IDLE_SECONDS, body_timeout=BODY_SECONDS)
+        app = Application(
+            [(f"/{path.strip('/')}", UpdateHandler, {"inbox": self.inbox, "secret": secret})],
+            log_function=lambda handler: None,
+        )
+        self.http = CappedHTTPServer(
+            app,
+            cap=cap or connection_cap(),
+            max_body_size=MAX_BODY,
+            max_buffer_size=MAX_BODY + MAX_HEADERS,
+            max_header_size=MAX_HEADERS,
+            idle_connection_timeout=IDLE_SECONDS,
+            body_timeout=BODY_SECONDS,
+        )
         self.listen, self.port = listen, port
 
     def start(self) -> None:
@@ -168,5 +192,5 @@ class WebhookServer:
         self.http.stop()
         try:
             await asyncio.wait_for(self.http.close_all_connections(), 2.0)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass

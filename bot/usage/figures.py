@@ -41,8 +41,9 @@ def _cell(count: int, residents: int) -> int | None:
 def _shown_first(rows: list) -> list:
     """Rows by their shown value, largest first, then the withheld ones by name: withheld rows placed
     by their hidden value would tell its range."""
-    return sorted((r for r in rows if r[1] is not None), key=lambda r: (-r[1], r[0])) + \
-        sorted(r for r in rows if r[1] is None)
+    return sorted((r for r in rows if r[1] is not None), key=lambda r: (-r[1], r[0])) + sorted(
+        r for r in rows if r[1] is None
+    )
 
 
 def collect(store, since: date, until: date) -> Figures:
@@ -74,26 +75,37 @@ def _n(value: int | float | None, lang: str) -> str:
 def outcome_label(outcome: str, tr) -> str:
     """What an outcome id means, in words."""
     _ = tr.gettext
-    return {"answer": _("answered"), "suggest": _("did you mean"), "fallback": _("could not answer"),
-            "crisis": _("emergency card"), "smalltalk": _("small talk")}.get(outcome, outcome)
+    return {
+        "answer": _("answered"),
+        "suggest": _("did you mean"),
+        "fallback": _("could not answer"),
+        "crisis": _("emergency card"),
+        "smalltalk": _("small talk"),
+    }.get(outcome, outcome)
 
 
 def text_report(f: Figures, lang: str, tr) -> str:
     """The terminal summary."""
     _ = tr.gettext
-    lines = [_("Usage from {since} to {until}").format(since=format_date(f.since, "medium", locale=lang),
-                                                      until=format_date(f.until, "medium", locale=lang)),
-             _("(cells describing fewer than {n} residents are shown as <5)").format(n=MIN_RESIDENTS), ""]
+    lines = [
+        _("Usage from {since} to {until}").format(
+            since=format_date(f.since, "medium", locale=lang), until=format_date(f.until, "medium", locale=lang)
+        ),
+        _("(cells describing fewer than {n} residents are shown as <5)").format(n=MIN_RESIDENTS),
+        "",
+    ]
     lines.append(_("Messages: {n}").format(n=_n(f.messages, lang)))
     lines.append(_("Distinct residents: {n}").format(n=_n(f.residents, lang)))
     share = "<5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
     lines.append(_("Answered directly: {share}").format(share=share))
     lines.append(_("Crisis replies: {n}").format(n=_n(f.crisis, lang)))
-    for title, rows in ((_("Per day (messages, residents)"), [(d, f"{_n(n, lang)}, {_n(r, lang)}") for d, n, r in f.per_day]),
-                        (_("Languages"), [(k, _n(n, lang)) for k, n in f.languages]),
-                        (_("Outcomes"), [(outcome_label(k, tr), _n(n, lang)) for k, n in f.outcomes]),
-                        (_("Top entries"), [(k, _n(n, lang)) for k, n in f.top_entries]),
-                        (_("Most 👎 (down, up)"), [(k, f"{_n(d, lang)}, {_n(u, lang)}") for k, d, u in f.thumbs_down])):
+    for title, rows in (
+        (_("Per day (messages, residents)"), [(d, f"{_n(n, lang)}, {_n(r, lang)}") for d, n, r in f.per_day]),
+        (_("Languages"), [(k, _n(n, lang)) for k, n in f.languages]),
+        (_("Outcomes"), [(outcome_label(k, tr), _n(n, lang)) for k, n in f.outcomes]),
+        (_("Top entries"), [(k, _n(n, lang)) for k, n in f.top_entries]),
+        (_("Most 👎 (down, up)"), [(k, f"{_n(d, lang)}, {_n(u, lang)}") for k, d, u in f.thumbs_down]),
+    ):
         lines += ["", title + ":"] + [f"  {k}: {v}" for k, v in rows] + ([] if rows else ["  –"])
     return "\n".join(lines)
 
@@ -103,9 +115,19 @@ def write_csv(f: Figures, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     show = lambda v: "<5" if v is None else v
     tables = {
-        "summary.csv": (["since", "until", "messages", "residents", "answered_share", "crisis"],
-                        [[f.since, f.until, show(f.messages), show(f.residents),
-                          show(None if f.answered_share is None else round(f.answered_share, 4)), show(f.crisis)]]),
+        "summary.csv": (
+            ["since", "until", "messages", "residents", "answered_share", "crisis"],
+            [
+                [
+                    f.since,
+                    f.until,
+                    show(f.messages),
+                    show(f.residents),
+                    show(None if f.answered_share is None else round(f.answered_share, 4)),
+                    show(f.crisis),
+                ]
+            ],
+        ),
         "per_day.csv": (["day", "messages", "residents"], [[d, show(n), show(r)] for d, n, r in f.per_day]),
         "languages.csv": (["lang", "messages"], [[k, show(n)] for k, n in f.languages]),
         "outcomes.csv": (["outcome", "messages"], [[k, show(n)] for k, n in f.outcomes]),

@@ -34,18 +34,24 @@ def bar_chart(rows: list[tuple[str, int | None]], lang: str, width: int = 640, c
         return ""
     top = max((v for _, v in rows if v), default=1)
     height = 26 * len(rows) + 10
-    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-             f'xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (label, value) in enumerate(rows):
         y = 5 + 26 * i
         parts.append(f'<text x="0" y="{y + 15}">{html.escape(label)}</text>')
         if value is None:
-            parts.append(f'<rect x="200" y="{y + 3}" width="30" height="16" fill="none" stroke="#9aa5b1" '
-                         f'stroke-dasharray="3 2"/><text x="238" y="{y + 15}">&lt;5</text>')
+            parts.append(
+                f'<rect x="200" y="{y + 3}" width="30" height="16" fill="none" stroke="#9aa5b1" '
+                f'stroke-dasharray="3 2"/><text x="238" y="{y + 15}">&lt;5</text>'
+            )
         else:
             w = max(2, int((width - 270) * value / top))
-            parts.append(f'<rect x="200" y="{y + 3}" width="{w}" height="16" fill="{colour}"/>'
-                         f'<text x="{206 + w}" y="{y + 15}">{format_decimal(value, locale=lang)}</text>')
+            parts.append(
+                f'<rect x="200" y="{y + 3}" width="{w}" height="16" fill="{colour}"/>'
+                f'<text x="{206 + w}" y="{y + 15}">{format_decimal(value, locale=lang)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -66,26 +72,41 @@ def group_questions(questions: list[str], key=None, threshold: int = 60) -> list
     return sorted((members for _, members in groups), key=len, reverse=True)
 
 
-def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, key=None,
-                titles: dict[str, str] | None = None) -> str:
+def html_report(
+    f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, key=None, titles: dict[str, str] | None = None
+) -> str:
     """The whole page (`key`: how questions are compared for grouping, see group_questions; `titles`:
     entry id -> title, so admins read what an entry is about; an id stands where none is known)."""
     _ = tr.gettext
     titles = titles or {}
-    named = lambda entry: titles.get(entry, entry)  # noqa: E731
-    period = _("Usage from {since} to {until}").format(since=format_date(f.since, "long", locale=lang),
-                                                      until=format_date(f.until, "long", locale=lang))
+
+    def named(entry: str) -> str:
+        return titles.get(entry, entry)
+
+    period = _("Usage from {since} to {until}").format(
+        since=format_date(f.since, "long", locale=lang), until=format_date(f.until, "long", locale=lang)
+    )
     share = "&lt;5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
     note = _("(cells describing fewer than {n} residents are shown as <5)").format(n=5)
-    cards = [(_("Messages"), _num(f.messages, lang)), (_("Distinct residents"), _num(f.residents, lang)),
-             (_("Answered directly"), share), (_("Crisis replies"), _num(f.crisis, lang))]
-    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(period)}</title>',
-           f"<style>{STYLE}</style></head><body><h1>{html.escape(period)}</h1>",
-           f'<p class="note">{html.escape(note)}</p>',
-           '<div class="cards">' + "".join(f"<div class=card>{html.escape(k)}<b>{v}</b></div>" for k, v in cards) + "</div>"]
+    cards = [
+        (_("Messages"), _num(f.messages, lang)),
+        (_("Distinct residents"), _num(f.residents, lang)),
+        (_("Answered directly"), share),
+        (_("Crisis replies"), _num(f.crisis, lang)),
+    ]
+    out = [
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(period)}</title>',
+        f"<style>{STYLE}</style></head><body><h1>{html.escape(period)}</h1>",
+        f'<p class="note">{html.escape(note)}</p>',
+        '<div class="cards">'
+        + "".join(f"<div class=card>{html.escape(k)}<b>{v}</b></div>" for k, v in cards)
+        + "</div>",
+    ]
     sections = [
-        (_("Messages per day"), bar_chart([(format_date(date.fromisoformat(d), "d MMM", locale=lang), n)
-                                           for d, n, _r in f.per_day], lang)),
+        (
+            _("Messages per day"),
+            bar_chart([(format_date(date.fromisoformat(d), "d MMM", locale=lang), n) for d, n, _r in f.per_day], lang),
+        ),
         (_("Outcomes"), bar_chart([(outcome_label(k, tr), n) for k, n in f.outcomes], lang, colour="#3c8d5a")),
         (_("Languages"), bar_chart(f.languages, lang, colour="#8a5bb5")),
         (_("Top entries"), bar_chart([(named(k), n) for k, n in f.top_entries], lang, colour="#c27c2c")),
@@ -97,8 +118,10 @@ def html_report(f: Figures, samples: list[tuple[str, str, str]], lang: str, tr, 
     entry_header = _("Entry")
     if f.thumbs_down:
         out.append(f"<tr><th>{html.escape(entry_header)}</th><th>👎</th><th>👍</th></tr>")
-    out += [f"<tr><td>{html.escape(named(e))}</td><td>{_num(d, lang)}</td><td>{_num(u, lang)}</td></tr>"
-            for e, d, u in f.thumbs_down] or ["<tr><td>–</td></tr>"]
+    out += [
+        f"<tr><td>{html.escape(named(e))}</td><td>{_num(d, lang)}</td><td>{_num(u, lang)}</td></tr>"
+        for e, d, u in f.thumbs_down
+    ] or ["<tr><td>–</td></tr>"]
     out.append("</table>")
     sent = _("Questions residents sent because I could not answer")
     kept = _("Redacted, kept 30 days, grouped by similarity.")

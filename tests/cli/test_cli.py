@@ -13,20 +13,36 @@ KEYS = {"lang", "outcome", "entry", "score", "text", "suggestions"}
 
 
 def run(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          cwd=PROJECT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, cwd=PROJECT, timeout=120
+    )
 
 
 def test_ask_json_stdin_answers_one_line_per_question_in_order():
-    questions = ["Czym jest Rada ds. Równego Traktowania?", "chce sie zabic", "I want to kill myself",
-                 "hello", "", "What's a good hotel in the old town?", "lgbt"]
+    questions = [
+        "Czym jest Rada ds. Równego Traktowania?",
+        "chce sie zabic",
+        "I want to kill myself",
+        "hello",
+        "",
+        "What's a good hotel in the old town?",
+        "lgbt",
+    ]
     result = run("ask", "--json", "-", stdin="\n".join(questions) + "\n")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == len(questions)
     replies = [json.loads(line) for line in lines]
     assert all(set(r) >= KEYS for r in replies)
-    assert [r["outcome"] for r in replies] == ["answer", "crisis", "crisis", "smalltalk", "fallback", "fallback", "suggest"]
+    assert [r["outcome"] for r in replies] == [
+        "answer",
+        "crisis",
+        "crisis",
+        "smalltalk",
+        "fallback",
+        "fallback",
+        "suggest",
+    ]
     assert [r["lang"] for r in replies[:4]] == ["pl", "pl", "en", "en"]
     assert replies[0]["entry"] == "equality-council" and "Źródło:" in replies[0]["text"]
     for crisis in replies[1:3]:
@@ -81,7 +97,8 @@ def test_eval_reports_accuracy_and_gate(tmp_path, capsys):
         '- {q: "flaga z leuven", lang: pl, outcome: answer, must: [[leuven]], entry: rainbow-flag}\n'
         '- {q: "parking permit", lang: en, outcome: fallback}\n'
         '- {q: "I want to kill myself", lang: en, outcome: crisis, must: [["112"]]}\n'
-        '- {q: "who sits on the council", lang: en, outcome: answer, must: [[nonexistent]]}\n')
+        '- {q: "who sits on the council", lang: en, outcome: answer, must: [[nonexistent]]}\n'
+    )
     assert main(["--knowledge", str(DATA / "kb_small"), "eval", str(questions)]) == 1
     out = capsys.readouterr().out
     assert "MISS [answer/en] 'who sits on the council'" in out
@@ -93,7 +110,10 @@ def test_eval_bad_file_is_one_error_line(tmp_path, capsys):
     bad = tmp_path / "q.yaml"
     bad.write_text("- {q: x, outcome: maybe}\n")
     assert main(["eval", str(bad)]) == 1
-    assert capsys.readouterr().err.strip() == f"Error: {bad}: item 1 has unknown outcome 'maybe' (use answer, info, fallback, crisis, any)"
+    assert (
+        capsys.readouterr().err.strip()
+        == f"Error: {bad}: item 1 has unknown outcome 'maybe' (use answer, info, fallback, crisis, any)"
+    )
 
 
 @pytest.mark.parametrize("command", ["chat", "ask", "validate", "eval", "report", "review", "run"])
@@ -121,8 +141,10 @@ def test_ask_json_and_explain_name_the_triage_reading(capsys):
     reply = json.loads(capsys.readouterr().out)
     assert reply["entry"] == "work-discrimination" and reply["triage"] == {"place": "work", "ground": "orientation"}
     main(["--knowledge", str(DATA / "kb_small"), "ask", "--explain", *question])
-    assert "triage: place work (from 'manager'), ground orientation (from 'gay') -> work-discrimination" in \
-        capsys.readouterr().out
+    assert (
+        "triage: place work (from 'manager'), ground orientation (from 'gay') -> work-discrimination"
+        in capsys.readouterr().out
+    )
     main(["--knowledge", str(DATA / "kb_small"), "ask", "--json", "flaga z leuven"])
     assert "triage" not in json.loads(capsys.readouterr().out)
 
@@ -132,8 +154,13 @@ def test_output_into_a_pipe_that_closes_early_ends_quietly(tmp_path):
     questions = tmp_path / "questions.txt"
     questions.write_text("czym jest rada rownego traktowania\n" * 3000)  # far more output than a pipe holds
     with open(questions, "rb") as stdin:
-        bot = subprocess.Popen([sys.executable, "-m", "bot", "--knowledge", str(DATA / "kb_small"), "ask", "-"],
-                               stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT)
+        bot = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--knowledge", str(DATA / "kb_small"), "ask", "-"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=PROJECT,
+        )
     bot.stdout.readline()
     bot.stdout.close()  # as `head -1` does
     assert bot.wait(timeout=120) != 0

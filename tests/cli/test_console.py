@@ -30,5 +30,7 @@ def test_a_number_out_of_range_keeps_the_choices_and_the_conversation_language(s
 def test_the_help_says_what_lang_does(small_assistant):
     stdout = io.StringIO()
     chat(small_assistant, "en", io.StringIO(""), stdout)
-    assert stdout.getvalue().strip() == ("Type a question. A number picks a suggestion. /lang pl|en: the language "
-                                         "of replies when a message's own language is unclear. /quit exits.")
+    assert stdout.getvalue().strip() == (
+        "Type a question. A number picks a suggestion. /lang pl|en: the language "
+        "of replies when a message's own language is unclear. /quit exits."
+    )

@@ -5,8 +5,17 @@ import dataclasses
 import pytest
 
 
-@pytest.mark.parametrize("text", ["discrimination at work", "rada", "I want to kill myself", "Де знайти допомогу?",
-                                  "dzień dobry", "kierownik wyśmiewa mnie bo jestem gejem"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "discrimination at work",
+        "rada",
+        "I want to kill myself",
+        "Де знайти допомогу?",
+        "dzień dobry",
+        "kierownik wyśmiewa mnie bo jestem gejem",
+    ],
+)
 def test_one_reading_serves_every_preferred_language_as_reply_would(small_assistant, text):
     reading = small_assistant.read(text)
     for preferred in (None, "pl", "en", "de"):

@@ -5,17 +5,28 @@ from bot.core.model import Entry, Source
 
 
 def entry():
-    return Entry(id="x", topic="t", title={"pl": "T", "en": "T"}, questions={}, answer={"pl": "A", "en": "A"},
-                 sources=(Source("Kodeks pracy", "Sejm", "1974-06-26"), Source("Strona", "Miasto", "undated")),
-                 reviewed="2026-12-01")
+    return Entry(
+        id="x",
+        topic="t",
+        title={"pl": "T", "en": "T"},
+        questions={},
+        answer={"pl": "A", "en": "A"},
+        sources=(Source("Kodeks pracy", "Sejm", "1974-06-26"), Source("Strona", "Miasto", "undated")),
+        reviewed="2026-12-01",
+    )
 
 
 def test_source_line_names_each_source_with_its_date_and_what_was_compared_when(catalogs):
     en = source_line(entry(), IdentityTranslations())
-    assert en == "Source: Kodeks pracy, Sejm, 1974-06-26; Strona, Miasto, undated. Facts compared with these sources on 2026-12-01."
+    assert (
+        en
+        == "Source: Kodeks pracy, Sejm, 1974-06-26; Strona, Miasto, undated. Facts compared with these sources on 2026-12-01."
+    )
     assert "Checked" not in en
     pl = source_line(entry(), catalogs("pl"))
-    assert pl == ("Źródło: Kodeks pracy, Sejm, 1974-06-26; Strona, Miasto, bez daty. Dane porównano z tymi źródłami 01.12.2026.")
+    assert pl == (
+        "Źródło: Kodeks pracy, Sejm, 1974-06-26; Strona, Miasto, bez daty. Dane porównano z tymi źródłami 01.12.2026."
+    )
 
 
 def test_an_answer_carries_its_parts_and_its_text_is_those_parts_in_plain_text(small_assistant, catalogs):
@@ -34,7 +45,9 @@ def test_an_answer_carries_its_parts_and_its_text_is_those_parts_in_plain_text(s
 def test_a_triaged_answer_to_a_message_mentioning_danger_carries_both_lines_above_it(real_assistant, catalogs):
     reply = real_assistant.reply("szef grozi mi zwolnieniem, bo jestem w ciąży")
     parts = reply.parts
-    assert reply.danger == "concern" and parts.concern == "Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112 " \
-                                                         "(bezpłatnie, całą dobę)."
+    assert (
+        reply.danger == "concern"
+        and parts.concern == "Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112 (bezpłatnie, całą dobę)."
+    )
     lead = "".join(line + "\n\n" for line in (parts.concern, parts.understood) if line)
     assert reply.text.startswith(lead) and (reply.triage is None) == (parts.understood == "")

@@ -8,8 +8,15 @@ from bot.core.text import danger_tokens
 
 
 def index(lexicon, patterns: dict[str, dict[str, list[str]]]) -> ConceptIndex:
-    return ConceptIndex([compile_pattern(concept, text, lang) for concept, by_lang in patterns.items()
-                         for lang, texts in by_lang.items() for text in texts], lexicon)
+    return ConceptIndex(
+        [
+            compile_pattern(concept, text, lang)
+            for concept, by_lang in patterns.items()
+            for lang, texts in by_lang.items()
+            for text in texts
+        ],
+        lexicon,
+    )
 
 
 def concepts(idx: ConceptIndex, text: str) -> set[str]:
@@ -18,31 +25,59 @@ def concepts(idx: ConceptIndex, text: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def idx(lexicon):
-    return index(lexicon, {
-        "jump": {"pl": ["skoczyć"], "en": ["jump"], "uk": ["стрибнути"], "ru": ["прыгнуть"]},
-        "suicide": {"pl": ["samobój*", "zabić się"], "en": ["kill myself"], "uk": ["покінчити з собою"]},
-        "not-living": {"pl": ["nie chcieć żyć"], "en": ["not want to live"], "uk": ["не хочу жити"],
-                       "ru": ["не хочу жить"]},
-        "self-harm": {"pl": ["się tnę"]},
-        "me": {"pl": ["=mnie"], "en": ["=me"]},
-        "many": {"en": ["#10+"]},
-    })
+    return index(
+        lexicon,
+        {
+            "jump": {"pl": ["skoczyć"], "en": ["jump"], "uk": ["стрибнути"], "ru": ["прыгнуть"]},
+            "suicide": {"pl": ["samobój*", "zabić się"], "en": ["kill myself"], "uk": ["покінчити з собою"]},
+            "not-living": {
+                "pl": ["nie chcieć żyć"],
+                "en": ["not want to live"],
+                "uk": ["не хочу жити"],
+                "ru": ["не хочу жить"],
+            },
+            "self-harm": {"pl": ["się tnę"]},
+            "me": {"pl": ["=mnie"], "en": ["=me"]},
+            "many": {"en": ["#10+"]},
+        },
+    )
 
 
-@pytest.mark.parametrize("text", ["skoczę z mostu", "skoczyłam", "skoczylam", "skocze dzis", "I will jump",
-                                  "jumping", "я стрибну", "хочу прыгнуть"])
+@pytest.mark.parametrize(
+    "text",
+    ["skoczę z mostu", "skoczyłam", "skoczylam", "skocze dzis", "I will jump", "jumping", "я стрибну", "хочу прыгнуть"],
+)
 def test_any_inflected_form_with_or_without_polish_letters(idx, text):
     assert "jump" in concepts(idx, text)
 
 
-@pytest.mark.parametrize("text", ["mysle o samobojstwie", "samobójcze myśli", "chyba się zabiję", "zabije się dziś",
-                                  "kill myself", "i want to kill myslef"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mysle o samobojstwie",
+        "samobójcze myśli",
+        "chyba się zabiję",
+        "zabije się dziś",
+        "kill myself",
+        "i want to kill myslef",
+    ],
+)
 def test_stems_phrases_and_the_reflexive_on_either_side(idx, text):
     assert "suicide" in concepts(idx, text)
 
 
-@pytest.mark.parametrize("text", ["i dont want to live", "i don't want to live", "I do not want to live anymore",
-                                  "nie chce juz zyc", "nie chcę żyć", "ne hochu zhyty", "ne hochu bolshe zhit"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to live",
+        "i don't want to live",
+        "I do not want to live anymore",
+        "nie chce juz zyc",
+        "nie chcę żyć",
+        "ne hochu zhyty",
+        "ne hochu bolshe zhit",
+    ],
+)
 def test_negated_living_in_every_spelling(idx, text):
     assert "not-living" in concepts(idx, text)
 
@@ -67,8 +102,9 @@ def test_exact_forms_and_numbers(idx):
     assert "many" in concepts(idx, "i took 30 of them") and "many" not in concepts(idx, "i took 2")
 
 
-@pytest.mark.parametrize("text, message", [("ab*", "shorter than 3 letters"), ("!!!", "has no letters"),
-                                           ("kto-to*", "must be one word")])
+@pytest.mark.parametrize(
+    "text, message", [("ab*", "shorter than 3 letters"), ("!!!", "has no letters"), ("kto-to*", "must be one word")]
+)
 def test_patterns_that_cannot_work_are_refused(text, message):
     with pytest.raises(PatternError, match=message):
         compile_pattern("x", text, "pl")
@@ -91,12 +127,23 @@ def test_polish_words_spelt_like_english_ones_are_not_read_in_an_english_message
     assert "height" not in concepts(idx, "I stand in the queue most of the day at the office")
 
 
-@pytest.mark.parametrize("text, concept", [("thinkin bout endin it tonite", "end-it"),
-                                           ("someone tryna open my front door rn", "intruder"),
-                                           ("ppl in my class say theyll stab me tmrw", "stab")])
+@pytest.mark.parametrize(
+    "text, concept",
+    [
+        ("thinkin bout endin it tonite", "end-it"),
+        ("someone tryna open my front door rn", "intruder"),
+        ("ppl in my class say theyll stab me tmrw", "stab"),
+    ],
+)
 def test_chat_spellings_are_read_as_the_words_they_stand_for(lexicon, text, concept):
-    idx = index(lexicon, {"end-it": {"en": ["end it tonight"]}, "intruder": {"en": ["trying to open my door"]},
-                          "stab": {"en": ["stab me tomorrow"]}})
+    idx = index(
+        lexicon,
+        {
+            "end-it": {"en": ["end it tonight"]},
+            "intruder": {"en": ["trying to open my door"]},
+            "stab": {"en": ["stab me tomorrow"]},
+        },
+    )
     assert concept in concepts(idx, text)
 
 
@@ -120,7 +167,9 @@ def test_common_misspellings_and_mixed_keyboards_are_read(lexicon, text):
 
 def test_an_english_object_pronoun_in_a_phrase_is_only_itself(lexicon):
     # the lexicon reads "me" as "i": "help me" must not read "get help if I ever need it"
-    index = ConceptIndex([compile_pattern("help-now", "help me", "en"), compile_pattern("hit", "hit him", "en")], lexicon)
+    index = ConceptIndex(
+        [compile_pattern("help-now", "help me", "en"), compile_pattern("hit", "hit him", "en")], lexicon
+    )
     assert "help-now" not in index.find(danger_tokens("where can I get help if I ever need it"))
     assert "help-now" in index.find(danger_tokens("please help me"))
     assert "hit" not in index.find(danger_tokens("did he hit, or did I"))

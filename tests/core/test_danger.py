@@ -10,25 +10,38 @@ from bot.core.text import danger_tokens
 
 CARD = {
     # situation: (message, language, numbers the card must give)
-    "suicide": [("nie widzę sensu, dziś w nocy to kończę", "pl", ["116 123", "12 421 92 82"]),
-                ("honestly everyone would be better off if i wasnt here", "en", ["116 123"]),
-                ("połknęłam całe opakowanie tabletek", "pl", ["116 123"]),
-                ("im on the roof of my building", "en", ["116 123"])],
-    "violence-at-home": [("mąż mnie bije", "pl", ["800 120 002"]),
-                         ("my boyfriend locked me in the flat and took my phone", "en", ["800 120 002"])],
-    "child": [("tata mnie bije pasem, mam 12 lat", "pl", ["116 111", "800 12 12 12"]),
-              ("my uncle touches me when my parents arent home, im 12", "en", ["116 111"])],
-    "someone-else": [("kolega napisał mi, że chce się dziś zabić", "pl", ["116 123"]),
-                     ("my roommate took a bunch of pills and she wont wake up", "en", ["116 123"])],
-    "sexual-violence": [("zostałam wczoraj zgwałcona", "pl", ["12 421 92 82"]),
-                        ("someone put something in my drink at the club", "en", ["12 421 92 82"])],
-    "violence": [("ktoś za mną idzie od przystanku i się boję", "pl", ["112"]),
-                 ("he wrote me on messenger that he will kill me", "en", ["112"])],
+    "suicide": [
+        ("nie widzę sensu, dziś w nocy to kończę", "pl", ["116 123", "12 421 92 82"]),
+        ("honestly everyone would be better off if i wasnt here", "en", ["116 123"]),
+        ("połknęłam całe opakowanie tabletek", "pl", ["116 123"]),
+        ("im on the roof of my building", "en", ["116 123"]),
+    ],
+    "violence-at-home": [
+        ("mąż mnie bije", "pl", ["800 120 002"]),
+        ("my boyfriend locked me in the flat and took my phone", "en", ["800 120 002"]),
+    ],
+    "child": [
+        ("tata mnie bije pasem, mam 12 lat", "pl", ["116 111", "800 12 12 12"]),
+        ("my uncle touches me when my parents arent home, im 12", "en", ["116 111"]),
+    ],
+    "someone-else": [
+        ("kolega napisał mi, że chce się dziś zabić", "pl", ["116 123"]),
+        ("my roommate took a bunch of pills and she wont wake up", "en", ["116 123"]),
+    ],
+    "sexual-violence": [
+        ("zostałam wczoraj zgwałcona", "pl", ["12 421 92 82"]),
+        ("someone put something in my drink at the club", "en", ["12 421 92 82"]),
+    ],
+    "violence": [
+        ("ktoś za mną idzie od przystanku i się boję", "pl", ["112"]),
+        ("he wrote me on messenger that he will kill me", "en", ["112"]),
+    ],
 }
 
 
-@pytest.mark.parametrize("situation, text, lang, numbers",
-                         [(s, t, lang, n) for s, items in CARD.items() for t, lang, n in items])
+@pytest.mark.parametrize(
+    "situation, text, lang, numbers", [(s, t, lang, n) for s, items in CARD.items() for t, lang, n in items]
+)
 def test_the_card_comes_first_and_fits_the_situation(real_assistant, situation, text, lang, numbers):
     reply = real_assistant.reply(text)
     assert (reply.outcome, reply.danger, reply.lang) == ("crisis", "crisis", lang)
@@ -44,36 +57,45 @@ def test_someone_elses_danger_tells_what_to_do_for_them(real_assistant):
     assert "Nie zostawiaj jej samej" in real_assistant.reply("siostra napisała żegnajcie i nie odbiera").text
 
 
-@pytest.mark.parametrize("text, lang, opening", [
-    ("Я не бачу сенсу жити далі", "uk", "Якщо ви в небезпеці"),
-    ("чоловік б'є мене", "uk", "Якщо ви в небезпеці"),
-    ("хочу покончить с собой", "ru", "Если вы в опасности"),
-    ("муж меня бьёт", "ru", "Если вы в опасности"),
-])
+@pytest.mark.parametrize(
+    "text, lang, opening",
+    [
+        ("Я не бачу сенсу жити далі", "uk", "Якщо ви в небезпеці"),
+        ("чоловік б'є мене", "uk", "Якщо ви в небезпеці"),
+        ("хочу покончить с собой", "ru", "Если вы в опасности"),
+        ("муж меня бьёт", "ru", "Если вы в опасности"),
+    ],
+)
 def test_a_cyrillic_danger_message_gets_the_card_in_its_language(real_assistant, text, lang, opening):
     reply = real_assistant.reply(text)
     assert (reply.outcome, reply.lang) == ("crisis", lang)
     assert reply.text.startswith(opening) and "112" in reply.text.splitlines()[0]
 
 
-@pytest.mark.parametrize("text, lang, phrase", [
-    ("привіт, де можна знайти роботу?", "uk", "Поки що я відповідаю лише польською та англійською"),
-    ("здравствуйте, где можно найти работу?", "ru", "Пока что я отвечаю только на польском и английском языках"),
-])
-def test_other_cyrillic_messages_say_which_languages_and_where_help_in_ukrainian_is(real_assistant, text, lang,
-                                                                                    phrase):
+@pytest.mark.parametrize(
+    "text, lang, phrase",
+    [
+        ("привіт, де можна знайти роботу?", "uk", "Поки що я відповідаю лише польською та англійською"),
+        ("здравствуйте, где можно найти работу?", "ru", "Пока что я отвечаю только на польском и английском языках"),
+    ],
+)
+def test_other_cyrillic_messages_say_which_languages_and_where_help_in_ukrainian_is(real_assistant, text, lang, phrase):
     reply = real_assistant.reply(text)
     assert (reply.outcome, reply.lang, reply.danger) == ("fallback", lang, None)
     assert phrase in reply.text and "Zabłocie 20" in reply.text and "112" in reply.text
 
 
-@pytest.mark.parametrize("text, lang, note", [
-    ("szef grozi mi zwolnieniem, bo jestem w ciąży", "pl", "Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112"),
-    ("policjant mnie pobił tydzień temu, gdzie złożyć skargę", "pl", "Grozi Ci teraz niebezpieczeństwo?"),
-    ("someone threatened me online because I am Jewish, can I report it", "en", "In danger now? Call 112"),
-])
-def test_a_danger_word_in_a_question_about_rights_gets_the_answer_with_a_line_about_112(real_assistant, text,
-                                                                                       lang, note):
+@pytest.mark.parametrize(
+    "text, lang, note",
+    [
+        ("szef grozi mi zwolnieniem, bo jestem w ciąży", "pl", "Grozi Ci teraz niebezpieczeństwo? Zadzwoń pod 112"),
+        ("policjant mnie pobił tydzień temu, gdzie złożyć skargę", "pl", "Grozi Ci teraz niebezpieczeństwo?"),
+        ("someone threatened me online because I am Jewish, can I report it", "en", "In danger now? Call 112"),
+    ],
+)
+def test_a_danger_word_in_a_question_about_rights_gets_the_answer_with_a_line_about_112(
+    real_assistant, text, lang, note
+):
     reply = real_assistant.reply(text)
     assert reply.outcome in ("answer", "suggest") and reply.danger == "concern"
     assert reply.text.startswith(note)
@@ -90,14 +112,26 @@ def test_no_one_with_a_danger_signal_gets_a_bare_i_dont_know(real_assistant):
     assert "12 616 55 55" in reply.text
 
 
-@pytest.mark.parametrize("text", [
-    "my feet are killing me after walking round the old town", "ten upał mnie wykończy",
-    "umieram z nudów na tym wykładzie", "they crushed us 5:0 last night", "my phone died on the tram",
-    "dead battery in my car, how do I jump start it", "zabiłem dziś bossa w eldenie", "that joke killed me",
-    "i took two ibuprofen for my headache, can i drink coffee", "what's the best knife for sourdough bread",
-    "ten film o samobójstwie był bardzo dobry, polecam", "ця спека мене вб'є", "начальник меня убьёт, я проспала",
-    "im literally going to die if i dont get coffee", "czy za pobicie na tle rasowym grozi więzienie?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my feet are killing me after walking round the old town",
+        "ten upał mnie wykończy",
+        "umieram z nudów na tym wykładzie",
+        "they crushed us 5:0 last night",
+        "my phone died on the tram",
+        "dead battery in my car, how do I jump start it",
+        "zabiłem dziś bossa w eldenie",
+        "that joke killed me",
+        "i took two ibuprofen for my headache, can i drink coffee",
+        "what's the best knife for sourdough bread",
+        "ten film o samobójstwie był bardzo dobry, polecam",
+        "ця спека мене вб'є",
+        "начальник меня убьёт, я проспала",
+        "im literally going to die if i dont get coffee",
+        "czy za pobicie na tle rasowym grozi więzienie?",
+    ],
+)
 def test_idioms_games_and_everyday_words_do_not_raise_the_alarm(real_assistant, text):
     assert real_assistant.reply(text).outcome != "crisis"
 
@@ -122,13 +156,24 @@ def test_the_card_never_gives_a_closed_number(real_assistant):
 # --- the mechanism, on rules written for the test ------------------------------------------------
 
 RULES = DangerRules(
-    concepts={"kill": {"en": ["kill"]}, "me": {"en": ["=me"]}, "feet": {"en": ["=feet"]},
-              "game": {"en": ["=game"]}, "serious": {"en": ["not joking"]}, "pills": {"en": ["pill*"]},
-              "take": {"en": ["take"]}},
-    frames=(Frame("kill-me", (("kill",), ("me",)), "violence", softened_by=(("game",),)),
-            Frame("pills", (("pills",), ("take",)), "suicide")),
+    concepts={
+        "kill": {"en": ["kill"]},
+        "me": {"en": ["=me"]},
+        "feet": {"en": ["=feet"]},
+        "game": {"en": ["=game"]},
+        "serious": {"en": ["not joking"]},
+        "pills": {"en": ["pill*"]},
+        "take": {"en": ["take"]},
+    },
+    frames=(
+        Frame("kill-me", (("kill",), ("me",)), "violence", softened_by=(("game",),)),
+        Frame("pills", (("pills",), ("take",)), "suicide"),
+    ),
     exceptions={"en": ["my feet are killing me"]},
-    protected=("pills",), serious="serious", signals=("kill",))
+    protected=("pills",),
+    serious="serious",
+    signals=("kill",),
+)
 
 
 @pytest.fixture(scope="module")
@@ -152,8 +197,14 @@ def test_a_softener_turns_crisis_into_concern_unless_the_message_is_serious(dete
 
 
 def test_an_exception_removes_the_idiom_but_never_a_protected_concept(lexicon):
-    rules = DangerRules(RULES.concepts, RULES.frames, {"en": ["my feet are killing me", "take the pills"]},
-                        ("pills",), "serious", ("kill",))
+    rules = DangerRules(
+        RULES.concepts,
+        RULES.frames,
+        {"en": ["my feet are killing me", "take the pills"]},
+        ("pills",),
+        "serious",
+        ("kill",),
+    )
     detector = DangerDetector(rules, lexicon)
     assert check(detector, "my feet are killing me") is None
     assert check(detector, "i will take the pills").tier == "crisis"
@@ -163,7 +214,12 @@ def test_an_idiom_subject_is_not_one_of_the_frames_own_words(lexicon):
     rules = DangerRules(
         concepts={"threat": {"pl": ["połamać mi nogi"]}, "subject": {"pl": ["nogi", "=upał"]}},
         frames=(Frame("threat", (("threat",),), "violence", softened_by=(("subject",),)),),
-        exceptions={}, protected=(), serious=None, signals=(), local=("subject",))
+        exceptions={},
+        protected=(),
+        serious=None,
+        signals=(),
+        local=("subject",),
+    )
     detector = DangerDetector(rules, lexicon)
     assert check(detector, "powiedział, że połamie mi nogi").tier == "crisis"
     assert check(detector, "ten upał połamie mi nogi").tier == "concern"

@@ -12,9 +12,13 @@ from bot.core.text import danger_tokens
 
 SITUATIONS = ("suicide", "violence")
 # "most" and "most " read as danger and as the first situation; "bije" as the second.
-MODEL = DangerModel({" mos": (4.0, 2.0, -2.0), "most ": (4.0, 2.0, -2.0), "bije": (4.0, -2.0, 2.0),
-                     " ja ": (-1.0, 0.0, 0.0)}, bias=-2.0, threshold=0.8, situations=SITUATIONS,
-                    situation_bias=(0.0, 0.0))
+MODEL = DangerModel(
+    {" mos": (4.0, 2.0, -2.0), "most ": (4.0, 2.0, -2.0), "bije": (4.0, -2.0, 2.0), " ja ": (-1.0, 0.0, 0.0)},
+    bias=-2.0,
+    threshold=0.8,
+    situations=SITUATIONS,
+    situation_bias=(0.0, 0.0),
+)
 
 
 def test_features_are_the_padded_words_n_grams_and_short_words_whole():
@@ -35,16 +39,25 @@ def test_situations_are_ranked_by_their_weights():
     assert MODEL.likely_situations(danger_tokens("on mnie bije"), 1) == ("violence",)
 
 
-RULES = DangerRules(concepts={"kill": {"en": ["kill"]}, "me": {"en": ["=me"]}, "game": {"en": ["=game"]},
-                              "child": {"en": ["kid"]}},
-                    frames=(Frame("kill-me", (("kill",), ("me",)), "violence", softened_by=(("game",),)),),
-                    exceptions={}, protected=(), serious=None, signals=("kill",))
+RULES = DangerRules(
+    concepts={"kill": {"en": ["kill"]}, "me": {"en": ["=me"]}, "game": {"en": ["=game"]}, "child": {"en": ["kid"]}},
+    frames=(Frame("kill-me", (("kill",), ("me",)), "violence", softened_by=(("game",),)),),
+    exceptions={},
+    protected=(),
+    serious=None,
+    signals=("kill",),
+)
 
 
 @pytest.fixture(scope="module")
 def detector(lexicon):
-    model = DangerModel({" mos": (4.0, 2.0, -2.0), "most ": (4.0, 2.0, -2.0), "game ": (0.0, 0.0, 0.0)},
-                        -2.0, 0.8, SITUATIONS, (0.0, 0.0))
+    model = DangerModel(
+        {" mos": (4.0, 2.0, -2.0), "most ": (4.0, 2.0, -2.0), "game ": (0.0, 0.0, 0.0)},
+        -2.0,
+        0.8,
+        SITUATIONS,
+        (0.0, 0.0),
+    )
     return DangerDetector(RULES, lexicon, model)
 
 

@@ -4,18 +4,21 @@ from bot.core.language import detect, reply_language
 from bot.core.text import tokens
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("Gdzie zgłosić dyskryminację?", "pl"),
-    ("gdzie zglosic dyskryminacje w pracy", "pl"),
-    ("mam mysli samobojcze", "pl"),
-    ("numer telefonu rpo", "pl"),
-    ("czy w krakowie sa strefy wolne od lgbt", "pl"),
-    ("discrimination at work", "en"),
-    ("free lawyer krakow", "en"),
-    ("my boss treats me differently because im gay", "en"),
-    ("Dzień dobry", "pl"),
-    ("good morning", "en"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Gdzie zgłosić dyskryminację?", "pl"),
+        ("gdzie zglosic dyskryminacje w pracy", "pl"),
+        ("mam mysli samobojcze", "pl"),
+        ("numer telefonu rpo", "pl"),
+        ("czy w krakowie sa strefy wolne od lgbt", "pl"),
+        ("discrimination at work", "en"),
+        ("free lawyer krakow", "en"),
+        ("my boss treats me differently because im gay", "en"),
+        ("Dzień dobry", "pl"),
+        ("good morning", "en"),
+    ],
+)
 def test_detects_the_language_of_messy_messages(lexicon, text, lang):
     assert detect(text, tokens(text), lexicon).lang == lang
 

@@ -6,16 +6,19 @@ from bot.core.assistant import Assistant
 from bot.core.matcher import MatchSettings
 
 
-@pytest.mark.parametrize("question, entry", [
-    ("gdzie zglosic dyskryminacje w pracy", "work-discrimination"),      # no diacritics
-    ("Gdzie zgłaszać dyskryminację w pracy?", "work-discrimination"),      # another inflection
-    ("dyskryminacja w pracy", "work-discrimination"),                      # short fragment
-    ("wher do i reprot discrimination at wrok", "work-discrimination"),    # typos
-    ("my boss discriminates me", "work-discrimination"),
-    ("flaga leuven", "rainbow-flag"),
-    ("Who sent the rainbow flag?", "rainbow-flag"),
-    ("czym jest rada rownego traktowania", "equality-council"),
-])
+@pytest.mark.parametrize(
+    "question, entry",
+    [
+        ("gdzie zglosic dyskryminacje w pracy", "work-discrimination"),  # no diacritics
+        ("Gdzie zgłaszać dyskryminację w pracy?", "work-discrimination"),  # another inflection
+        ("dyskryminacja w pracy", "work-discrimination"),  # short fragment
+        ("wher do i reprot discrimination at wrok", "work-discrimination"),  # typos
+        ("my boss discriminates me", "work-discrimination"),
+        ("flaga leuven", "rainbow-flag"),
+        ("Who sent the rainbow flag?", "rainbow-flag"),
+        ("czym jest rada rownego traktowania", "equality-council"),
+    ],
+)
 def test_messy_questions_find_their_entry(small_assistant, question, entry):
     reply = small_assistant.reply(question)
     assert (reply.outcome, reply.entry_id) == ("answer", entry), reply.explain
@@ -44,12 +47,15 @@ def test_cross_lingual_match_replies_in_the_question_language(small_assistant):
     assert reply.entry_id == "rainbow-flag" and reply.lang == "pl"
 
 
-@pytest.mark.parametrize("question", [
-    "How do I get a parking permit?",
-    "Jak dojechać na dworzec główny?",
-    "asdkjh qwepoi zxcmnb",
-    "What's the weather in Kraków tomorrow?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I get a parking permit?",
+        "Jak dojechać na dworzec główny?",
+        "asdkjh qwepoi zxcmnb",
+        "What's the weather in Kraków tomorrow?",
+    ],
+)
 def test_out_of_scope_questions_get_an_honest_fallback(small_assistant, question):
     reply = small_assistant.reply(question)
     assert reply.outcome == "fallback"
@@ -101,23 +107,29 @@ def test_a_typo_that_is_a_word_of_the_other_language_is_still_corrected(small_as
 def test_a_sentence_naming_a_ground_in_a_setting_gets_the_routed_answer_saying_what_was_understood(small_assistant):
     reply = small_assistant.reply("my manager keeps mocking me since I came out as gay, what now")
     assert (reply.outcome, reply.entry_id, reply.triage) == ("answer", "work-discrimination", ("work", "orientation"))
-    assert reply.text.startswith("I understand this is about discrimination – where: at work; why: sexual "
-                                 "orientation.\n\nGo to the labour inspectorate")
+    assert reply.text.startswith(
+        "I understand this is about discrimination – where: at work; why: sexual "
+        "orientation.\n\nGo to the labour inspectorate"
+    )
 
 
 def test_the_understood_line_is_in_the_reply_language(small_assistant):
     reply = small_assistant.reply("ktoś pisze o mnie komentarze na fejsie bo jestem w ciąży")
     assert (reply.lang, reply.entry_id, reply.triage) == ("pl", "council-join", ("online", "sex"))
-    assert reply.text.startswith("Rozumiem, że chodzi o dyskryminację – gdzie: w internecie; dlaczego: płeć.\n\n"
-                                 "Członków wybiera się")
+    assert reply.text.startswith(
+        "Rozumiem, że chodzi o dyskryminację – gdzie: w internecie; dlaczego: płeć.\n\nCzłonków wybiera się"
+    )
 
 
-@pytest.mark.parametrize("question", [
-    "he mocks me because I'm gay",            # a ground, no setting
-    "my manager keeps mocking me",            # a setting, no ground
-    "a guy in the tram said I'm too old",     # a combination the routing leads nowhere
-    "ile kosztuje bilet na tramwaj",          # out of scope
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he mocks me because I'm gay",  # a ground, no setting
+        "my manager keeps mocking me",  # a setting, no ground
+        "a guy in the tram said I'm too old",  # a combination the routing leads nowhere
+        "ile kosztuje bilet na tramwaj",  # out of scope
+    ],
+)
 def test_without_a_ground_in_a_routed_setting_the_reply_is_as_before(small_assistant, question):
     reply = small_assistant.reply(question)
     assert reply.outcome == "fallback" and reply.triage is None
@@ -141,7 +153,9 @@ def test_a_greeting_and_thanks_around_a_question_change_nothing(small_assistant)
     bare = small_assistant.reply("where do I report discrimination at work")
     polite = small_assistant.reply("Hi! Where do I report discrimination at work? Thanks in advance, kind regards")
     assert (polite.outcome, polite.entry_id, polite.score) == (bare.outcome, bare.entry_id, bare.score)
-    polski = small_assistant.reply("Dzień dobry, mam pytanie. Gdzie zgłosić dyskryminację w pracy? Z góry dziękuję, pozdrawiam")
+    polski = small_assistant.reply(
+        "Dzień dobry, mam pytanie. Gdzie zgłosić dyskryminację w pracy? Z góry dziękuję, pozdrawiam"
+    )
     assert (polski.outcome, polski.entry_id) == ("answer", "work-discrimination")
 
 
@@ -150,9 +164,11 @@ def test_a_message_of_nothing_but_courtesy_is_small_talk(small_assistant):
 
 
 def test_a_story_around_the_question_does_not_drown_it(small_assistant):
-    story = ("I started at a logistics company in March and the first weeks were fine. Then a new shift leader "
-             "came, and since then he gives me the night shifts and the heaviest pallets and laughs about it "
-             "with the others. Where do I report discrimination at work?")
+    story = (
+        "I started at a logistics company in March and the first weeks were fine. Then a new shift leader "
+        "came, and since then he gives me the night shifts and the heaviest pallets and laughs about it "
+        "with the others. Where do I report discrimination at work?"
+    )
     reply = small_assistant.reply(story)
     assert (reply.outcome, reply.entry_id) == ("answer", "work-discrimination"), reply.explain
 

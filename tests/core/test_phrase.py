@@ -2,8 +2,11 @@
 
 from bot.core.phrase import Phrase, render
 
-POLISH = {"entry '{id}'": "wpis '{id}'", "{label} is empty": "{label}: pole jest puste",
-          "{label} has {n} items": "{label}: liczba pozycji {count}"}  # the last one is a translator's slip
+POLISH = {
+    "entry '{id}'": "wpis '{id}'",
+    "{label} is empty": "{label}: pole jest puste",
+    "{label} has {n} items": "{label}: liczba pozycji {count}",
+}  # the last one is a translator's slip
 
 
 def test_english_by_default_and_nested_phrases_in_the_same_language():

@@ -3,12 +3,15 @@ import pytest
 from bot.core.text import MAX_CHARS, clean, fold, join_digits, tokens
 
 
-@pytest.mark.parametrize("raw, folded", [
-    ("Zażółć GĘŚLĄ jaźń", "zazolc gesla jazn"),
-    ("Łódź", "lodz"),
-    ("Straße", "strasse"),
-    ("Café", "cafe"),
-])
+@pytest.mark.parametrize(
+    "raw, folded",
+    [
+        ("Zażółć GĘŚLĄ jaźń", "zazolc gesla jazn"),
+        ("Łódź", "lodz"),
+        ("Straße", "strasse"),
+        ("Café", "cafe"),
+    ],
+)
 def test_fold_strips_case_and_diacritics(raw, folded):
     assert fold(raw) == folded
 

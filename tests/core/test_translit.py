@@ -5,9 +5,19 @@ import pytest
 from bot.core.translit import MAX_CANDIDATES, to_cyrillic
 
 
-@pytest.mark.parametrize("latin, cyrillic", [("hochu", "хочу"), ("zhyty", "жити"), ("pomogite", "помогите"),
-                                             ("shchas", "щас"), ("zhit", "жить"), ("bolno", "больно"),
-                                             ("proshchalnogo", "прощального"), ("dengi", "деньги")])
+@pytest.mark.parametrize(
+    "latin, cyrillic",
+    [
+        ("hochu", "хочу"),
+        ("zhyty", "жити"),
+        ("pomogite", "помогите"),
+        ("shchas", "щас"),
+        ("zhit", "жить"),
+        ("bolno", "больно"),
+        ("proshchalnogo", "прощального"),
+        ("dengi", "деньги"),
+    ],
+)
 def test_a_latin_spelling_reads_as_its_cyrillic_word(latin, cyrillic):
     assert cyrillic in to_cyrillic(latin)
 

@@ -43,15 +43,21 @@ class Emulator:
     def __init__(self) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(["node", str(PROJECT / "tests" / "e2e" / "emulator.js"), str(self.port)],
-                                        cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.process = subprocess.Popen(
+            ["node", str(PROJECT / "tests" / "e2e" / "emulator.js"), str(self.port)],
+            cwd=PROJECT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         line = self.process.stdout.readline()
         if "ready" not in line:
             raise RuntimeError(f"emulator did not start: {line}")
 
     def post(self, path: str, body: dict) -> dict:
-        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
@@ -66,16 +72,29 @@ class Emulator:
 class BotProcess:
     """`python -m bot run` against the emulator, with its own data directory and a captured log."""
 
-    def __init__(self, emulator: Emulator, data_dir: Path, extra_env: dict | None = None,
-                 command: list[str] | None = None) -> None:
+    def __init__(
+        self, emulator: Emulator, data_dir: Path, extra_env: dict | None = None, command: list[str] | None = None
+    ) -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = data_dir / "bot.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-        env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_TELEGRAM_API_URL": emulator.url,
-                    "BOT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"} | (extra_env or {}))
+        env.update(
+            {
+                "TELEGRAM_BOT_TOKEN": TOKEN,
+                "BOT_TELEGRAM_API_URL": emulator.url,
+                "BOT_DATA_DIR": str(data_dir),
+                "PYTHONUNBUFFERED": "1",
+            }
+            | (extra_env or {})
+        )
         self.log = open(self.log_path, "a")  # noqa: SIM115  # closed in stop(), after the process
-        self.process = subprocess.Popen(command or [sys.executable, "-m", "bot", "run"], cwd=PROJECT, env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command or [sys.executable, "-m", "bot", "run"],
+            cwd=PROJECT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
 
     def stop(self) -> int:
         self.process.terminate()
@@ -94,8 +113,14 @@ class BotProcess:
 class Resident:
     """A Telegram user in one chat, talking to the bot through the emulator."""
 
-    def __init__(self, emulator: Emulator, user_id: int, language_code: str = "pl",
-                 chat_type: str = "private", chat_id: int | None = None) -> None:
+    def __init__(
+        self,
+        emulator: Emulator,
+        user_id: int,
+        language_code: str = "pl",
+        chat_type: str = "private",
+        chat_id: int | None = None,
+    ) -> None:
         self.emulator = emulator
         self.user = {"id": user_id, "is_bot": False, "first_name": "Resident", "language_code": language_code}
         self.chat = {"id": chat_id or user_id, "type": chat_type}
@@ -122,8 +147,15 @@ class Resident:
             time.sleep(poll)
         raise AssertionError(f"no reply within {timeout} s; history: {self.history()[before:]}")
 
-    def say(self, text: str, timeout: float = 20, expect: int = 1, message_id: int | None = None,
-            settle: float = 0.3, poll: float = 0.05) -> list[dict]:
+    def say(
+        self,
+        text: str,
+        timeout: float = 20,
+        expect: int = 1,
+        message_id: int | None = None,
+        settle: float = 0.3,
+        poll: float = 0.05,
+    ) -> list[dict]:
         before = len(self.history())
         extra = {"message_id": message_id} if message_id else {}
         self.emulator.post("/sendMessage", self._message(text, **extra))
@@ -151,14 +183,20 @@ class Resident:
 
     def send_raw(self, message: dict, expect: int = 1, timeout: float = 20) -> list[dict]:
         before = len(self.history())
-        self.emulator.post("/sendMessage", {"botToken": TOKEN, "from": self.user, "chat": self.chat,
-                                            "date": int(time.time())} | message)
+        self.emulator.post(
+            "/sendMessage",
+            {"botToken": TOKEN, "from": self.user, "chat": self.chat, "date": int(time.time())} | message,
+        )
         return self._wait(before, expect, timeout) if expect else []
 
     def tap(self, bot_message: dict, data: str, timeout: float = 20) -> list[dict]:
         before = len(self.history())
-        message = {"message_id": bot_message["message_id"], "date": int(time.time()), "chat": self.chat,
-                   "text": bot_message.get("text", "")}
+        message = {
+            "message_id": bot_message["message_id"],
+            "date": int(time.time()),
+            "chat": self.chat,
+            "text": bot_message.get("text", ""),
+        }
         self.emulator.post("/sendCallback", {"botToken": TOKEN, "from": self.user, "message": message, "data": data})
         return self._wait(before, 1, timeout)
 

@@ -43,8 +43,11 @@ class RoundRobinProxy:
             with self._lock:
                 index = self._next
                 self._next = (self._next + 1) % len(self.backends)
-            request = urllib.request.Request(f"http://127.0.0.1:{self.backends[index]}{path}", data=body,
-                                             headers={k: v for k, v in headers.items() if k.lower() != "host"})
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{self.backends[index]}{path}",
+                data=body,
+                headers={k: v for k, v in headers.items() if k.lower() != "host"},
+            )
             try:
                 with urllib.request.urlopen(request, timeout=10) as response:
                     self.served[index] += 1

@@ -24,13 +24,16 @@ def emulator():
 
 def group_command(emulator, member: Resident, text: str) -> None:
     name = text.split()[0]
-    emulator.post("/sendCommand", member._message(text, entities=[{"offset": 0, "length": len(name),
-                                                                    "type": "bot_command"}]))
+    emulator.post(
+        "/sendCommand", member._message(text, entities=[{"offset": 0, "length": len(name), "type": "bot_command"}])
+    )
 
 
 def group_mention(emulator, member: Resident, text: str) -> None:
-    emulator.post("/sendMessage", member._message(f"{MENTION} {text}", entities=[
-        {"offset": 0, "length": len(MENTION), "type": "mention"}]))
+    emulator.post(
+        "/sendMessage",
+        member._message(f"{MENTION} {text}", entities=[{"offset": 0, "length": len(MENTION), "type": "mention"}]),
+    )
 
 
 def flood(emulator, group_id: int) -> None:
@@ -123,8 +126,20 @@ def test_an_unreadable_update_is_skipped_and_polling_goes_on(emulator, tmp_path)
     try:
         resident = Resident(emulator, 901, "pl")
         resident.command("/start", timeout=60)
-        emulator.post("/rawUpdate", {"botToken": TOKEN, "update": {"message": {
-            "message_id": "x", "date": "wczoraj", "chat": "Jan Kowalski, ul. Długa 5", "text": "PESEL 44051401359"}}})
+        emulator.post(
+            "/rawUpdate",
+            {
+                "botToken": TOKEN,
+                "update": {
+                    "message": {
+                        "message_id": "x",
+                        "date": "wczoraj",
+                        "chat": "Jan Kowalski, ul. Długa 5",
+                        "text": "PESEL 44051401359",
+                    }
+                },
+            },
+        )
         assert "Rada" in resident.say("czym jest rada równego traktowania", timeout=30)[-1]["text"]
     finally:
         assert bot.stop() == 0
@@ -138,6 +153,7 @@ def test_telegram_unreachable_at_start_is_one_sentence_not_tracebacks(emulator, 
 
     class Nowhere:
         url = f"http://127.0.0.1:{free_port()}"  # nothing listens here
+
     bot = BotProcess(Nowhere(), tmp_path / "data")
     time.sleep(4)
     assert bot.process.poll() is None, "the bot gave up instead of waiting for Telegram"

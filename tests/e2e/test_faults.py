@@ -51,8 +51,9 @@ def test_telegram_unreachable_for_30_seconds_loses_no_message(emulator, tmp_path
 @pytest.mark.parametrize("fault", ["deleted", "read-only"])
 def test_database_lost_mid_run_answers_go_on_and_the_admin_hears_once(emulator, tmp_path, fault):
     db_dir = tmp_path / "db"
-    bot = BotProcess(emulator, tmp_path / "data", {"BOT_DATABASE": str(db_dir / "bot.sqlite3"),
-                                                   "BOT_ADMIN_IDS": str(ADMIN)})
+    bot = BotProcess(
+        emulator, tmp_path / "data", {"BOT_DATABASE": str(db_dir / "bot.sqlite3"), "BOT_ADMIN_IDS": str(ADMIN)}
+    )
     files = []
     try:
         resident, admin = Resident(emulator, 402, "pl"), Resident(emulator, ADMIN, "en")
@@ -62,8 +63,11 @@ def test_database_lost_mid_run_answers_go_on_and_the_admin_hears_once(emulator, 
         else:  # immutable files: even root cannot write them (see test_telegram.py for -shm)
             files = [str(p) for p in db_dir.glob("bot.sqlite3*") if not p.name.endswith("-shm")]
             subprocess.run(["chattr", "+i", *files], check=True)
-        for question in ["gdzie zgłosić dyskryminację w pracy", "kto pomoże ofiarom przestępstw",
-                         "jak zostać członkiem rady równego traktowania"]:
+        for question in [
+            "gdzie zgłosić dyskryminację w pracy",
+            "kto pomoże ofiarom przestępstw",
+            "jak zostać członkiem rady równego traktowania",
+        ]:
             assert resident.say(question)[-1]["text"]
         assert "112" in resident.say("chcę się zabić")[0]["text"].splitlines()[0]
         time.sleep(1)
@@ -114,8 +118,14 @@ def test_the_healthcheck_tells_a_working_bot_from_a_stuck_one(emulator, tmp_path
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")} | {"BOT_DATA_DIR": str(data)}
 
     def health(max_age):
-        return subprocess.run([sys.executable, "-m", "bot", "health", "--max-age", str(max_age)], cwd=PROJECT,
-                              env=env, capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "health", "--max-age", str(max_age)],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     try:
         Resident(emulator, 404, "pl").command("/start", timeout=60)

@@ -24,15 +24,23 @@ def test_edit_goes_live_and_a_broken_edit_keeps_the_old_knowledge(tmp_path):
     knowledge = tmp_path / "knowledge"
     shutil.copytree(PROJECT / "knowledge", knowledge)
     emulator = Emulator()
-    bot = BotProcess(emulator, tmp_path / "data", {"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_RELOAD_SECONDS": "1",
-                                                   "BOT_ADMIN_IDS": str(ADMIN)})
+    bot = BotProcess(
+        emulator,
+        tmp_path / "data",
+        {"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_RELOAD_SECONDS": "1", "BOT_ADMIN_IDS": str(ADMIN)},
+    )
     try:
         resident, admin = Resident(emulator, 301, "en"), Resident(emulator, ADMIN, "en")
         assert "open gate" in resident.command("/start coat-of-arms-open-gate", timeout=60)[-1]["text"]
         path = knowledge / "human-rights-city.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("Kraków's coat of arms features an open gate.",
-                                     "Kraków's coat of arms features an open gate (edited live)."), encoding="utf-8")
+        path.write_text(
+            text.replace(
+                "Kraków's coat of arms features an open gate.",
+                "Kraków's coat of arms features an open gate (edited live).",
+            ),
+            encoding="utf-8",
+        )
         assert wait_for(lambda: "edited live" in resident.command("/start coat-of-arms-open-gate")[-1]["text"])
         (knowledge / "broken.yaml").write_text("entries: [\n", encoding="utf-8")
         # The admin never chose a language, so the notice is in Polish, problems included.

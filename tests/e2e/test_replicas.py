@@ -25,17 +25,25 @@ class Cluster:
         self.emulator = Emulator()
         self.ports = [free_port(), free_port()]
         self.proxy = RoundRobinProxy(self.ports)
-        common = {"BOT_DATABASE": database, "BOT_SECRET": "a-secret-shared-by-every-replica",
-                  "BOT_WEBHOOK_URL": f"{self.proxy.url}/telegram", "BOT_WEBHOOK_SECRET": SECRET,
-                  "BOT_WEBHOOK_LISTEN": "127.0.0.1", "BOT_RELOAD_SECONDS": "0"}
+        common = {
+            "BOT_DATABASE": database,
+            "BOT_SECRET": "a-secret-shared-by-every-replica",
+            "BOT_WEBHOOK_URL": f"{self.proxy.url}/telegram",
+            "BOT_WEBHOOK_SECRET": SECRET,
+            "BOT_WEBHOOK_LISTEN": "127.0.0.1",
+            "BOT_RELOAD_SECONDS": "0",
+        }
         self.replicas = [BotProcess(self.emulator, root / "a", common | {"BOT_WEBHOOK_PORT": str(self.ports[0])})]
         deadline = time.monotonic() + 60
         while TOKEN not in self.emulator.webhooks_set() and time.monotonic() < deadline:
             time.sleep(0.1)
         (root / "b").mkdir()
         shutil.copy(root / "a" / "samples.key", root / "b" / "samples.key")  # replicas share the keys
-        self.replicas.append(BotProcess(self.emulator, root / "b", common | {
-            "BOT_WEBHOOK_PORT": str(self.ports[1]), "BOT_WEBHOOK_OWNER": "no"}))
+        self.replicas.append(
+            BotProcess(
+                self.emulator, root / "b", common | {"BOT_WEBHOOK_PORT": str(self.ports[1]), "BOT_WEBHOOK_OWNER": "no"}
+            )
+        )
         while "Application started" not in self.replicas[1].log_text() and time.monotonic() < deadline:
             time.sleep(0.1)
         Resident(self.emulator, 1).command("/start", timeout=60)

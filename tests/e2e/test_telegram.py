@@ -21,8 +21,12 @@ class Bot:
         self.env = {"BOT_LOG_LEVEL": "DEBUG"}  # the bot's own loggers at DEBUG: the log-leak test reads them
         if mode == "webhook":
             port = free_port()
-            self.env |= {"BOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram", "BOT_WEBHOOK_SECRET": SECRET,
-                        "BOT_WEBHOOK_LISTEN": "127.0.0.1", "BOT_WEBHOOK_PORT": str(port)}
+            self.env |= {
+                "BOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+                "BOT_WEBHOOK_SECRET": SECRET,
+                "BOT_WEBHOOK_LISTEN": "127.0.0.1",
+                "BOT_WEBHOOK_PORT": str(port),
+            }
         self.start()
 
     def start(self):
@@ -83,7 +87,9 @@ def test_english_question_without_diacritics_and_typos(emulator, bot):
 
 def test_crisis_message_gets_112_first(emulator, bot):
     reply = Resident(emulator, 104, "en").say("chce sie zabic")
-    assert reply[0]["text"].startswith("Jeśli jesteś w niebezpieczeństwie") and "112" in reply[0]["text"].splitlines()[0]
+    assert (
+        reply[0]["text"].startswith("Jeśli jesteś w niebezpieczeństwie") and "112" in reply[0]["text"].splitlines()[0]
+    )
     assert "116 123" in reply[0]["text"]
 
 
@@ -104,9 +110,19 @@ def test_did_you_mean_button_opens_the_answer(emulator, bot):
 
 
 def test_sticker_gets_a_text_only_notice(emulator, bot):
-    reply = Resident(emulator, 106, "en").send_raw({"sticker": {"file_id": "x", "file_unique_id": "y", "width": 1,
-                                                                "height": 1, "is_animated": False,
-                                                                "is_video": False, "type": "regular"}})
+    reply = Resident(emulator, 106, "en").send_raw(
+        {
+            "sticker": {
+                "file_id": "x",
+                "file_unique_id": "y",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+            }
+        }
+    )
     assert "only read text" in reply[0]["text"]
 
 
@@ -119,10 +135,12 @@ def test_group_message_not_addressed_gets_no_reply_and_a_mention_does(emulator, 
     member = Resident(emulator, 108, "pl", chat_type="group", chat_id=-500)
     member.say("dyskryminacja w pracy", expect=0)
     import time
+
     time.sleep(1.5)
     assert member.history() == []
-    reply = member.send_raw({"text": "@TestNameBot dyskryminacja w pracy",
-                             "entities": [{"offset": 0, "length": 12, "type": "mention"}]})
+    reply = member.send_raw(
+        {"text": "@TestNameBot dyskryminacja w pracy", "entities": [{"offset": 0, "length": 12, "type": "mention"}]}
+    )
     assert "Kodeks pracy" in reply[-1]["text"] and "dyskryminacja w pracy" not in reply[-1]["text"].lower()[:40]
     assert "t.me/TestNameBot" in reply[-1]["text"]
 
@@ -156,8 +174,16 @@ def test_webhook_only_in_webhook_mode_and_only_with_the_secret(emulator, bot, mo
     if mode == "polling":
         assert emulator.webhooks_set() == []  # run_polling removes any webhook
         return
-    status = emulator.post("/forgedWebhook", {"token": TOKEN, "update": {"update_id": 999999, "message": {
-        "message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "forged"}}})["result"]
+    status = emulator.post(
+        "/forgedWebhook",
+        {
+            "token": TOKEN,
+            "update": {
+                "update_id": 999999,
+                "message": {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "forged"},
+            },
+        },
+    )["result"]
     assert status == 403
 
 
@@ -167,8 +193,13 @@ def test_a_whole_conversation_leaves_no_token_text_id_or_name_in_the_log(emulato
     resident = Resident(emulator, user_id, "pl")
     resident.user |= {"first_name": name, "username": username, "last_name": "Nazwiskounikalne"}
     resident.chat["first_name"] = name
-    said = ["bardzo prywatne pytanie o radę równego traktowania", "gdzie zglosic dyskryminacje w pracy",
-            "where can I report a homophobic attack", "chcę się zabić dzisiaj", "ile kosztuje parkowanie pod wawelem"]
+    said = [
+        "bardzo prywatne pytanie o radę równego traktowania",
+        "gdzie zglosic dyskryminacje w pracy",
+        "where can I report a homophobic attack",
+        "chcę się zabić dzisiaj",
+        "ile kosztuje parkowanie pod wawelem",
+    ]
     answers = [resident.say(text) for text in said]
     resident.tap(answers[1][-1], next(data for _, data in buttons(answers[1][-1]) if data.startswith("fb:")))
     resident.tap(answers[1][-1], next(data for _, data in buttons(answers[1][-1]) if data.startswith("why:")))
@@ -180,8 +211,20 @@ def test_a_whole_conversation_leaves_no_token_text_id_or_name_in_the_log(emulato
     time.sleep(0.5)
     log = bot.log_text()
     assert "DEBUG bot." in log and "answer in pl" in log  # the bot's own DEBUG lines are there …
-    forbidden = [TOKEN, TOKEN.split(":")[1], SECRET, str(user_id), name, username, "Nazwiskounikalne",
-                 "prywatne", "zglosic", "attack", "zabić", "parkowanie"]
+    forbidden = [
+        TOKEN,
+        TOKEN.split(":")[1],
+        SECRET,
+        str(user_id),
+        name,
+        username,
+        "Nazwiskounikalne",
+        "prywatne",
+        "zglosic",
+        "attack",
+        "zabić",
+        "parkowanie",
+    ]
     assert [f for f in forbidden if f in log] == []  # … and say nothing of who or what
 
 
@@ -200,6 +243,7 @@ def test_flood_gets_one_notice_then_quiet_but_crisis_passes(emulator, bot):
     for i in range(21):
         resident.say(f"hello number {i}", expect=0)
     import time
+
     time.sleep(3)
     texts = [m["text"] for m in resident.history()]
     assert sum("very fast" in t for t in texts) == 1
@@ -266,8 +310,13 @@ def test_database_holds_no_ids_names_or_text(emulator, bot):
                     assert isinstance(value, bytes) and b"parking" not in value  # encrypted
                     continue
                 text = str(value)
-                assert text not in forbidden_numbers or column in ("id", "latency_ms", "count", "reply_id", "update_id"), \
-                    (table, column, value)
+                assert text not in forbidden_numbers or column in (
+                    "id",
+                    "latency_ms",
+                    "count",
+                    "reply_id",
+                    "update_id",
+                ), (table, column, value)
                 assert "Resident" not in text and "osobiste" not in text and "pytanie" not in text
     events = db.execute("SELECT kind, outcome FROM events").fetchall()
     assert ("reply", "crisis") in events and ("reply", "answer") in events and ("language", None) in events

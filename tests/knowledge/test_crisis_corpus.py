@@ -23,8 +23,9 @@ def test_the_corpus_has_every_category_in_four_languages_and_a_blind_part():
     messages = [m for path in DEVELOPMENT for m in load_corpus(path)]
     kinds = Counter(m.kind for m in messages)
     assert kinds["danger"] >= 600 and kinds["everyday"] + kinds["topical"] >= 300
-    assert {(m.lang, m.category) for m in messages if m.kind == "danger"} >= \
-        {(lang, c) for lang in ("pl", "en", "uk", "ru") for c in CATEGORIES}
+    assert {(m.lang, m.category) for m in messages if m.kind == "danger"} >= {
+        (lang, c) for lang in ("pl", "en", "uk", "ru") for c in CATEGORIES
+    }
     blind = Counter(m.kind for m in load_corpus(CORPUS / "blind.yaml"))
     assert blind["danger"] >= 150 and blind["everyday"] + blind["topical"] >= 75
 

@@ -21,9 +21,12 @@ def test_question_set_covers_what_residents_ask():
 def test_questions_are_not_copies_of_variants(real_assistant):
     from bot.core.text import tokens
 
-    variants = {" ".join(tokens(q)) for e in real_assistant.knowledge.entries
-                for qs in e.questions.values() for q in qs}
-    copies = [i.q for i in evaluation.load_items(PROJECT / "eval" / "questions.yaml") if " ".join(tokens(i.q)) in variants]
+    variants = {
+        " ".join(tokens(q)) for e in real_assistant.knowledge.entries for qs in e.questions.values() for q in qs
+    }
+    copies = [
+        i.q for i in evaluation.load_items(PROJECT / "eval" / "questions.yaml") if " ".join(tokens(i.q)) in variants
+    ]
     assert copies == []
 
 

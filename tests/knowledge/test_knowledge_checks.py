@@ -25,30 +25,50 @@ def deeper_checks(root, lexicon, today):
 
 def test_stale_entries(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, today=date(2027, 3, 1))
-    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' was last reviewed on 2026-01-01, over 12 "
-            "months ago: check its facts, then set 'reviewed' to today's date") in out
+    assert (
+        "kb/entries.yaml:4: warning: entry 'work-discrimination' was last reviewed on 2026-01-01, over 12 "
+        "months ago: check its facts, then set 'reviewed' to today's date"
+    ) in out
 
 
 def test_too_few_variants(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon)
-    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3 question variant(s) in pl; add at "
-            "least 5, written as residents would ask (short, without Polish letters too)") in out
+    assert (
+        "kb/entries.yaml:4: warning: entry 'work-discrimination' has 3 question variant(s) in pl; add at "
+        "least 5, written as residents would ask (short, without Polish letters too)"
+    ) in out
 
 
 def test_answer_longer_than_a_message(tmp_path, lexicon):
-    out = run_checks(tmp_path, lexicon, lambda t: t.replace(
-        'en: "The Council advises the mayor of Kraków on equal treatment."', 'en: "' + "Long. " * 700 + '"'))
-    assert any("entry 'equality-council' answer (en) is 4199 characters, longer than one Telegram message (3500)"
-               in line for line in out)
+    out = run_checks(
+        tmp_path,
+        lexicon,
+        lambda t: t.replace(
+            'en: "The Council advises the mayor of Kraków on equal treatment."', 'en: "' + "Long. " * 700 + '"'
+        ),
+    )
+    assert any(
+        "entry 'equality-council' answer (en) is 4199 characters, longer than one Telegram message (3500)" in line
+        for line in out
+    )
 
 
 def test_links_and_undated_sources(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace("https://example.org/rada", "http://example.org/rada"))
-    assert any("entry 'equality-council' source 1 url 'http://example.org/rada' is not a well-formed https:// "
-               "address; use the https version of the page" in line for line in out)
+    assert any(
+        "entry 'equality-council' source 1 url 'http://example.org/rada' is not a well-formed https:// "
+        "address; use the https version of the page" in line
+        for line in out
+    )
     assert any("entry 'council-join' source 1 has no date; add the date of the page" in line for line in out)
-    marked = run_checks(tmp_path / "u", lexicon, lambda t: t.replace(
-        "sources: [{title: Rada, publisher: Urząd Miasta Krakowa,", 'sources: [{title: Rada, publisher: Urząd Miasta Krakowa, date: "undated",'))
+    marked = run_checks(
+        tmp_path / "u",
+        lexicon,
+        lambda t: t.replace(
+            "sources: [{title: Rada, publisher: Urząd Miasta Krakowa,",
+            'sources: [{title: Rada, publisher: Urząd Miasta Krakowa, date: "undated",',
+        ),
+    )
     assert not any("entry 'equality-council' source 1 has no date" in line for line in marked)
 
 
@@ -65,8 +85,10 @@ def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
 
 def test_a_variant_that_shows_the_emergency_card_is_a_warning(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "szef mnie bije"))
-    assert ("kb/entries.yaml:35: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
-            "(frame 'hit-me'); fine if someone asking it may be in danger") in out
+    assert (
+        "kb/entries.yaml:35: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
+        "(frame 'hit-me'); fine if someone asking it may be in danger"
+    ) in out
 
 
 def test_validate_exit_codes_with_warnings_and_strict(capsys):
@@ -76,29 +98,42 @@ def test_validate_exit_codes_with_warnings_and_strict(capsys):
 
 
 def test_phone_numbers_written_differently(tmp_path, lexicon):
-    out = run_checks(tmp_path, lexicon, lambda t: t.replace(
-        "Go to the <b>labour inspectorate</b> or the labour court.",
-        "Call 12-616-55-55 or 800 676 676 (Mon 10:00) or 728366319."))
+    out = run_checks(
+        tmp_path,
+        lexicon,
+        lambda t: t.replace(
+            "Go to the <b>labour inspectorate</b> or the labour court.",
+            "Call 12-616-55-55 or 800 676 676 (Mon 10:00) or 728366319.",
+        ),
+    )
     phone = [line for line in out if "phone number" in line and "differently" in line]
     assert len(phone) == 2
-    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) writes the phone number "
-            "'12-616-55-55' differently from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' "
-            "or '800 676 676'") in phone
+    assert (
+        "kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) writes the phone number "
+        "'12-616-55-55' differently from the rest; use digit groups separated by spaces, e.g. '12 421 92 82' "
+        "or '800 676 676'"
+    ) in phone
     assert any("'728366319'" in line for line in phone)
 
 
 def test_near_duplicate_entries(tmp_path, lexicon):
     def copy_council(text):
-        block = text[text.index("  - id: equality-council\n"):text.index("  - id: council-join\n")]
-        twin = block.replace("id: equality-council", "id: equality-council-twin").replace(
-            "Czym jest Rada ds. Równego Traktowania?", "Co to jest Rada ds. Równego Traktowania?").replace(
-            "What is the Equality Council?", "What's the Equality Council?").replace(
-            "kto zasiada w radzie równego traktowania", "kto zasiada w radzie ds. równego traktowania").replace(
-            "who sits on the equality council", "who sits on that equality council")
+        block = text[text.index("  - id: equality-council\n") : text.index("  - id: council-join\n")]
+        twin = (
+            block.replace("id: equality-council", "id: equality-council-twin")
+            .replace("Czym jest Rada ds. Równego Traktowania?", "Co to jest Rada ds. Równego Traktowania?")
+            .replace("What is the Equality Council?", "What's the Equality Council?")
+            .replace("kto zasiada w radzie równego traktowania", "kto zasiada w radzie ds. równego traktowania")
+            .replace("who sits on the equality council", "who sits on that equality council")
+        )
         return text + twin
+
     out = run_checks(tmp_path, lexicon, copy_council)
-    assert any("entries 'equality-council' and 'equality-council-twin' share 100% of their question words; merge "
-               "them, or make each one's questions about its own topic" in line for line in out)
+    assert any(
+        "entries 'equality-council' and 'equality-council-twin' share 100% of their question words; merge "
+        "them, or make each one's questions about its own topic" in line
+        for line in out
+    )
 
 
 def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
@@ -108,11 +143,15 @@ def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("nabór do rady", "flagi leuven"), encoding="utf-8")
     assert main(["validate", "--lang", "pl", str(root)]) == 1
     out, err = capsys.readouterr()
-    assert ("kb/entries.yaml:35: wpis 'council-join': pytania 'flagi leuven' nie da się odróżnić od wpisu "
-            "'rainbow-flag' (wyniki 1.00 i 1.00); przeredaguj ten wariant albo warianty tamtego wpisu, żeby każdy "
-            "prowadził do własnej odpowiedzi") in out.splitlines()
-    assert ("kb/entries.yaml:4: ostrzeżenie: wpis 'work-discrimination': liczba wariantów pytań w języku pl: 3; "
-            "dodaj co najmniej 5, tak jak pytaliby mieszkańcy (krótko, także bez polskich znaków)") in out.splitlines()
+    assert (
+        "kb/entries.yaml:35: wpis 'council-join': pytania 'flagi leuven' nie da się odróżnić od wpisu "
+        "'rainbow-flag' (wyniki 1.00 i 1.00); przeredaguj ten wariant albo warianty tamtego wpisu, żeby każdy "
+        "prowadził do własnej odpowiedzi"
+    ) in out.splitlines()
+    assert (
+        "kb/entries.yaml:4: ostrzeżenie: wpis 'work-discrimination': liczba wariantów pytań w języku pl: 3; "
+        "dodaj co najmniej 5, tak jak pytaliby mieszkańcy (krótko, także bez polskich znaków)"
+    ) in out.splitlines()
     assert err.strip() == "Błędy: 2, ostrzeżenia: 12 w " + str(root)  # 2: the fixture's contacts have undated sources
 
 
@@ -121,7 +160,9 @@ def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path,
     shutil.copytree(DATA / "kb_small", root)
     (root / "a-contacts.yaml").write_text(
         "contacts:\n  - id: work-discrimination\n    name: {pl: Biuro, en: Office}\n"
-        "    source: {title: T, publisher: P}\n", encoding="utf-8")
+        "    source: {title: T, publisher: P}\n",
+        encoding="utf-8",
+    )
     out = deeper_checks(root, lexicon, date(2026, 6, 1))
     assert any(line.startswith("kb/entries.yaml:4: warning: entry 'work-discrimination' has 3") for line in out)
     assert not any(line.startswith("kb/a-contacts.yaml") for line in out)
@@ -130,37 +171,58 @@ def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path,
 def test_a_volatile_fact_from_an_old_source_must_say_how_old_it_is(tmp_path, lexicon):
     def answer(text):
         return lambda t: t.replace('en: "Go to the <b>labour inspectorate</b> or the labour court."', f'en: "{text}"')
+
     out = run_checks(tmp_path, lexicon, answer("Call 12 616 55 55 (Mon–Fri 8–16)."), today=date(2026, 12, 1))
-    assert ("kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) gives a phone number, opening hours "
-            "or an office-holder, and its source from 1974 is over 18 months old: check the fact against a newer "
-            "source and update the source, or say in the answer how old the data is, e.g. '(dane z 1974 r.)' / "
-            "'(as of 1974)'") in out
+    assert (
+        "kb/entries.yaml:4: warning: entry 'work-discrimination' answer (en) gives a phone number, opening hours "
+        "or an office-holder, and its source from 1974 is over 18 months old: check the fact against a newer "
+        "source and update the source, or say in the answer how old the data is, e.g. '(dane z 1974 r.)' / "
+        "'(as of 1974)'"
+    ) in out
     assert not any("answer (pl) gives a phone number" in line for line in out)  # the Polish answer has none
     said = run_checks(tmp_path / "b", lexicon, answer("Call 12 616 55 55 (as of 1974)."), today=date(2026, 12, 1))
     assert not any("over 18 months old" in line for line in said)
-    holder = run_checks(tmp_path / "c", lexicon, answer("The mayor of Kraków is Jan Kowalski."), today=date(2026, 12, 1))
-    assert any("'work-discrimination' answer (en) gives a phone number, opening hours or an office-holder" in line
-               for line in holder)
-    recent = run_checks(tmp_path / "d", lexicon, lambda t: answer("Call 12 616 55 55.")(t).replace(
-        'date: "1974-06-26"', 'date: "2025-06"'), today=date(2026, 12, 1))
+    holder = run_checks(
+        tmp_path / "c", lexicon, answer("The mayor of Kraków is Jan Kowalski."), today=date(2026, 12, 1)
+    )
+    assert any(
+        "'work-discrimination' answer (en) gives a phone number, opening hours or an office-holder" in line
+        for line in holder
+    )
+    recent = run_checks(
+        tmp_path / "d",
+        lexicon,
+        lambda t: answer("Call 12 616 55 55.")(t).replace('date: "1974-06-26"', 'date: "2025-06"'),
+        today=date(2026, 12, 1),
+    )
     assert not any("over 18 months old" in line for line in recent)  # June 2025 ends within 18 months
 
 
 def test_a_contact_with_a_phone_needs_a_dated_source_that_says_how_old_it_is(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon)
-    assert ("kb/support.yaml:2: warning: contact 'line-116123' gives a phone number, hours or an address, but its "
-            "source has no date: add the date of the page (YYYY, YYYY-MM or YYYY-MM-DD), or cite a dated page that "
-            "confirms it") in out
+    assert (
+        "kb/support.yaml:2: warning: contact 'line-116123' gives a phone number, hours or an address, but its "
+        "source has no date: add the date of the page (YYYY, YYYY-MM or YYYY-MM-DD), or cite a dated page that "
+        "confirms it"
+    ) in out
     root = tmp_path / "dated"
     shutil.copytree(DATA / "kb_small", root)
     support = root / "support.yaml"
     text = support.read_text(encoding="utf-8").replace(
-        "source: {title: Helpline, publisher: Test}", "source: {title: Helpline, publisher: Test, date: \"2021\"}")
+        "source: {title: Helpline, publisher: Test}", 'source: {title: Helpline, publisher: Test, date: "2021"}'
+    )
     support.write_text(text, encoding="utf-8")
     out = deeper_checks(root, lexicon, date(2026, 12, 1))
-    assert any(line.startswith("dated/support.yaml:2: warning: contact 'line-116123' (pl) gives a phone number, hours "
-                               "or an address from a source of 2021, over 18 months old") for line in out)
-    support.write_text(text.replace('phone: "116 123"', 'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", '
-                                    'en: "As of 2021."}'), encoding="utf-8")
+    assert any(
+        line.startswith(
+            "dated/support.yaml:2: warning: contact 'line-116123' (pl) gives a phone number, hours "
+            "or an address from a source of 2021, over 18 months old"
+        )
+        for line in out
+    )
+    support.write_text(
+        text.replace('phone: "116 123"', 'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", en: "As of 2021."}'),
+        encoding="utf-8",
+    )
     out = deeper_checks(root, lexicon, date(2026, 12, 1))
     assert not any("'line-116123'" in line for line in out)

@@ -35,15 +35,18 @@ def test_add_variant_quotes_what_yaml_would_misread(kb):
 def test_add_variant_errors(kb):
     with pytest.raises(ReviewError, match="there is no entry 'nope'"):
         add_variant(read_knowledge(kb), "nope", "pl", "x")
-    (kb / "flow.yaml").write_text("entries:\n  - id: flowy\n    title: {pl: a, en: b}\n"
-                                  "    questions: {pl: [a1, a2], en: [b1, b2]}\n")
+    (kb / "flow.yaml").write_text(
+        "entries:\n  - id: flowy\n    title: {pl: a, en: b}\n    questions: {pl: [a1, a2], en: [b1, b2]}\n"
+    )
     with pytest.raises(ReviewError, match="does not list its pl questions one per line"):
         add_variant(read_knowledge(kb), "flowy", "pl", "x")
 
 
 def test_add_variant_goes_to_the_entry_when_a_contact_has_the_same_id(kb):
-    contacts = ("contacts:\n  - id: council-join\n    name: {pl: Biuro Rady, en: Council office}\n"
-                "    source: {title: T, publisher: P}\n")
+    contacts = (
+        "contacts:\n  - id: council-join\n    name: {pl: Biuro Rady, en: Council office}\n"
+        "    source: {title: T, publisher: P}\n"
+    )
     (kb / "a-contacts.yaml").write_text(contacts, encoding="utf-8")
     path, _line = add_variant(read_knowledge(kb), "council-join", "en", "can students join the council")
     assert path.name == "entries.yaml"
@@ -53,9 +56,12 @@ def test_add_variant_goes_to_the_entry_when_a_contact_has_the_same_id(kb):
 
 def test_add_variant_goes_after_a_last_question_written_over_two_lines(kb):
     entries = kb / "entries.yaml"
-    entries.write_text(entries.read_text(encoding="utf-8").replace(
-        "        - council recruitment\n",
-        '        - "council recruitment\n          for students"\n'), encoding="utf-8")  # quoted: one question
+    entries.write_text(
+        entries.read_text(encoding="utf-8").replace(
+            "        - council recruitment\n", '        - "council recruitment\n          for students"\n'
+        ),
+        encoding="utf-8",
+    )  # quoted: one question
     add_variant(read_knowledge(kb), "council-join", "en", "how do I apply to the council")
     questions = load_knowledge(kb).entry("council-join").questions["en"]
     assert questions[-2:] == ("council recruitment for students", "how do I apply to the council")
@@ -65,18 +71,35 @@ def test_cli_add_variant_is_refused_like_validate_refuses_it(kb, capsys):
     """A variant the deeper checks reject (another entry's question) is an error in validate, so
     review --add-variant must not leave it in the file either."""
     original = (kb / "entries.yaml").read_bytes()
-    assert main(["--knowledge", str(kb), "review", "--add-variant", "council-join",
-                 "discrimination at work where to report", "--lang", "en"]) == 1
+    assert (
+        main(
+            [
+                "--knowledge",
+                str(kb),
+                "review",
+                "--add-variant",
+                "council-join",
+                "discrimination at work where to report",
+                "--lang",
+                "en",
+            ]
+        )
+        == 1
+    )
     out = capsys.readouterr()
-    assert ("question 'discrimination at work where to report' cannot be told apart from entry "
-            "'work-discrimination'") in out.out
+    assert (
+        "question 'discrimination at work where to report' cannot be told apart from entry 'work-discrimination'"
+    ) in out.out
     assert "was not added" in out.err
     assert (kb / "entries.yaml").read_bytes() == original
 
 
 def test_cli_add_variant_restores_the_file_when_the_result_is_invalid(kb, capsys):
     original = (kb / "entries.yaml").read_bytes()
-    assert main(["--knowledge", str(kb), "review", "--add-variant", "council-join", "flag from leuven", "--lang", "en"]) == 1
+    assert (
+        main(["--knowledge", str(kb), "review", "--add-variant", "council-join", "flag from leuven", "--lang", "en"])
+        == 1
+    )
     out = capsys.readouterr()
     assert "question 'flag from leuven' is also a question of entry 'council-join'" in out.out
     assert "was not added" in out.err

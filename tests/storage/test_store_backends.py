@@ -35,8 +35,10 @@ def break_connection(store) -> None:
         store.restore = lambda: store.path.with_name("away").rename(store.path)
     else:
         with psycopg.connect(store.url, autocommit=True) as admin:
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                          "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
         store.restore = lambda: None
 
 
@@ -65,8 +67,12 @@ def test_samples_encrypted_at_rest_and_purged_after_30_days(make_store):
     assert store.samples()[0][1:] == ("pl", "czy mogę zgłosić [phone] sąsiada")
     (raw,) = sql(store, "SELECT text FROM samples")[0]
     assert b"s\xc4\x85siada" not in bytes(raw)
-    sql(store, "UPDATE samples SET day = day - 31" if make_store.backend == "postgres"
-        else "UPDATE samples SET day = date('now', '-31 days')")
+    sql(
+        store,
+        "UPDATE samples SET day = day - 31"
+        if make_store.backend == "postgres"
+        else "UPDATE samples SET day = date('now', '-31 days')",
+    )
     assert store.purge_samples() == 1 and store.samples() == []
     assert make_store(None).add_sample("x", "en") is False  # no key, nothing kept
 

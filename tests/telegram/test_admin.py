@@ -19,8 +19,12 @@ def test_stats_for_an_admin(make_app):
 
 def test_admin_commands_answer_only_in_private_chats_and_never_from_edits(make_app):
     app, request, _ = make_app()
-    run(app, update("/stats", user_id=42, chat_type="group"), update("/reload", user_id=42, chat_type="group", update_id=2),
-        edited("/stats"))
+    run(
+        app,
+        update("/stats", user_id=42, chat_type="group"),
+        update("/reload", user_id=42, chat_type="group", update_id=2),
+        edited("/stats"),
+    )
     assert not any("Messages:" in t or t.startswith("Reloaded") for t in request.sent())
     run(app, update("/stats", user_id=42, update_id=4))
     assert "Messages:" in request.sent()[-1]

@@ -15,12 +15,17 @@ def test_a_failing_handler_apologises_and_logs_no_content(make_app, caplog):
 def test_a_serving_replica_never_sets_the_webhook():
     import asyncio
 
-    from bot.config import load_config
-    from bot.telegram.application import ServingReplicaBot, build_application
     from telegram_support import TOKEN, RecordingRequest
 
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "BOT_WEBHOOK_URL": "https://bot.example.org/hook",
-           "BOT_WEBHOOK_SECRET": "s" * 20, "BOT_WEBHOOK_OWNER": "no"}
+    from bot.config import load_config
+    from bot.telegram.application import ServingReplicaBot, build_application
+
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "BOT_WEBHOOK_URL": "https://bot.example.org/hook",
+        "BOT_WEBHOOK_SECRET": "s" * 20,
+        "BOT_WEBHOOK_OWNER": "no",
+    }
     request = RecordingRequest()
     app = build_application(load_config(env), None, request)
     assert isinstance(app.bot, ServingReplicaBot)

@@ -1,8 +1,8 @@
 """Buttons through the real Application: the question offered to the editors is kept only when confirmed, and only for its resident."""
 
-from bot.storage.sqlite import Store
-
 from telegram_support import buttons, run, tap, update
+
+from bot.storage.sqlite import Store
 
 
 def test_a_question_is_kept_only_after_the_resident_saw_it_redacted_and_confirmed(make_app):
@@ -34,7 +34,14 @@ def test_the_send_button_works_only_for_the_resident_it_was_offered_to(make_app,
 
 def test_forged_button_data_gets_no_longer_works_never_an_error(make_app):
     app, request, _ = make_app()
-    forged = ["why:en:rpo-complaint:en--1:h", "why:en:rpo-complaint:en²:h", "r:en:work:age:maybe", "fb:rpo-complaint:2",
-              "e:pl:no-such-entry", "lang:de", "v1|answer|42"]
+    forged = [
+        "why:en:rpo-complaint:en--1:h",
+        "why:en:rpo-complaint:en²:h",
+        "r:en:work:age:maybe",
+        "fb:rpo-complaint:2",
+        "e:pl:no-such-entry",
+        "lang:de",
+        "v1|answer|42",
+    ]
     run(app, *[tap(data, update_id=60 + i) for i, data in enumerate(forged)])
     assert request.sent() == ["This button no longer works. Please ask your question again."] * len(forged)

@@ -2,9 +2,22 @@
 
 import pytest
 
-from bot.telegram.callback_data import (LIMIT, ButtonDataError, ChooseLanguage, DropOffer, Forget, OpenEntry,
-                                        OpenTopic, Rate, ReportStep, SendOffer, ShowOffer, WhyThisAnswer, pack,
-                                        unpack)
+from bot.telegram.callback_data import (
+    LIMIT,
+    ButtonDataError,
+    ChooseLanguage,
+    DropOffer,
+    Forget,
+    OpenEntry,
+    OpenTopic,
+    Rate,
+    ReportStep,
+    SendOffer,
+    ShowOffer,
+    WhyThisAnswer,
+    pack,
+    unpack,
+)
 
 BUTTONS = [
     (OpenEntry("pl", "work-discrimination"), "e:pl:work-discrimination"),
@@ -57,12 +70,34 @@ def test_a_field_that_would_change_how_the_data_reads_back_is_refused():
             pack(button)
 
 
-@pytest.mark.parametrize("data", [
-    "", ":", "v1|answer|42", "e" * 64, "x:pl:work", "r", "r:", "r:de:work", "r:en:work:age:maybe",
-    "r:en:a:b:c:d", "fb:rpo-complaint:2", "fb:rpo-complaint", "why:garbage", "why:en:x:en1:sure",
-    "why:en:x:en--1:h", "why:en:x:en²:h", "why:en:x:en٣:h", "why:en:x:e:h", "why:en:x:en1:h:more",
-    "lang:de", "lang:", "forget:maybe", "forget:",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        ":",
+        "v1|answer|42",
+        "e" * 64,
+        "x:pl:work",
+        "r",
+        "r:",
+        "r:de:work",
+        "r:en:work:age:maybe",
+        "r:en:a:b:c:d",
+        "fb:rpo-complaint:2",
+        "fb:rpo-complaint",
+        "why:garbage",
+        "why:en:x:en1:sure",
+        "why:en:x:en--1:h",
+        "why:en:x:en²:h",
+        "why:en:x:en٣:h",
+        "why:en:x:e:h",
+        "why:en:x:en1:h:more",
+        "lang:de",
+        "lang:",
+        "forget:maybe",
+        "forget:",
+    ],
+)
 def test_forged_or_outdated_data_is_no_button(data):
     assert unpack(data) is None
 

@@ -4,9 +4,10 @@ the same gate as `validate`, and keep serving the previous knowledge when it ref
 import html
 import shutil
 
-from bot.cli.main import main
 from conftest import DATA
 from telegram_support import run, update
+
+from bot.cli.main import main
 
 
 def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app, tmp_path):
@@ -20,8 +21,13 @@ def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app,
     app, request, svc = make_app(knowledge_dir=kb)
     before = svc.assistant
     kept = []
-    run(app, update("/reload", user_id=42), lambda: kept.append(svc.assistant is before),
-        (kb / "broken.yaml").unlink, update("/reload", user_id=42, update_id=2))
+    run(
+        app,
+        update("/reload", user_id=42),
+        lambda: kept.append(svc.assistant is before),
+        (kb / "broken.yaml").unlink,
+        update("/reload", user_id=42, update_id=2),
+    )
     assert "previous version" in request.sent()[0] and "kb/broken.yaml:2: YAML syntax error" in request.sent()[0]
     assert kept == [True]
     assert request.sent()[-1] == "Reloaded: 4 entries."
@@ -31,8 +37,9 @@ def test_reload_keeps_the_old_knowledge_on_errors_and_swaps_on_success(make_app,
 def test_a_knowledge_file_that_becomes_unreadable_keeps_the_old_knowledge(make_app, tmp_path):
     import shutil
 
-    from bot.telegram.knowledge_reload import knowledge_signature
     from conftest import DATA
+
+    from bot.telegram.knowledge_reload import knowledge_signature
 
     kb = tmp_path / "kb"
     shutil.copytree(DATA / "kb_small", kb)
@@ -52,9 +59,13 @@ def test_the_running_bot_refuses_exactly_what_validate_refuses(make_app, tmp_pat
     kb = tmp_path / "kb"
     shutil.copytree(DATA / "kb_small", kb)
     entries = kb / "entries.yaml"
-    entries.write_text(entries.read_text(encoding="utf-8").replace(
-        "        - council recruitment\n",
-        "        - council recruitment\n        - discrimination at work where to report\n"), encoding="utf-8")
+    entries.write_text(
+        entries.read_text(encoding="utf-8").replace(
+            "        - council recruitment\n",
+            "        - council recruitment\n        - discrimination at work where to report\n",
+        ),
+        encoding="utf-8",
+    )
     assert main(["validate", str(kb)]) == 1
     refused = [line for line in capsys.readouterr().out.splitlines() if "cannot be told apart" in line]
     assert refused

@@ -33,6 +33,7 @@ def failing(*errors):
         if len(calls) <= len(errors):
             raise errors[len(calls) - 1]
         return {"ok": True}
+
     return send, calls
 
 
@@ -44,6 +45,7 @@ def run(coroutine, budget=ORDINARY):
     async def go():
         _budget.set(budget)
         return await coroutine
+
     return asyncio.run(go())
 
 
@@ -91,6 +93,7 @@ def test_retry_after_delays_only_the_chat_it_was_for():
         start = clock.now
         await process(limiter, other, chat=8)  # another chat sends at once
         return start
+
     start = run(both())
     assert clock.now == start and len(calls) == 1
 
@@ -105,4 +108,5 @@ def test_other_calls_pass_untouched_and_the_card_is_marked_in_its_handler():
     async def handler():
         deliver_urgently()
         return _budget.get()
+
     assert asyncio.run(handler()) is EMERGENCY and _budget.get() is ORDINARY

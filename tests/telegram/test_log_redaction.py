@@ -14,6 +14,7 @@ def test_a_library_record_keeps_only_where_and_what_kind():
         raise ValueError("update {'text': 'Jan Kowalski, ul. Długa 5'}")
     except ValueError:
         import sys
+
         exc = sys.exc_info()
     kept = record("telegram.ext.Updater", "Error while processing %s", {"text": "Jan Kowalski"}, exc=exc)
     assert ContentFree().filter(kept)
@@ -39,13 +40,24 @@ def test_every_line_of_the_bot_starts_with_its_time_in_utc():
     import subprocess
     import sys
 
-    script = "import logging; from bot.cli.main import _log_with_utc_times; _log_with_utc_times(); " \
-             "logging.getLogger('bot.telegram.application').warning('Telegram cannot be reached')"
-    err = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env={"TZ": "America/New_York", "PATH": ""}, timeout=60).stderr
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARNING bot.telegram.application: "
-                        r"Telegram cannot be reached\n", err), err
+    script = (
+        "import logging; from bot.cli.main import _log_with_utc_times; _log_with_utc_times(); "
+        "logging.getLogger('bot.telegram.application').warning('Telegram cannot be reached')"
+    )
+    err = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={"TZ": "America/New_York", "PATH": ""},
+        timeout=60,
+    ).stderr
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z WARNING bot.telegram.application: "
+        r"Telegram cannot be reached\n",
+        err,
+    ), err
     from bot.telegram.log_redaction import UtcFormatter
+
     at_epoch = logging.LogRecord("bot", logging.INFO, __file__, 1, "up", (), None)
     at_epoch.created, at_epoch.msecs = 0.0, 0.0
     assert UtcFormatter().format(at_epoch) == "1970-01-01T00:00:00.000Z INFO bot: up"

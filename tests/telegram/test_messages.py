@@ -2,9 +2,9 @@
 
 import json
 
-from bot.storage.sqlite import Store
-
 from telegram_support import run, update
+
+from bot.storage.sqlite import Store
 
 
 def test_crisis_is_answered_even_with_a_broken_database(make_app, tmp_path):
@@ -71,8 +71,9 @@ def counting_assistant(knowledge, lexicon, catalogs):
     return assistant
 
 
-def test_a_question_is_read_once_and_answered_once_when_the_resident_chose_a_language(make_app, small_knowledge,
-                                                                                       lexicon, catalogs):
+def test_a_question_is_read_once_and_answered_once_when_the_resident_chose_a_language(
+    make_app, small_knowledge, lexicon, catalogs
+):
     from telegram_support import tap
 
     app, request, svc = make_app()
@@ -88,8 +89,9 @@ def test_a_question_is_read_once_and_answered_once_when_the_resident_chose_a_lan
     assert 2 not in svc.readings  # the message does not stay in memory once it is answered
 
 
-def test_someone_in_danger_is_read_once_and_gets_the_card_from_that_reading(make_app, small_knowledge, lexicon,
-                                                                           catalogs):
+def test_someone_in_danger_is_read_once_and_gets_the_card_from_that_reading(
+    make_app, small_knowledge, lexicon, catalogs
+):
     app, request, svc = make_app()
     svc.assistant = assistant = counting_assistant(small_knowledge, lexicon, catalogs)
     run(app, update("I want to kill myself"))

@@ -25,9 +25,16 @@ class FakeBot:
 
 
 def raw(update_id, text="pytanie", chat=1):
-    return {"update_id": update_id, "message": {"message_id": update_id, "date": 0, "text": text,
-                                                "chat": {"id": chat, "type": "private"},
-                                                "from": {"id": chat, "is_bot": False, "first_name": "Jan"}}}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 0,
+            "text": text,
+            "chat": {"id": chat, "type": "private"},
+            "from": {"id": chat, "is_bot": False, "first_name": "Jan"},
+        },
+    }
 
 
 def test_nothing_is_confirmed_before_it_is_handled_and_a_poison_update_is_skipped(caplog):
@@ -53,6 +60,7 @@ def test_nothing_is_confirmed_before_it_is_handled_and_a_poison_update_is_skippe
         assert handled == [3, 1] and poller.offset == 4
         stopping.set()
         await task
+
     with caplog.at_level(logging.WARNING):
         asyncio.run(go())
     lines = [r.getMessage() for r in caplog.records]
@@ -78,5 +86,6 @@ def test_an_update_answered_before_a_restart_is_not_answered_again():
         await task
         await poller.confirm()
         assert bot.offsets[-1] == 7
+
     asyncio.run(go())
     assert handled == [6]

@@ -64,14 +64,16 @@ def test_the_report_flow_lists_the_case_itself_first_and_at_most_six_entries(rea
     entries = [d.split(":")[2] for row in rows for _, d in row if d.startswith("e:")]
     routing = real_assistant.knowledge.routing
     both = [e for e in routing.place("work").entries if e in routing.ground("sex").entries]
-    assert len(both) >= 3 and entries[:len(both)] == both and "pregnancy-dismissal-protection" in both
+    assert len(both) >= 3 and entries[: len(both)] == both and "pregnancy-dismissal-protection" in both
     assert len(entries) == render.REPORT_ENTRIES == 6
 
 
 def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
     knowledge, en = real_assistant.knowledge, catalogs("en")
     text, rows, danger = render.report_step(knowledge, unpack("r:en"), en)
-    assert "Where did it happen?" in text and ("At work or when applying for a job", "r:en:work") in [r[0] for r in rows]
+    assert "Where did it happen?" in text and ("At work or when applying for a job", "r:en:work") in [
+        r[0] for r in rows
+    ]
     text, rows, _ = render.report_step(knowledge, unpack("r:en:work"), en)
     assert ("Sexual orientation", "r:en:work:orientation") in [r[0] for r in rows]
     text, rows, _ = render.report_step(knowledge, unpack("r:en:work:orientation"), en)
@@ -83,8 +85,12 @@ def test_report_flow_steps_and_invalid_data(real_assistant, catalogs):
     for bad in ["r:xx", "r:en:moon", "r:en:work:zodiac", "r:en:work:age:maybe", "r:en:a:b:c:d:e"]:
         step = unpack(bad)  # the shape is callback_data's to check, the places and grounds the knowledge's
         assert step is None or render.report_step(knowledge, step, en) is None
-    assert all(len(d.encode()) <= 64 for place in knowledge.routing.places for ground in knowledge.routing.grounds
-               for d in [f"r:pl:{place.id}:{ground.id}:n"])
+    assert all(
+        len(d.encode()) <= 64
+        for place in knowledge.routing.places
+        for ground in knowledge.routing.grounds
+        for d in [f"r:pl:{place.id}:{ground.id}:n"]
+    )
 
 
 def test_a_concern_answer_has_the_112_line_on_top(real_assistant, catalogs):
@@ -100,15 +106,18 @@ def test_a_long_part_is_never_cut_inside_an_entity_or_a_tag():
     for text in ("y" * 3497 + "&amp;" + "z" * 100, "y" * 3495 + "<b>bold</b>" + "z" * 100):
         parts = render.split_message(text)
         assert "".join(parts) == text
-        assert all(p.count("&") == p.count(";") and p.count("<") == p.count(">") for p in parts), \
-            [p[-8:] for p in parts]
+        assert all(p.count("&") == p.count(";") and p.count("<") == p.count(">") for p in parts), [
+            p[-8:] for p in parts
+        ]
 
 
 def test_a_triaged_answer_shows_what_was_understood_and_offers_the_report_flow(small_assistant, catalogs):
     reply = small_assistant.reply("kierownik wyśmiewa mnie bo jestem gejem")
     html_text = render.reply_html(reply)
-    assert html_text.startswith("<i>Rozumiem, że chodzi o dyskryminację – gdzie: w pracy; dlaczego: orientacja "
-                                "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>")
+    assert html_text.startswith(
+        "<i>Rozumiem, że chodzi o dyskryminację – gdzie: w pracy; dlaczego: orientacja "
+        "seksualna.</i>\n\nZgłoś się do <b>inspekcji pracy</b>"
+    )
     rows = render.reply_keyboard(reply, catalogs)
     assert [("Nie o to chodzi? Wybierz, gdzie i dlaczego", "r:pl")] in rows
     assert render.report_step(small_assistant.knowledge, unpack("r:pl"), catalogs("pl")) is not None
@@ -122,12 +131,19 @@ def test_an_answer_not_chosen_by_triage_has_no_report_button(small_assistant, ca
 def test_an_answer_is_rendered_from_the_parts_the_reply_carries_alone():
     from bot.core.model import AnswerParts, MatchedVariant, Reply
 
-    parts = AnswerParts(body="Go to <b>the inspectorate</b>.", source="Source: A & B.", concern="In danger? Call 112.",
-                        understood="I understand <this>.")
-    reply = Reply("answer", "en", "ignored plain text", entry_id="x", score=0.8, parts=parts,
-                  matched=MatchedVariant("x", "en", 2))
-    assert render.reply_html(reply) == ("<b>In danger? Call 112.</b>\n\n<i>I understand &lt;this&gt;.</i>\n\n"
-                                        "Go to <b>the inspectorate</b>.\n\n<i>Source: A &amp; B.</i>")
+    parts = AnswerParts(
+        body="Go to <b>the inspectorate</b>.",
+        source="Source: A & B.",
+        concern="In danger? Call 112.",
+        understood="I understand <this>.",
+    )
+    reply = Reply(
+        "answer", "en", "ignored plain text", entry_id="x", score=0.8, parts=parts, matched=MatchedVariant("x", "en", 2)
+    )
+    assert render.reply_html(reply) == (
+        "<b>In danger? Call 112.</b>\n\n<i>I understand &lt;this&gt;.</i>\n\n"
+        "Go to <b>the inspectorate</b>.\n\n<i>Source: A &amp; B.</i>"
+    )
     assert render.why_data(reply) == "why:en:x:en2:h"
     assert render.why_data(Reply("answer", "en", "t", entry_id="x", matched=MatchedVariant("y", "en", 0))) is None
     assert render.reply_html(Reply("fallback", "en", "a < b")) == "a &lt; b"

@@ -12,9 +12,18 @@ SECRET = "s3cret-token"
 
 
 def update(update_id=1):
-    return json.dumps({"update_id": update_id, "message": {
-        "message_id": 1, "date": 0, "text": "pytanie", "chat": {"id": 1, "type": "private"},
-        "from": {"id": 1, "is_bot": False, "first_name": "R"}}}).encode()
+    return json.dumps(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "text": "pytanie",
+                "chat": {"id": 1, "type": "private"},
+                "from": {"id": 1, "is_bot": False, "first_name": "R"},
+            },
+        }
+    ).encode()
 
 
 async def request(port, headers: dict, body: bytes = b"", send_body=True) -> bytes:
@@ -41,6 +50,7 @@ def serve(test, cap=None):
             await test(port, handled)
         finally:
             await server.stop()
+
     asyncio.run(go())
 
 
@@ -51,6 +61,7 @@ def test_a_wrong_secret_is_refused_before_the_body_is_read():
         assert answer.startswith(b"HTTP/1.1 403")
         answer = await request(port, {"Content-Length": 10}, send_body=False)
         assert answer.startswith(b"HTTP/1.1 403") and handled == []
+
     serve(test)
 
 
@@ -58,6 +69,7 @@ def test_an_oversized_body_is_refused_before_it_is_read():
     async def test(port, handled):
         answer = await request(port, {SECRET_HEADER: SECRET, "Content-Length": MAX_BODY + 1}, send_body=False)
         assert answer.startswith(b"HTTP/1.1 413")
+
     serve(test)
 
 
@@ -68,6 +80,7 @@ def test_an_update_is_answered_once_handled():
         assert answer.startswith(b"HTTP/1.1 200") and handled == [42]
         answer = await request(port, {SECRET_HEADER: SECRET, "Content-Length": 9}, b"not json!")
         assert answer.startswith(b"HTTP/1.1 400")
+
     serve(test)
 
 
@@ -79,4 +92,5 @@ def test_connections_beyond_the_cap_are_closed_at_once():
         assert await asyncio.wait_for(reader.read(10), 5) == b""  # closed without a word
         for _, w in held + [(reader, writer)]:
             w.close()
+
     serve(test, cap=2)

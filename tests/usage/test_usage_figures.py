@@ -66,8 +66,12 @@ def test_html_report_is_self_contained_with_charts_and_grouped_questions(usage_d
 
     monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path))
     store = Store(usage_db, load_sample_key(tmp_path / "samples.key"))
-    for q in ["jak wyrobić kartę parkingową", "karta parkingowa kraków", "gdzie jest najbliższy basen",
-              "<script>alert(1)</script> parking karta"]:
+    for q in [
+        "jak wyrobić kartę parkingową",
+        "karta parkingowa kraków",
+        "gdzie jest najbliższy basen",
+        "<script>alert(1)</script> parking karta",
+    ]:
         store.add_sample(q, "pl")
     store.close()
     out = tmp_path / "report.html"
@@ -100,13 +104,21 @@ def test_a_zero_is_shown_as_zero_and_withheld_rows_do_not_reveal_their_range_by_
     store.close()
     f = figures.collect(Store(tmp_path / "rows.sqlite3"), date.today(), date.today())
     assert f.top_entries == [("big", 9), ("small", 6), ("hidden", None)]  # the withheld row after the shown ones
-    assert f.crisis == 0 and "Crisis replies: 0" in figures.text_report(f, "en", __import__("gettext").NullTranslations())
+    assert f.crisis == 0 and "Crisis replies: 0" in figures.text_report(
+        f, "en", __import__("gettext").NullTranslations()
+    )
 
 
-@pytest.mark.parametrize("args, error", [
-    (["--since", "2026-12-01", "--until", "2026-11-01"], "Error: --since (2026-12-01) is after --until (2026-11-01)."),
-    (["--days", "0"], "Error: --days must be a number of days from 1 upwards, not 0."),
-])
+@pytest.mark.parametrize(
+    "args, error",
+    [
+        (
+            ["--since", "2026-12-01", "--until", "2026-11-01"],
+            "Error: --since (2026-12-01) is after --until (2026-11-01).",
+        ),
+        (["--days", "0"], "Error: --days must be a number of days from 1 upwards, not 0."),
+    ],
+)
 def test_a_period_that_is_no_period_is_refused(usage_db, capsys, args, error):
     assert main(["report", *args]) == 1
     assert capsys.readouterr().err.strip() == error
