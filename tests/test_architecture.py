@@ -108,8 +108,10 @@ def test_no_module_is_over_400_lines():
 
 
 def test_no_import_cycle_between_modules():
-    modules = {".".join(p.relative_to(PROJECT).with_suffix("").parts).removesuffix(".__init__"): p
-               for p in (PROJECT / "bot").rglob("*.py")}
+    modules = {
+        ".".join(p.relative_to(PROJECT).with_suffix("").parts).removesuffix(".__init__"): p
+        for p in (PROJECT / "bot").rglob("*.py")
+    }
     graph = {}
     for name, path in modules.items():
         deps = set()
@@ -123,7 +125,7 @@ def test_no_import_cycle_between_modules():
 
     def visit(module, path):
         if module in path:
-            cycles.append(path[path.index(module):] + [module])
+            cycles.append(path[path.index(module) :] + [module])
             return
         if module in done:
             return
