@@ -31,12 +31,13 @@ class IdentityTranslations:
         return singular if n == 1 else plural
 
 
-def source_text(source: Source, tr: Translations | None = None) -> str:
-    """'Title, Publisher, date' with empty parts left out; a page without a date reads 'undated'."""
+def source_text(source: Source, tr: Translations | None = None, lang: str = "pl") -> str:
+    """'Title, Publisher, date' with empty parts left out (the publisher as `lang` names it); a page
+    without a date reads 'undated'."""
     day = source.date
     if day == "undated":
         day = (tr or IdentityTranslations()).gettext("undated")
-    return ", ".join(part for part in (source.title, source.publisher, day) if part)
+    return ", ".join(part for part in (source.title, source.publisher_in(lang), day) if part)
 
 
 def day_text(day: str, tr: Translations) -> str:
@@ -47,11 +48,11 @@ def day_text(day: str, tr: Translations) -> str:
     return tr.gettext("{year}-{month}-{day}").format(year=year, month=month, day=dd)
 
 
-def source_line(entry: Entry, tr: Translations) -> str:
+def source_line(entry: Entry, tr: Translations, lang: str = "en") -> str:
     """The line naming an answer's sources (each with its own date) and the day an editor compared the
     answer's facts with them ('reviewed'); it does not claim the facts were re-checked live that day."""
     _ = tr.gettext
-    sources = "; ".join(source_text(s, tr) for s in entry.sources)
+    sources = "; ".join(source_text(s, tr, lang) for s in entry.sources)
     return _("Source: {sources}. Facts compared with these sources on {date}.").format(
         sources=sources, date=day_text(entry.reviewed, tr)
     )
@@ -85,7 +86,7 @@ def answer_parts(
     it chose the entry), the answer in the entry's markup and its source line."""
     return AnswerParts(
         body=entry.answer[lang].strip(),
-        source=source_line(entry, tr),
+        source=source_line(entry, tr, lang),
         concern=concern_line(tr) if in_danger else "",
         understood=understood,
     )

@@ -21,6 +21,12 @@ class Source:
     publisher: str
     date: str = ""
     url: str = ""
+    # The publisher's name per language when editors write it in both ({pl: …, en: …}).
+    publisher_by_lang: tuple[tuple[str, str], ...] = ()
+
+    def publisher_in(self, lang: str) -> str:
+        """The publisher's name as the reply language writes it (the one name when there is one)."""
+        return dict(self.publisher_by_lang).get(lang, self.publisher)
 
 
 @dataclass(frozen=True)

@@ -285,12 +285,13 @@ class ShapeReader:
                 ),
             )
         url = self.text(node, "url", field_label(label, "url"), required=False)
-        return Source(
-            self.text(node, "title", field_label(label, "title")),
-            self.text(node, "publisher", field_label(label, "publisher")),
-            day,
-            url,
-        )
+        by_lang: tuple[tuple[str, str], ...] = ()
+        if isinstance(node.get("publisher"), LDict):  # the name in each language: {pl: …, en: …}
+            names = self.bilingual(node, "publisher", field_label(label, "publisher"))
+            publisher, by_lang = names.get("pl", ""), tuple(sorted(names.items()))
+        else:
+            publisher = self.text(node, "publisher", field_label(label, "publisher"))
+        return Source(self.text(node, "title", field_label(label, "title")), publisher, day, url, by_lang)
 
     def id_list(self, parent, key, target: str, label: Phrase) -> tuple[str, ...]:
         items = self.string_list(parent, key, label)
