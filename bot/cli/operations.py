@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sqlite3
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from bot.knowledge.files import knowledge_dir
 log = logging.getLogger(__name__)
 
 
+def _stopped_while_starting(signum: int, frame: object) -> None:
+    raise SystemExit(0)  # asked to stop before serving: nothing to finish, nothing lost
+
+
 def cmd_run(args) -> int:
+    # Until serving starts (and installs its own handler), SIGTERM ends the start-up cleanly.
+    signal.signal(signal.SIGTERM, _stopped_while_starting)
     from bot.config import load_config
     from bot.health import heartbeat_path
     from bot.storage.gateway import StoreGateway

@@ -56,10 +56,22 @@ def test_a_triaged_answer_to_a_message_mentioning_danger_carries_both_lines_abov
 def test_a_publisher_written_in_both_languages_is_named_in_the_reply_language(catalogs):
     from bot.core.compose import source_line
 
-    bilingual = Entry(id="x", topic="t", title={"pl": "T", "en": "T"}, questions={}, answer={"pl": "A", "en": "A"},
-                      sources=(Source("Strona", "Urząd Miasta Krakowa", "2024",
-                                      publisher_by_lang=(("pl", "Urząd Miasta Krakowa"), ("en", "Kraków City Hall"))),),
-                      reviewed="2026-12-01")
+    bilingual = Entry(
+        id="x",
+        topic="t",
+        title={"pl": "T", "en": "T"},
+        questions={},
+        answer={"pl": "A", "en": "A"},
+        sources=(
+            Source(
+                "Strona",
+                "Urząd Miasta Krakowa",
+                "2024",
+                publisher_by_lang=(("pl", "Urząd Miasta Krakowa"), ("en", "Kraków City Hall")),
+            ),
+        ),
+        reviewed="2026-12-01",
+    )
     assert source_line(bilingual, catalogs("pl"), "pl").startswith("Źródło: Strona, Urząd Miasta Krakowa, 2024.")
     assert source_line(bilingual, catalogs("en"), "en").startswith("Source: Strona, Kraków City Hall, 2024.")
 
@@ -68,5 +80,5 @@ def test_shipped_polish_replies_name_no_english_publisher(real_assistant):
     english = ("City Hall", "University,", "Court of Justice", "press release")
     for entry in real_assistant.knowledge.entries:
         text = real_assistant.answer(entry.id, "pl").text
-        source = text[text.index("Źródło:"):]
+        source = text[text.index("Źródło:") :]
         assert not any(word in source for word in english), (entry.id, source)
