@@ -4,7 +4,7 @@ PYTHON ?= python3
 .PHONY: help install test test-fast e2e lint format typecheck check i18n validate eval bench wheel
 
 help:  ## this list
-	@grep -E '^[a-z-]+:.*## ' Makefile | sed 's/:.*## /\t/'
+	@grep -E '^[a-z0-9-]+:.*## ' Makefile | sed 's/:.*## /\t/'
 
 install:  ## the package, editable, with the test and developer tools (needs node/npm for the emulator)
 	pip install -e ".[test,dev]" && npm ci --no-audit --no-fund

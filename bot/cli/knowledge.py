@@ -116,6 +116,8 @@ def cmd_review(args) -> int:
         lines.append(f"Questions residents sent because the bot could not answer ({len(samples)}, last 30 days):")
         for group in group_questions([one_line(text) for _d, _l, text in samples]):
             lines.append(f"  {len(group)} x {group[0]}" + (f"  (+ {len(group) - 1} similar)" if len(group) > 1 else ""))
+        if not samples:
+            lines.append("  none")
         lines.append("Entries with the most thumbs-down (90 days; <5 = fewer than 5 residents):")
         lines += [
             f"  {e}: {'<5' if d is None else d} down, {'<5' if u is None else u} up" for e, d, u in counted.thumbs_down

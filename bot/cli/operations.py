@@ -88,7 +88,10 @@ def cmd_backup(args) -> int:
     if isinstance(database, str):
         raise ConfigError("BOT_DATABASE is PostgreSQL: back it up with pg_dump (see docs/deployment.md).")
     if not database.exists():
-        raise ConfigError(f"no database at {database}: set BOT_DATA_DIR (or BOT_DATABASE) as for the bot.")
+        raise ConfigError(
+            f"no database at {database}: the bot creates it when it first runs (equality-bot run); "
+            "set BOT_DATA_DIR (or BOT_DATABASE) as for the bot."
+        )
     target = backup(database, Path(args.directory), time.strftime("%Y%m%d-%H%M%S"))
     pseudonym_key = "BOT_SECRET" if os.environ.get("BOT_SECRET", "").strip() else key_file_location()[0]
     print(
@@ -146,7 +149,14 @@ def cmd_purge(args) -> int:
         deleted = store.purge_now()
     finally:
         store.close()
-    print("Purged: " + ", ".join(f"{n} {table}" for table, n in deleted.items()))
+    names = {
+        "samples": "kept questions",
+        "events": "usage events",
+        "rate": "flood counters",
+        "replies": "reply links",
+        "handled": "handled-update marks",
+    }
+    print("Purged: " + ", ".join(f"{n} {names.get(table, table)}" for table, n in deleted.items()))
     return 0
 
 
@@ -160,7 +170,10 @@ def open_usage_store(required: bool = True):
     if not isinstance(database, str) and not database.exists():
         if not required:
             return None
-        raise ConfigError(f"BOT_DATABASE / BOT_DATA_DIR: there is no usage database at {database}.")
+        raise ConfigError(
+            f"BOT_DATABASE / BOT_DATA_DIR: there is no usage database at {database}; the bot "
+            "creates it when it first runs (equality-bot run) - set these as for the bot."
+        )
     key_file = sample_key_path(data_directory())
     try:
         store = open_store(database, key_file.read_bytes().strip() if key_file.exists() else None, retention_days())

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.core.model import Knowledge
+from bot.core.text import tokens
 from bot.knowledge.loader import Loaded
 
 
@@ -22,6 +23,9 @@ def add_variant(loaded: Loaded, entry_id: str, lang: str, question: str) -> tupl
     question = " ".join(question.split())
     if not question:
         raise ReviewError("the question is empty")
+    entry = loaded.knowledge.entry(entry_id) if loaded.knowledge else None
+    if entry is not None and any(tokens(q) == tokens(question) for q in entry.questions.get(lang, ())):
+        raise ReviewError(f"entry '{entry_id}' already has this {lang} question")
     if (
         question.startswith(("-", "[", "{", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"))
         or ": " in question

@@ -86,6 +86,10 @@ def _plain_words(problem: str) -> Phrase | str:
         return Phrase(
             "a ': ' where YAML does not expect one; put text that contains ': ' in quotes, or check the indentation"
         )
+    if problem.startswith(("expected ',' or '}'", "expected ',' or ']'")):
+        return Phrase(
+            "a '{{' or '[' that is not closed, or a missing comma between its items; check this line and the one above"
+        )
     if problem.startswith("found unexpected end of stream"):
         return Phrase("a quote that is never closed; close it at the end of its text")
     return problem

@@ -25,7 +25,7 @@ class Figures:
     messages: int | None = 0
     residents: int | None = 0
     answered_share: float | None = None
-    crisis: int | None = None
+    crisis: int | None = 0
     per_day: list[tuple[str, int | None, int | None]] = field(default_factory=list)
     languages: list[tuple[str, int | None]] = field(default_factory=list)
     outcomes: list[tuple[str, int | None]] = field(default_factory=list)
@@ -68,6 +68,13 @@ def collect(store, since: date, until: date) -> Figures:
     return f
 
 
+def share_text(f: Figures, lang: str) -> str:
+    """The answered share as shown: "–" when there were no messages, "<5" when withheld."""
+    if f.messages == 0:
+        return "–"
+    return "<5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
+
+
 def _n(value: int | float | None, lang: str) -> str:
     return "<5" if value is None else format_decimal(value, locale=lang)
 
@@ -96,7 +103,7 @@ def text_report(f: Figures, lang: str, tr) -> str:
     ]
     lines.append(_("Messages: {n}").format(n=_n(f.messages, lang)))
     lines.append(_("Distinct residents: {n}").format(n=_n(f.residents, lang)))
-    share = "<5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
+    share = share_text(f, lang)
     lines.append(_("Answered directly: {share}").format(share=share))
     lines.append(_("Crisis replies: {n}").format(n=_n(f.crisis, lang)))
     for title, rows in (
@@ -123,7 +130,7 @@ def write_csv(f: Figures, directory: Path) -> list[Path]:
                     f.until,
                     show(f.messages),
                     show(f.residents),
-                    show(None if f.answered_share is None else round(f.answered_share, 4)),
+                    "" if f.messages == 0 else show(None if f.answered_share is None else round(f.answered_share, 4)),
                     show(f.crisis),
                 ]
             ],

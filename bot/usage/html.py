@@ -7,12 +7,12 @@ import html
 from datetime import date
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 from rapidfuzz import fuzz
 
 from bot.core.redact import one_line
 from bot.core.text import tokens
-from bot.usage.figures import Figures, outcome_label
+from bot.usage.figures import Figures, outcome_label, share_text
 
 STYLE = """
 body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2rem auto;max-width:60rem;color:#1d2733;padding:0 1rem}
@@ -86,7 +86,7 @@ def html_report(
     period = _("Usage from {since} to {until}").format(
         since=format_date(f.since, "long", locale=lang), until=format_date(f.until, "long", locale=lang)
     )
-    share = "&lt;5" if f.answered_share is None else format_percent(f.answered_share, locale=lang)
+    share = html.escape(share_text(f, lang))
     note = _("(cells describing fewer than {n} residents are shown as <5)").format(n=5)
     cards = [
         (_("Messages"), _num(f.messages, lang)),

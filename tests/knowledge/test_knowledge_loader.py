@@ -464,3 +464,11 @@ def test_a_file_that_is_not_utf8_gives_one_error_not_a_cascade(tmp_path):
         "knowledge/entries.yaml:8: the file is not UTF-8 text (this line has a character "
         "in another encoding); save the file as UTF-8"
     ]
+
+
+def test_an_unclosed_bracket_says_so(tmp_path):
+    text = MULTI.replace("      en: [question one, question two]", "      en: [question one, question two")
+    assert messages(kb(tmp_path, extra=text)) == [
+        "knowledge/extra.yaml:10: YAML syntax error: a '{' or '[' that is not closed, or a missing comma between its "
+        "items; check this line and the one above in: answer: {pl: Odpowiedź., en: Answer.}"
+    ]

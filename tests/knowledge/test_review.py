@@ -133,3 +133,9 @@ def test_the_listing_never_prints_a_kept_questions_control_or_bidi_characters(kb
     out = capsys.readouterr().out
     assert "1 x jak zgłosić[2J]0;pwned mobbing w pracy proszę" in out
     assert not any(c in out for c in "\x1b\x07\u202e")
+
+
+def test_add_variant_refuses_a_question_the_entry_already_has(kb):
+    add_variant(read_knowledge(kb), "council-join", "en", "can students join the council")
+    with pytest.raises(ReviewError, match="entry 'council-join' already has this en question"):
+        add_variant(read_knowledge(kb), "council-join", "en", "Can students join the Council?")

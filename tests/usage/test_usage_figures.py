@@ -132,3 +132,13 @@ def test_the_html_page_names_entries_by_their_titles_and_heads_the_thumbs_table(
     assert "Commissioner for Human Rights (RPO) – how to complain" in page
     assert ">rpo-complaint<" not in page
     assert "<tr><th>Entry</th><th>👎</th><th>👍</th></tr>" in page
+
+
+def test_a_period_without_messages_shows_zeros_not_withheld_cells(tmp_path):
+    from datetime import date
+
+    Store(tmp_path / "empty.sqlite3").close()
+    f = figures.collect(Store(tmp_path / "empty.sqlite3"), date.today(), date.today())
+    text = figures.text_report(f, "en", __import__("gettext").NullTranslations())
+    assert "Messages: 0" in text and "Crisis replies: 0" in text and "Answered directly: –" in text
+    assert "<5" not in text.split("\n", 2)[2]  # only the line that explains <5 mentions it
