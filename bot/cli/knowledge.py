@@ -14,13 +14,12 @@ from bot.knowledge.files import knowledge_dir, question_set
 
 
 def cmd_validate(args) -> int:
-    from bot.core.assistant import Assistant
+    from bot.app import assistant_on
     from bot.knowledge.gate import admit
-    from bot.knowledge.lexicon_store import load_lexicon
 
     directory = knowledge_dir(args.directory or args.knowledge)
     _ = Catalogs()(args.lang).gettext
-    verdict = admit(directory, lambda knowledge: Assistant(knowledge, load_lexicon(), Catalogs()))
+    verdict = admit(directory, assistant_on)
     for problem in verdict.problems:
         print(problem.render(_))
     knowledge = verdict.loaded.knowledge

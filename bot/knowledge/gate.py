@@ -27,10 +27,6 @@ class Verdict:
     assistant: Assistant | None = None
 
     @property
-    def admitted(self) -> bool:
-        return self.assistant is not None
-
-    @property
     def problems(self) -> list[Problem]:
         """Every problem: the schema's, then the deeper checks', each sorted by file and line."""
         return self.loaded.problems + self.deeper
@@ -38,10 +34,6 @@ class Verdict:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
 
 
 def admit(directory: Path, build: Callable[[Knowledge], Assistant], today: date | None = None) -> Verdict:
