@@ -106,16 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"Error: the knowledge has {len(exc.problems)} problem(s); fix them and try again.", file=sys.stderr)
         return 1
-    except ConfigError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    except CatalogError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    except QuestionFileError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    except DatabaseFileError as exc:
+    except (ConfigError, CatalogError, QuestionFileError, DatabaseFileError) as exc:  # each says what to do
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
