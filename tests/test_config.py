@@ -150,7 +150,7 @@ def test_invalid_knowledge_at_start_up_lists_file_lines_and_exits_non_zero(tmp_p
 
 @pytest.mark.parametrize("damage", ["empty", "damaged"])
 def test_an_empty_or_damaged_database_stops_start_up_with_one_sentence(damage, tmp_path, monkeypatch, capsys):
-    from test_storage import damage as damage_pages
+    from sqlite_support import damage as damage_pages
 
     import bot.telegram.application
 

@@ -4,6 +4,7 @@ import os
 import stat
 
 import pytest
+from sqlite_support import damage
 
 from bot.storage.keys import Pseudonymizer, load_key
 from bot.storage.sqlite import DatabaseFileError, Store
@@ -156,19 +157,6 @@ def test_forget_leaves_nothing_of_the_resident_in_the_file_or_its_write_ahead_lo
     assert (tmp_path / "bot.sqlite3-wal").stat().st_size == 0
     assert store.reply_for("someone-else") == 6 and store.reply_for(message) is None
     store.close()
-
-
-def damage(path):
-    """Overwrite the first page of the events table with garbage, as a failing disk might."""
-    import sqlite3
-
-    with sqlite3.connect(path) as db:
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
-    db.close()
-    with open(path, "r+b") as f:
-        f.seek((root - 1) * page_size)
-        f.write(b"\x0d\x00\x00\x00\x05" + b"\xff" * 200)
 
 
 def test_an_empty_database_file_is_refused_not_replaced(tmp_path):
