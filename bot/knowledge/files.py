@@ -30,7 +30,8 @@ def watched_files(directory: Path) -> list[Path]:
 def signature(directory: Path) -> tuple:
     """What changes when an editor saves a knowledge file: names, modification times, sizes."""
     try:
-        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in watched_files(directory))
+        stats = [(p.name, p.stat()) for p in watched_files(directory)]
+        return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
     except OSError:
         return ("unreadable",)
 
