@@ -16,6 +16,7 @@ from babel import Locale
 from babel.messages import pofile
 from babel.messages.mofile import write_mo
 
+from bot.core.language import ANSWERED_IN
 from bot.core.model import CARD_LANGS, LANGS
 from bot.knowledge.files import data_dir
 
@@ -47,9 +48,9 @@ def _load_one(directory: Path, lang: str) -> gettext.GNUTranslations:
 
 
 class Catalogs:
-    """Translations for every supported language; call with a language code. Ukrainian and Russian
-    cover what the emergency card and the note on other languages say (other strings stay English
-    until the whole interface is translated)."""
+    """Translations for every supported language; call with a language code. Polish, English and
+    Ukrainian cover the whole interface; Russian covers what the emergency card says and the note
+    that answers come in Ukrainian (other strings stay English)."""
 
     def __init__(self, directory: Path = LOCALES_DIR):
         self.by_lang = {lang: _load_one(Path(directory), lang) for lang in CARD_LANGS}
@@ -67,4 +68,5 @@ def negotiate(tag: str | None) -> str | None:
         primary = Locale.parse(tag.replace("-", "_")).language
     except Exception:  # babel's UnknownLocaleError, ValueError, TypeError
         primary = tag.split("-")[0].split("_")[0].lower()
+    primary = ANSWERED_IN.get(primary, primary)
     return primary if primary in LANGS else None

@@ -1,4 +1,4 @@
-"""Writes bot/data/word-frequency.tsv: how common each frequent Polish and English word is, folded.
+"""Writes bot/data/word-frequency.tsv: how common each frequent Polish, English, Ukrainian and Russian word is, folded.
 
 The matcher weighs a word the knowledge does not use by how common it is in the language: "między"
 or "wondering" says little about what a question asks, "przedawniona" or "forklift" a lot. The
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from bot.core.text import tokens  # noqa: E402
 
 OUT = ROOT / "bot" / "data" / "word-frequency.tsv"
-LANGS = ("pl", "en")
+LANGS = ("pl", "en", "uk", "ru")
 FLOOR = 3.0
 
 
@@ -33,7 +33,7 @@ def main() -> None:
     import wordfreq
 
     lines = [
-        f"# Zipf frequency of folded Polish and English words (3.0 and above), from wordfreq {version('wordfreq')}",
+        f"# Zipf frequency of folded Polish, English, Ukrainian and Russian words (3.0 and above), from wordfreq {version('wordfreq')}",
         "# Data: wordfreq by Robyn Speer, CC BY-SA 4.0 (https://github.com/rspeer/wordfreq). "
         "Regenerate: python3 scripts/build_word_frequency.py",
     ]

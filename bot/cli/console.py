@@ -6,11 +6,12 @@ import sys
 from typing import TextIO
 
 from bot.core.assistant import Assistant
+from bot.core.model import LANGS
 
 
 def _help(assistant: Assistant, lang: str) -> str:
     return assistant.tr(lang).gettext(
-        "Type a question. A number picks a suggestion. /lang pl|en: the language of replies when a message's own "
+        "Type a question. A number picks a suggestion. /lang pl|en|uk: the language of replies when a message's own "
         "language is unclear. /quit exits."
     )
 
@@ -26,7 +27,7 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
     last_lang = preferred or "pl"
     conversation: str | None = None  # the language of the last reply, once there is one
     interactive = stdin.isatty()
-    langs = [preferred] if preferred else ["pl", "en"]
+    langs = [preferred] if preferred else list(LANGS)
     print("\n".join(_help(assistant, lang) for lang in langs), file=stdout)
     while True:
         if interactive:
@@ -39,7 +40,7 @@ def chat(assistant: Assistant, lang: str | None, stdin: TextIO = sys.stdin, stdo
             return 0
         if text.startswith("/lang"):
             choice = text.split()[-1]
-            if choice in ("pl", "en"):
+            if choice in LANGS:
                 preferred = choice
                 print(_language_set(assistant, choice), file=stdout)
             else:

@@ -60,6 +60,13 @@ def cmd_eval(args) -> int:
         if not r.ok:
             print(f"MISS [{r.item.outcome}/{r.item.lang}] {r.item.q!r}: {r.why}")
     print(f"{len(results)} questions: " + " ".join(f"{k}={ok}/{n} ({ok / n:.3f})" for k, (ok, n) in groups.items()))
+    per_lang = evaluation.summary_by_language(results)
+    if len(per_lang) > 1:
+        for lang, lang_groups in per_lang.items():
+            print(
+                f"  {lang}: "
+                + " ".join(f"{k}={ok}/{n} ({ok / n:.3f})" for k, (ok, n) in lang_groups.items() if k != "lang")
+            )
     failures = evaluation.gate_failures(groups)
     if failures and not args.no_gate:
         print("Below the gate: " + "; ".join(failures), file=sys.stderr)

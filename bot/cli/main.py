@@ -12,6 +12,7 @@ import os
 import sys
 
 from bot.config import ConfigError
+from bot.core.model import LANGS
 from bot.health import MAX_AGE
 from bot.i18n import CatalogError
 from bot.knowledge.problems import KnowledgeError, QuestionFileError
@@ -39,10 +40,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     chat = sub.add_parser("chat", help="chat with the assistant in the terminal")
-    chat.add_argument("--lang", choices=["pl", "en"], help="your preferred language")
+    chat.add_argument("--lang", choices=list(LANGS), help="your preferred language")
 
     ask = sub.add_parser("ask", help="ask one question, or one a line from stdin with '-'")
-    ask.add_argument("--lang", choices=["pl", "en"], help="preferred language when the question's is unclear")
+    ask.add_argument("--lang", choices=list(LANGS), help="preferred language when the question's is unclear")
     ask.add_argument("--json", action="store_true", help="print one JSON object per reply")
     ask.add_argument("--explain", action="store_true", help="show why: the matched variant and scores")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read questions from stdin")
@@ -50,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge files and report problems as file:line")
     val.add_argument("directory", nargs="?", help="knowledge directory (default: as --knowledge)")
     val.add_argument("--strict", action="store_true", help="fail on warnings too")
-    val.add_argument("--lang", choices=["pl", "en"], default="en", help="language of the messages (default: en)")
+    val.add_argument("--lang", choices=list(LANGS), default="en", help="language of the messages (default: en)")
 
     ev = sub.add_parser("eval", help="measure accuracy on a question file")
     ev.add_argument("file", nargs="?", help="question file (default: eval/questions.yaml)")
@@ -62,11 +63,11 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--until", help="last day, YYYY-MM-DD (default today)")
     rep.add_argument("--csv", metavar="DIR", help="write CSV files into DIR instead of the summary")
     rep.add_argument("--html", metavar="FILE", help="write one self-contained HTML page with charts")
-    rep.add_argument("--lang", choices=["pl", "en"], default="en", help="language and number format")
+    rep.add_argument("--lang", choices=list(LANGS), default="en", help="language and number format")
 
     rev = sub.add_parser("review", help="editors: unanswered questions, disappointing answers, entries due for review")
     rev.add_argument("--add-variant", nargs=2, metavar=("ENTRY", "QUESTION"), help="add a question variant to an entry")
-    rev.add_argument("--lang", choices=["pl", "en"], help="the language of the added variant")
+    rev.add_argument("--lang", choices=list(LANGS), help="the language of the added variant")
 
     sub.add_parser("run", help="run the Telegram bot (configuration from environment variables)")
 

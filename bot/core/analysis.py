@@ -9,8 +9,20 @@ from bot.core.lexicon import Lexicon
 from bot.core.text import expand_contractions
 from bot.core.text import tokens as split_tokens
 
-_STOP = stopwords.POLISH | stopwords.ENGLISH
-_OTHER = {"pl": "en", "en": "pl"}
+_STOP = stopwords.POLISH | stopwords.ENGLISH | stopwords.UKRAINIAN | stopwords.RUSSIAN
+# The lexicon tried when the text's own language does not know a word: Polish and English words mix
+# in one message, and so do Ukrainian and Russian ones (Surzhyk).
+_OTHER = {"pl": "en", "en": "pl", "uk": "ru", "ru": "uk"}
+
+
+# Ukrainian and Russian write one word with different letters (робота/работа, дискримінація/дискриминация):
+# Cyrillic terms are compared on a common skeleton, so that a Russian question finds Ukrainian variants.
+_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ъ": None, "ь": None})
+
+
+def skeleton(term: str) -> str:
+    """A Cyrillic term with the letters Ukrainian and Russian spell differently made alike; others unchanged."""
+    return term if term.isascii() else term.translate(_SKELETON)
 
 
 class Analyzer:
@@ -34,27 +46,27 @@ class Analyzer:
         if len(folded) != 1:
             return set()
         token = folded[0]
-        forms = {token}
+        forms = {token, skeleton(token)}
         for lang in _OTHER:
             lemma = self.lexicon.lemma(token, lang)
             if lemma:
-                forms.add(lemma)
+                forms |= {lemma, skeleton(lemma)}
         return forms
 
     def _term(self, token: str, lang: str) -> str:
         if token.isdigit():
             return token
-        return self.lexicon.lemma(token, lang) or self.lexicon.lemma(token, _OTHER[lang]) or token
+        return skeleton(self.lexicon.lemma(token, lang) or self.lexicon.lemma(token, _OTHER[lang]) or token)
 
     def _matching_term(self, token: str, lang: str) -> str:
         term = self._term(token, lang)
         return self.canonical.get(term) or self.canonical.get(token) or term
 
     def is_word(self, token: str, lang: str | None = None) -> bool:
-        """True when the lexicon knows the token in `lang`, or in either language when None."""
-        if lang in ("pl", "en"):
+        """True when the lexicon knows the token in `lang`, or in any language when None."""
+        if lang in _OTHER:
             return self.lexicon.lemma(token, lang) is not None
-        return self.lexicon.lemma(token, "pl") is not None or self.lexicon.lemma(token, "en") is not None
+        return any(self.lexicon.lemma(token, other) is not None for other in _OTHER)
 
     def terms(self, text: str, lang: str) -> list[tuple[str, str]]:
         """(surface token, term) pairs for the content words of `text`, in order, without repeats."""

@@ -103,7 +103,7 @@ class Assistant:
         resident's preferred one."""
         if preferred_lang not in LANGS:
             preferred_lang = None
-        cleaned, words, guess, danger = reading.cleaned, list(reading.words), reading.guess, reading.danger
+        guess, danger = reading.guess, reading.danger
         evidence: dict[str, Any] = {
             "language": {"pl": guess.pl, "en": guess.en, "uk": guess.uk, "ru": guess.ru, "verdict": guess.lang}
         }
@@ -114,23 +114,29 @@ class Assistant:
                 "frame": danger.frame,
                 "concepts": list(danger.evidence),
             }
-        cyrillic = reading.cyrillic
         if reading.is_crisis and danger is not None:
+            # The card in the message's own language, Russian too (the card is written in it).
             lang = (
-                guess.lang if guess.lang in CARD_LANGS else "uk" if cyrillic else reply_language(guess, preferred_lang)
+                guess.lang
+                if guess.lang in CARD_LANGS
+                else "uk"
+                if reading.cyrillic
+                else reply_language(guess, preferred_lang)
             )
             return self._crisis(lang, danger, evidence)
-        if cyrillic:
-            lang = guess.lang if guess.lang in CARD_LANGS else "uk"
-            text = compose.other_language_text(self.knowledge, lang, self.tr(lang), danger is not None)
-            return Reply("fallback", lang, text, danger=danger.tier if danger else None, explain=evidence)
+        reply = self._respond(reading, preferred_lang, evidence)
+        if guess.lang == "ru" and reply.lang != "ru":
+            return _with_notice(reply, compose.russian_note(self.tr("ru")))
+        return reply
 
-        message = self.reader.read(cleaned)
+    def _respond(self, reading: MessageReading, preferred_lang: str | None, evidence: dict[str, Any]) -> Reply:
+        words, guess, danger = list(reading.words), reading.guess, reading.danger
+        message = self.reader.read(reading.cleaned)
         talk = self.smalltalk.match(words) or (self.smalltalk.courtesy() if message.courtesy_only else None)
         if talk is not None:
             intent, phrase_lang = talk
             lang = reply_language(guess, preferred_lang, phrase_lang)
-            text = intent.reply[lang]
+            text = intent.reply.get(lang) or intent.reply["pl"]
             if danger is not None:
                 text = compose.concern_line(self.tr(lang)) + "\n\n" + text
             return Reply(
@@ -141,7 +147,7 @@ class Assistant:
                 explain=evidence | {"smalltalk": intent.id},
             )
 
-        match_lang = guess.lang or preferred_lang or "pl"
+        match_lang = guess.lang or ("uk" if reading.cyrillic else preferred_lang) or "pl"
         result = self.matcher.match(message.words, match_lang, message.story_words)
         return self._decide(result, guess, preferred_lang, evidence, danger, list(reading.danger_words))
 
@@ -208,7 +214,7 @@ class Assistant:
         text = compose.suggest_text(entries, lang, self.tr(lang))
         if danger is not None:
             text = compose.concern_line(self.tr(lang)) + "\n\n" + text
-        suggestions = tuple(Suggestion(e.id, e.title[lang]) for e in entries)
+        suggestions = tuple(Suggestion(e.id, e.title_in(lang)) for e in entries)
         return Reply("suggest", lang, text, score=best.score, suggestions=suggestions, danger=tier, explain=explain)
 
     def _triaged(
@@ -262,11 +268,19 @@ class Assistant:
             entry_id=entry.id,
             score=score,
             danger=danger,
-            related=tuple(Suggestion(r.id, r.title[lang]) for r in related),
+            related=tuple(Suggestion(r.id, r.title_in(lang)) for r in related),
             explain=explain,
             parts=parts,
             matched=matched,
         )
+
+
+def _with_notice(reply: Reply, line: str) -> Reply:
+    """The reply with a line about its language above it (in its text and its answer parts)."""
+    parts = reply.parts
+    if parts is not None:
+        parts = dataclasses.replace(parts, notices=(line, *parts.notices))
+    return dataclasses.replace(reply, text=f"{line}\n\n{reply.text}", parts=parts)
 
 
 def overrules(outcome: str, best: Candidate | None, reading: Reading | None, triage: Triage, s: MatchSettings) -> bool:

@@ -83,12 +83,28 @@ def answer_parts(
     entry: Entry, lang: str, tr: Translations, in_danger: bool = False, understood: str = ""
 ) -> AnswerParts:
     """An answer's parts: the 112 line when the message mentions danger, what triage understood (when
-    it chose the entry), the answer in the entry's markup and its source line."""
+    it chose the entry), the answer in the entry's markup (in Polish, with a notice, while it is not
+    translated into `lang`) and its source line."""
+    shown = entry.answer_lang(lang)
+    notices = () if shown == lang else (untranslated_line(tr),)
     return AnswerParts(
-        body=entry.answer[lang].strip(),
+        body=entry.answer[shown].strip(),
         source=source_line(entry, tr, lang),
         concern=concern_line(tr) if in_danger else "",
         understood=understood,
+        notices=notices,
+    )
+
+
+def untranslated_line(tr: Translations) -> str:
+    """The notice above an answer shown in Polish because it is not written in the reply language yet."""
+    return tr.gettext("This answer is not written in your language yet, so here it is in Polish.")
+
+
+def russian_note(tr_ru: Translations) -> str:
+    """The note, in Russian, above a reply to a Russian message: which languages answers come in, how to switch."""
+    return tr_ru.gettext(
+        "I answer in Ukrainian, Polish or English; here is the answer in Ukrainian. To choose the language, send /language."
     )
 
 
@@ -96,10 +112,10 @@ def answer_text(parts: AnswerParts, lang: str, related: list[Entry], tr: Transla
     """An answer as the resident reads it in plain text: the lines above it, the answer, its source
     line, related entries."""
     _ = tr.gettext
-    text = [line + "\n" for line in (parts.concern, parts.understood) if line]
+    text = [line + "\n" for line in (*parts.notices, parts.concern, parts.understood) if line]
     text += [to_plain(parts.body).strip(), "", parts.source]
     if related:
-        titles = "; ".join(r.title[lang] for r in related)
+        titles = "; ".join(r.title_in(lang) for r in related)
         text.append(_("See also: {titles}").format(titles=titles))
     return "\n".join(text)
 
@@ -125,7 +141,7 @@ def suggest_text(entries: list[Entry], lang: str, tr: Translations) -> str:
             len(entries),
         ).format(n=len(entries))
     ]
-    lines += [f"{i}. {e.title[lang]}" for i, e in enumerate(entries, 1)]
+    lines += [f"{i}. {e.title_in(lang)}" for i, e in enumerate(entries, 1)]
     lines.append(_("Choose one, or ask again in other words."))
     return "\n".join(lines)
 
@@ -164,7 +180,10 @@ def fallback_text(
             "",
             _("Who can help:"),
         ]
-    lines += [contact_line(knowledge.contacts[c], lang) for c in knowledge.fallback_contacts]
+    contacts = knowledge.fallback_contacts
+    if lang == "uk":  # and who helps in Ukrainian and Russian
+        contacts += tuple(c for c in knowledge.other_language_contacts if c not in contacts)
+    lines += [contact_line(knowledge.contacts[c], lang) for c in contacts if c in knowledge.contacts]
     if not in_danger:
         lines += ["", _("If you are in danger, call 112.")]
     return "\n".join(lines)
@@ -184,25 +203,4 @@ def crisis_text(knowledge: Knowledge, lang: str, tr: Translations, situations: t
     if advice:
         lines[1:1] = ["", *advice]
     lines += ["", _("You are not alone. When you are safe, I can tell you where to get further help.")]
-    return "\n".join(lines)
-
-
-def other_language_text(knowledge: Knowledge, lang: str, tr: Translations, in_danger: bool = False) -> str:
-    """For a message in a language the answers are not written in: which languages they are in, who
-    helps in the resident's language, and 112."""
-    _ = tr.gettext
-    lines = helpline_lines(knowledge, lang, tr, knowledge.crisis.contacts) + [""] if in_danger else []
-    lines += [
-        _(
-            "I can answer only in Polish and English for now. Write to me in one of them, or choose "
-            "the language with /language."
-        ),
-        "",
-        _("Help in Ukrainian and Russian in Kraków:"),
-    ]
-    lines += [
-        contact_line(knowledge.contacts[c], lang) for c in knowledge.other_language_contacts if c in knowledge.contacts
-    ]
-    if not in_danger:
-        lines += ["", _("If you are in danger, call 112.")]
     return "\n".join(lines)

@@ -1,5 +1,5 @@
 """Tells Polish from English (and, in Cyrillic, Ukrainian from Russian) in a short, messy message,
-and picks the reply language."""
+and picks the reply language (Polish, English or Ukrainian; a Russian message is answered in Ukrainian)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from bot.core import stopwords
 from bot.core.lexicon import Lexicon
-from bot.core.text import cyrillic_share, has_polish_letters, word_list
+from bot.core.model import LANGS
+from bot.core.text import cyrillic_share, fold, has_polish_letters, word_list
 
 _PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
 _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
@@ -15,18 +16,23 @@ _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH -
 MIN_EVIDENCE = 1.5
 # Letters only one of the two languages has, and frequent words only one of them uses (folded: ї is і).
 _UK_LETTERS, _RU_LETTERS = frozenset("іїєґ"), frozenset("ыэъё")
+# Folded as messages are (й is и, ї is і, ё is е).
 _UK_WORDS = frozenset(
-    word_list("""
+    fold(w)
+    for w in word_list("""
 і й що це та але або чи він вона вони ми ви від для про коли де чому хто мене мені
 мій моя моє мої твій себе його її їх є був була було буде дуже вже ще тут там як
-щоб якщо бо нема немає треба можна
+щоб якщо бо нема немає треба можна жити більше зараз сьогодні нічого допоможіть будь ласка
+робота роботі роботу дякую вітаю привіт теж тільки лише сказати каже робити щось тому
 """)
 )
 _RU_WORDS = frozenset(
-    word_list("""
+    fold(w)
+    for w in word_list("""
 и что это но или ли он она они мы вы от для про когда где почему кто меня мне мой моя
 моё мои твой себя его её их есть был была было будет очень уже ещё тут там как чтобы
-если потому нет надо можно
+если потому нет надо можно жить больше сейчас сегодня ничего помогите пожалуйста
+работа работе работу спасибо здравствуйте привет тоже только сказать говорит делать что-то
 """)
 )
 
@@ -107,7 +113,7 @@ def _detect_cyrillic(text: str, tokens: list[str], lexicon: Lexicon) -> Language
         lang = "uk"
     elif ru >= MIN_EVIDENCE and ru >= 1.5 * uk:
         lang = "ru"
-    elif uk + ru > 0:
+    else:  # Cyrillic without a clear verdict is answered in Ukrainian (the Cyrillic language answers are in)
         lang = "uk" if uk >= ru else "ru"
     return LanguageGuess(lang, 0.0, 0.0, uk, ru)
 
@@ -115,10 +121,16 @@ def _detect_cyrillic(text: str, tokens: list[str], lexicon: Lexicon) -> Language
 def reply_language(
     guess: LanguageGuess, preferred: str | None, phrase: str | None = None, variant: str | None = None
 ) -> str:
-    """The message's language when clear; else the resident's preference; else the language of a
-    whole phrase recognised (small talk, crisis trigger); else the language weak evidence favours;
-    else the language of the question variant matched; else any lean at all; else Polish."""
+    """The message's language when clear (Ukrainian for Russian); else the resident's preference; else
+    the language of a whole phrase recognised (small talk, crisis trigger); else the language weak
+    evidence favours; else the language of the question variant matched; else any lean at all; else
+    Polish."""
     for lang in (guess.lang, preferred, phrase, guess.weak, variant, guess.leaning):
-        if lang in ("pl", "en"):
+        lang = ANSWERED_IN.get(lang or "", lang)
+        if lang in LANGS:
             return lang
     return "pl"
+
+
+#: Languages recognised but not answered in, and the reply language their writers get.
+ANSWERED_IN = {"ru": "uk"}

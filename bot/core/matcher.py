@@ -14,8 +14,14 @@ from bot.core import stopwords
 from bot.core.analysis import Analyzer
 from bot.core.model import LANGS, Entry
 
-FUNCTION_WORDS = sorted(w for w in stopwords.POLISH | stopwords.ENGLISH | stopwords.QUESTION_WORDS if len(w) >= 3)
+FUNCTION_WORDS = sorted(
+    w
+    for w in stopwords.POLISH | stopwords.ENGLISH | stopwords.UKRAINIAN | stopwords.RUSSIAN | stopwords.QUESTION_WORDS
+    if len(w) >= 3
+)
 QUESTION_WORDS = stopwords.QUESTION_WORDS
+#: Languages whose word frequencies tell how informative a word is (Russian: Surzhyk and Russian questions).
+FREQUENCY_LANGS = ("pl", "en", "uk", "ru")
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,7 @@ class Matcher:
             for term in variant_terms:
                 self.postings[term].append(vid)
         self.surface = surface
+        self.variant_langs = frozenset(v.lang for v in self.variants)
         by_initial: dict[str, list[str]] = defaultdict(list)
         for form in surface:
             by_initial[form[0]].append(form)
@@ -202,7 +209,8 @@ class Matcher:
             return self.surface[token], 1.0
         if len(token) < 4 or token.isdigit() or term in QUESTION_WORDS:
             return None, 0.0
-        known = self.analyzer.is_word(token, lang)
+        # A Russian question is read against Ukrainian variants: any of its words may stand for one.
+        known = lang in self.variant_langs and self.analyzer.is_word(token, lang)
         if known and len(token) < 7:
             return None, 0.0
         # Optimal string alignment counts a swap of two letters ("wrok") as one edit.
@@ -214,9 +222,9 @@ class Matcher:
         return self.surface[found[0]], found[1]
 
     def informative(self, token: str) -> float:
-        """A word's share of its weight by how common it is in Polish or English (1.0 for a rare word)."""
+        """A word's share of its weight by how common it is in any of the languages read (1.0 for a rare word)."""
         s = self.settings
-        zipf = max(self.analyzer.lexicon.zipf(token, "pl"), self.analyzer.lexicon.zipf(token, "en"))
+        zipf = max(self.analyzer.lexicon.zipf(token, lang) for lang in FREQUENCY_LANGS)
         if zipf <= s.rare_zipf:
             return 1.0
         if zipf >= s.common_zipf:

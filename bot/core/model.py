@@ -8,7 +8,12 @@ from typing import Any
 
 from bot.core.danger_model import DangerModel
 
-LANGS = ("pl", "en")
+#: Reply languages: answers, interface and matching.
+LANGS = ("pl", "en", "uk")
+#: Languages every text must have; the others may be missing while a translation is under way.
+REQUIRED_LANGS = ("pl", "en")
+#: Reply languages a text may be written in before every entry has them (validate warns).
+TRANSLATING_LANGS = ("uk",)
 #: Languages the emergency card (and the note on other languages) can be shown in.
 CARD_LANGS = ("pl", "en", "uk", "ru")
 
@@ -41,6 +46,14 @@ class Entry:
     sources: tuple[Source, ...]
     reviewed: str
     related: tuple[str, ...] = ()
+
+    def answer_lang(self, lang: str) -> str:
+        """The language the answer is shown in for a reply in `lang`: Polish while `lang` is untranslated."""
+        return lang if self.answer.get(lang) else "pl"
+
+    def title_in(self, lang: str) -> str:
+        """The title in `lang`, or in Polish while `lang` is untranslated."""
+        return self.title.get(lang) or self.title.get("pl", "")
 
 
 @dataclass(frozen=True)
@@ -213,6 +226,8 @@ class AnswerParts:
     source: str  # the line naming the answer's sources and when its facts were compared with them
     concern: str = ""  # the 112 line above the answer when the message mentions danger
     understood: str = ""  # what triage understood (where, on what ground), when triage chose the entry
+    # Lines about the reply's language: the answer is not translated yet, or the message was in Russian.
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""Function words of Polish and English (folded) that carry no topic and are ignored in matching.
+"""Function words of Polish, English, Ukrainian and Russian (folded) that carry no topic and are ignored in matching.
 
 Crisis detection does not use these lists: "end it all" needs its small words.
 """
 
-from bot.core.text import word_list
+from bot.core.text import fold, word_list
 
 POLISH = frozenset(
     word_list("""
@@ -37,6 +37,31 @@ should need always really still also ever maybe often
 """)
 )
 
+# Ukrainian and Russian, written as spelt and folded as the bot folds text (й is и, ї is і, ё is е).
+UKRAINIAN = frozenset(
+    fold(w)
+    for w in word_list("""
+а або аби але б би бо був була були було буде будуть в вам вас ваш ваша ваше ваші вже ви від він вона
+вони воно все всі всього втім де для до дуже є з за зараз зі й його її їй їм їх із коли котрий куди
+ли мене мені мені мій мною мо може можна моя моє мої на нам нас наш наша наше наші не нема немає ні
+ніж нього неї них но ну о об от про при саме себе собі та так така такий таке також там твій те тебе
+тобі той треба ти то тут у хоча це цей ця ці цього цю чи чим що щоб щось якщо як яка який яке які
+якась якийсь хтось щодо будь ласка скажіть скажи підкажіть підкажи допоможіть хочу хотів хотіла
+хотілося мати маю має маємо мав мала просто ще тільки лише потрібно знати дізнатися питання
+""")
+)
+RUSSIAN = frozenset(
+    fold(w)
+    for w in word_list("""
+а или но бы был была были было будет будут в вам вас ваш ваша ваше ваши уже вы от он она они оно все
+всё всех где для до очень есть с за сейчас и его ее её ей им их из когда который куда ли меня мне мой
+мною может можно моя моё мои на нам нас наш наша наше наши не нет ни чем него неё них ну о об про при
+себя себе та так такая такой такое также там твой те тебя тебе тот надо ты то тут у хотя это этот
+эта эти этого эту что чтобы что-то если как какая какой какое какие кто-то пожалуйста скажите
+подскажите помогите хочу хотел хотела иметь имею имеет просто еще ещё только нужно знать узнать вопрос
+""")
+)
+
 #: Question words: they tell sibling entries apart ("kto" → who sits on the council, "jak" → how to
 #: join it) but say nothing about the topic, so they count lightly and never count against a match.
 QUESTION_POLISH = frozenset(
@@ -45,9 +70,17 @@ kto kogo komu kim gdzie kiedy jak ile dlaczego czemu skad dokad ktory ktora ktor
 """)
 )
 QUESTION_ENGLISH = frozenset(["who", "whom", "where", "when", "how", "why", "which"])
-QUESTION_WORDS = QUESTION_POLISH | QUESTION_ENGLISH
+QUESTION_UKRAINIAN = frozenset(
+    fold(w) for w in word_list("хто кого кому де коли як скільки чому навіщо звідки куди який яка яке які")
+)
+QUESTION_RUSSIAN = frozenset(
+    fold(w) for w in word_list("кто кого кому где когда как сколько почему зачем откуда куда какой какая какое какие")
+)
+QUESTION_WORDS = QUESTION_POLISH | QUESTION_ENGLISH | QUESTION_UKRAINIAN | QUESTION_RUSSIAN
 
 POLISH = POLISH - QUESTION_WORDS
 ENGLISH = ENGLISH - QUESTION_WORDS
+UKRAINIAN = UKRAINIAN - QUESTION_WORDS
+RUSSIAN = RUSSIAN - QUESTION_WORDS
 
-BY_LANG = {"pl": POLISH, "en": ENGLISH}
+BY_LANG = {"pl": POLISH, "en": ENGLISH, "uk": UKRAINIAN, "ru": RUSSIAN}

@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from bot.core.assistant import Assistant
 from bot.core.compose import MESSAGE_CHARS
 from bot.core.markup import to_plain
-from bot.core.model import LANGS, Entry
+from bot.core.model import LANGS, REQUIRED_LANGS, Entry
 from bot.core.phrase import Phrase
 from bot.knowledge.loader import Loaded
 from bot.knowledge.problems import Problem
+from bot.knowledge.translations import missing_translations
 
 MIN_VARIANTS = 5
 STALE_AFTER = timedelta(days=365)
@@ -94,7 +95,7 @@ def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> li
             )
         for lang in LANGS:
             n = len(entry.questions.get(lang, ()))
-            if n < MIN_VARIANTS:
+            if n < MIN_VARIANTS and (n or lang in REQUIRED_LANGS):  # an untranslated language: translations.py
                 add(
                     entry.id,
                     Phrase(
@@ -192,6 +193,7 @@ def check(loaded: Loaded, assistant: Assistant, today: date | None = None) -> li
                             number=repr(number.strip()),
                         ),
                     )
+    problems += missing_translations(loaded)
     return sorted(problems)
 
 
@@ -256,7 +258,9 @@ def _check_contacts(loaded: Loaded, today: date) -> list[Problem]:
         place = loaded.contacts.get(contact.id)
         file, line = (place.file, place.line) if place else ("knowledge", 1)
         shown = {
-            lang: " ".join(t for t in (contact.hours.get(lang, ""), contact.note.get(lang, "")) if t) for lang in LANGS
+            lang: " ".join(t for t in (contact.hours.get(lang, ""), contact.note.get(lang, "")) if t)
+            for lang in LANGS
+            if lang in REQUIRED_LANGS or contact.hours.get(lang) or contact.note.get(lang)
         }
         if not (contact.phone or contact.open or any(volatile(t) or _ADDRESS.search(t) for t in shown.values())):
             continue
@@ -275,7 +279,7 @@ def _check_contacts(loaded: Loaded, today: date) -> list[Problem]:
             )
             continue
         years = old_source_years((contact.source,), today)
-        for lang in LANGS:
+        for lang in shown:
             if years and not years & set(_YEAR.findall(shown[lang])):
                 problems.append(
                     Problem(

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.core.assistant import Assistant
+from bot.core.language import ANSWERED_IN
 from bot.core.model import Reply
 from bot.core.text import fold, join_digits
 from bot.knowledge.problems import QuestionFileError
@@ -83,7 +84,9 @@ def judge(item: Item, reply: Reply) -> Result:
     """Whether a reply is right for an item, by the rules of the shared scorer."""
     text = join_digits(fold(reply.text))
     missing = [g for g in item.must if not any(join_digits(fold(alt)) in text for alt in g)]
-    lang_ok = item.lang == "any" or reply.lang == item.lang
+    # A Russian question is answered in Ukrainian; the emergency card comes in Russian.
+    expected = item.lang if reply.outcome == "crisis" else ANSWERED_IN.get(item.lang, item.lang)
+    lang_ok = item.lang == "any" or reply.lang == expected
     out = reply.outcome
     if item.outcome == "answer":
         ok = out == "answer" and not missing
@@ -126,6 +129,14 @@ def summary(results: list[Result]) -> dict[str, tuple[int, int]]:
         lg[0] += r.lang_ok
         lg[1] += 1
     return {k: (v[0], v[1]) for k, v in groups.items()}
+
+
+def summary_by_language(results: list[Result]) -> dict[str, dict[str, tuple[int, int]]]:
+    """`summary` for the questions of each language, in the order they first appear."""
+    by_lang: dict[str, list[Result]] = {}
+    for r in results:
+        by_lang.setdefault(r.item.lang, []).append(r)
+    return {lang: summary(rs) for lang, rs in by_lang.items()}
 
 
 def gate_failures(groups: dict[str, tuple[int, int]]) -> list[str]:

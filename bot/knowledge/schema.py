@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.model import LANGS, Source
+from bot.core.model import REQUIRED_LANGS, TRANSLATING_LANGS, Source
 from bot.core.phrase import Phrase
 from bot.knowledge.problems import Problem
 from bot.knowledge.yaml_lines import LDict, LList, line_of
@@ -149,7 +149,8 @@ class ShapeReader:
         return value.strip()
 
     def bilingual(self, parent, key, label: Phrase, optional: tuple[str, ...] = ()) -> dict[str, str]:
-        """Texts in Polish and English (both required), and in the `optional` languages if given."""
+        """Texts in Polish and English (both required), in Ukrainian if written, and in the
+        `optional` languages if given."""
         value = parent.get(key)
         if value is None:
             return {}
@@ -159,7 +160,7 @@ class ShapeReader:
             )
             return {}
         out = {}
-        for lang in LANGS:
+        for lang in REQUIRED_LANGS:
             if lang not in value or not isinstance(value[lang], str) or not value[lang].strip():
                 self.problem(
                     value.line,
@@ -169,21 +170,22 @@ class ShapeReader:
                 )
             else:
                 out[lang] = value[lang].strip()
+        known = REQUIRED_LANGS + tuple(lang for lang in TRANSLATING_LANGS + optional if lang not in REQUIRED_LANGS)
         for extra in value:
-            if extra in optional:
+            if extra in REQUIRED_LANGS:
+                continue
+            if extra in known:
                 text = self.text(value, extra, Phrase("{label} ({lang})", label=label, lang=extra))
                 if text:
                     out[extra] = text
-            elif extra not in LANGS:
+            else:
                 self.problem(
                     line_of(value, extra),
-                    Phrase("{label}: unknown language '{lang}'; use pl and en", label=label, lang=extra)
-                    if not optional
-                    else Phrase(
+                    Phrase(
                         "{label}: unknown language '{lang}'; use {langs}",
                         label=label,
                         lang=extra,
-                        langs=", ".join(LANGS + optional),
+                        langs=", ".join(known),
                     ),
                 )
         return out
@@ -231,6 +233,7 @@ class ShapeReader:
         return tuple(out)
 
     def bilingual_lists(self, parent, key, label: Phrase) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Lists in Polish and English (both required), and in Ukrainian if written."""
         value = parent.get(key)
         if value is None:
             return {}
@@ -238,7 +241,7 @@ class ShapeReader:
             self.problem(line_of(parent, key), Phrase("{label} must have a list for pl and a list for en", label=label))
             return {}
         out = {}
-        for lang in LANGS:
+        for lang in REQUIRED_LANGS:
             items = self.string_list(value, lang, Phrase("{label} ({lang})", label=label, lang=lang))
             if not items:
                 self.problem(
@@ -248,11 +251,30 @@ class ShapeReader:
                     else Phrase("{label} has no English (en) items", label=label),
                 )
             out[lang] = items
+        known = REQUIRED_LANGS + TRANSLATING_LANGS
         for extra in value:
-            if extra not in LANGS:
+            if extra in TRANSLATING_LANGS:
+                items = self.string_list(value, extra, Phrase("{label} ({lang})", label=label, lang=extra))
+                if items:
+                    out[extra] = items
+                else:
+                    self.problem(
+                        line_of(value, extra),
+                        Phrase(
+                            "{label} ({lang}) is empty; write its items or leave the language out",
+                            label=label,
+                            lang=extra,
+                        ),
+                    )
+            elif extra not in REQUIRED_LANGS:
                 self.problem(
                     line_of(value, extra),
-                    Phrase("{label}: unknown language '{lang}'; use pl and en", label=label, lang=extra),
+                    Phrase(
+                        "{label}: unknown language '{lang}'; use {langs}",
+                        label=label,
+                        lang=extra,
+                        langs=", ".join(known),
+                    ),
                 )
         return out
 

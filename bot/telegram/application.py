@@ -23,6 +23,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Config, ConfigError
+from bot.core.model import LANGS
 from bot.i18n import Catalogs
 from bot.telegram.admin import stats, storage_trouble_notice
 from bot.telegram.buttons import on_callback
@@ -85,7 +86,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def post_init(application: Application) -> None:
-    """Command menus and descriptions in both languages; the knowledge watcher."""
+    """Command menus and descriptions in every reply language (English also as the default); the knowledge watcher."""
     svc: Services = application.bot_data["services"]
     svc.store.on_trouble = storage_trouble_notice(application)
     if svc.heartbeat is not None:
@@ -96,7 +97,7 @@ async def post_init(application: Application) -> None:
     descriptions = {
         "start": N_("Start / welcome"),
         "help": N_("What I can do"),
-        "language": N_("Polish or English"),
+        "language": N_("Polish, English or Ukrainian"),
         "settings": N_("Settings"),
         "topics": N_("Browse topics"),
         "privacy": N_("What I store"),
@@ -104,13 +105,13 @@ async def post_init(application: Application) -> None:
         "contacts": N_("Help numbers"),
         "report": N_("Where to report discrimination"),
     }
-    for lang in ("en", "pl"):
+    for lang in LANGS:
         _ = catalogs(lang).gettext
         commands = [BotCommand(name, _(descriptions[name])) for name in COMMANDS]
         await application.bot.set_my_commands(commands=commands, language_code=None if lang == "en" else lang)
         await application.bot.set_my_description(
             description=_(
-                "I answer questions about equal treatment and discrimination in Kraków, in Polish or English, "
+                "I answer questions about equal treatment and discrimination in Kraków, in Polish, English or Ukrainian, "
                 "and tell you where to get help. Every answer names its source. In danger, call 112."
             ),
             language_code=None if lang == "en" else lang,

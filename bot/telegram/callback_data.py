@@ -6,12 +6,14 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot.core.model import LANGS
+
 log = logging.getLogger(__name__)
 
 #: Telegram refuses a button whose callback data is longer than this, in UTF-8 bytes.
 LIMIT = 64
-#: The languages a button can name; an entry, topic or "why" button naming another opens in Polish.
-LANGS = ("pl", "en")
+# The languages a button can name are the reply languages (LANGS); an entry, topic or "why" button
+# naming another opens in Polish.
 _INDEX = re.compile(r"-?[0-9]+")
 
 

@@ -32,7 +32,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _ = svc.catalogs(lang).gettext
     text = _(
         "Hello! I answer questions about equal treatment and discrimination in Kraków and tell you "
-        "where to get help. Write your question in your own words, in Polish or English.\n\n"
+        "where to get help. Write your question in your own words, in Polish, English or Ukrainian.\n\n"
         "I am not a lawyer and I do not replace the police: in danger, call 112.\n\n"
         "I do not keep the text of your messages. /privacy explains what I store."
     )
@@ -45,7 +45,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text = _(
         'Ask a question in your own words, e.g. "where do I report discrimination at work?".\n\n'
         "/report – where to report discrimination, step by step\n"
-        "/topics – browse the topics\n/contacts – help numbers, open now or not\n/language – Polish or English\n/privacy – what I store\n"
+        "/topics – browse the topics\n/contacts – help numbers, open now or not\n/language – Polish, English or Ukrainian\n/privacy – what I store\n"
         "/forget – erase what I store about you\n\nIn danger, call 112."
     )
     await send_text(message_of(update), text)

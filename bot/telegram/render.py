@@ -9,7 +9,7 @@ from collections.abc import Callable
 from bot.core.compose import MESSAGE_CHARS, Translations, contact_line
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
-from bot.core.model import Knowledge, Reply
+from bot.core.model import LANGS, Knowledge, Reply
 from bot.telegram.callback_data import ChooseLanguage, OpenEntry, OpenTopic, Rate, ReportStep, WhyThisAnswer, pack
 
 #: One message's share of a long reply (Telegram allows 4096 characters after entity parsing).
@@ -80,9 +80,14 @@ def reply_keyboard(reply: Reply, translations: Callable[[str], Translations]) ->
         if reply.triage is not None:
             label = translations(reply.lang).gettext("Not what you meant? Choose where and why")
             rows.append([(label, pack(ReportStep(reply.lang)))])
-        other = "en" if reply.lang == "pl" else "pl"
-        label = translations(other).gettext("Show this answer in my language")
-        rows.append([entry_button(reply.entry_id, label, other)])
+        # The same answer in each other language, each button labelled in its own language.
+        others = [lang for lang in LANGS if lang != reply.lang]
+        rows.append(
+            [
+                entry_button(reply.entry_id, translations(o).gettext("Show this answer in my language"), o)
+                for o in others
+            ]
+        )
     return rows
 
 
@@ -143,8 +148,12 @@ def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr
 
 
 def language_keyboard() -> list[list[Button]]:
-    """Polish / English choice (each label in its own language)."""
-    return [[("Polski", pack(ChooseLanguage("pl"))), ("English", pack(ChooseLanguage("en")))]]
+    """Polish / English / Ukrainian choice (each label in its own language)."""
+    return [[(LANGUAGE_NAMES[lang], pack(ChooseLanguage(lang))) for lang in LANGS]]
+
+
+#: Each reply language's name as its speakers write it (the language buttons).
+LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
 
 
 def topics_keyboard(knowledge: Knowledge, lang: str) -> list[list[Button]]:
@@ -188,7 +197,8 @@ def report_step(
             ]
         ]
         return html.escape(_("Is anyone in danger right now?")), rows, False
-    lines = [f"<b>{html.escape(_('Where to turn:'))}</b>"]
+    where = _("Where to turn:")
+    lines = [f"<b>{html.escape(where)}</b>"]
     for contact_id in dict.fromkeys(place.contacts + ground.contacts):
         contact = knowledge.contacts.get(contact_id)
         if contact is not None:

@@ -31,6 +31,6 @@ def test_the_help_says_what_lang_does(small_assistant):
     stdout = io.StringIO()
     chat(small_assistant, "en", io.StringIO(""), stdout)
     assert stdout.getvalue().strip() == (
-        "Type a question. A number picks a suggestion. /lang pl|en: the language "
+        "Type a question. A number picks a suggestion. /lang pl|en|uk: the language "
         "of replies when a message's own language is unclear. /quit exits."
     )

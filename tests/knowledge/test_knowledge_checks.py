@@ -76,9 +76,9 @@ def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "flagi leuven"))
     errors = [line for line in out if ": warning: " not in line]
     assert errors == [
-        "kb/entries.yaml:35: entry 'council-join' question 'flagi leuven' cannot be told apart from entry "
+        "kb/entries.yaml:44: entry 'council-join' question 'flagi leuven' cannot be told apart from entry "
         "'rainbow-flag' (scores 1.00 and 1.00); reword the variant or the other entry's so each leads to its own answer",
-        "kb/entries.yaml:49: entry 'rainbow-flag' question 'flaga z leuven' cannot be told apart from entry "
+        "kb/entries.yaml:63: entry 'rainbow-flag' question 'flaga z leuven' cannot be told apart from entry "
         "'council-join' (scores 1.00 and 1.00); reword the variant or the other entry's so each leads to its own answer",
     ]
 
@@ -86,7 +86,7 @@ def test_a_variant_another_entry_matches_as_well_is_an_error(tmp_path, lexicon):
 def test_a_variant_that_shows_the_emergency_card_is_a_warning(tmp_path, lexicon):
     out = run_checks(tmp_path, lexicon, lambda t: t.replace("nabór do rady", "szef mnie bije"))
     assert (
-        "kb/entries.yaml:35: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
+        "kb/entries.yaml:44: warning: entry 'council-join' question 'szef mnie bije' shows the emergency card "
         "(frame 'hit-me'); fine if someone asking it may be in danger"
     ) in out
 
@@ -125,6 +125,8 @@ def test_near_duplicate_entries(tmp_path, lexicon):
             .replace("What is the Equality Council?", "What's the Equality Council?")
             .replace("kto zasiada w radzie równego traktowania", "kto zasiada w radzie ds. równego traktowania")
             .replace("who sits on the equality council", "who sits on that equality council")
+            .replace("Що таке Рада з питань", "Що це таке Рада з питань")
+            .replace("хто входить до ради", "хто входить до цієї ради")
         )
         return text + twin
 
@@ -144,7 +146,7 @@ def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
     assert main(["validate", "--lang", "pl", str(root)]) == 1
     out, err = capsys.readouterr()
     assert (
-        "kb/entries.yaml:35: wpis 'council-join': pytania 'flagi leuven' nie da się odróżnić od wpisu "
+        "kb/entries.yaml:44: wpis 'council-join': pytania 'flagi leuven' nie da się odróżnić od wpisu "
         "'rainbow-flag' (wyniki 1.00 i 1.00); przeredaguj ten wariant albo warianty tamtego wpisu, żeby każdy "
         "prowadził do własnej odpowiedzi"
     ) in out.splitlines()
@@ -152,14 +154,14 @@ def test_messages_in_polish_with_lang_pl(tmp_path, lexicon, capsys):
         "kb/entries.yaml:4: ostrzeżenie: wpis 'work-discrimination': liczba wariantów pytań w języku pl: 3; "
         "dodaj co najmniej 5, tak jak pytaliby mieszkańcy (krótko, także bez polskich znaków)"
     ) in out.splitlines()
-    assert err.strip() == "Błędy: 2, ostrzeżenia: 12 w " + str(root)  # 2: the fixture's contacts have undated sources
+    assert err.strip() == "Błędy: 2, ostrzeżenia: 16 w " + str(root)  # 2: the fixture's contacts have undated sources
 
 
 def test_warnings_point_at_the_entry_even_when_a_contact_shares_its_id(tmp_path, lexicon):
     root = tmp_path / "kb"
     shutil.copytree(DATA / "kb_small", root)
     (root / "a-contacts.yaml").write_text(
-        "contacts:\n  - id: work-discrimination\n    name: {pl: Biuro, en: Office}\n"
+        "contacts:\n  - id: work-discrimination\n    name: {pl: Biuro, en: Office, uk: Офіс}\n"
         "    source: {title: T, publisher: P}\n",
         encoding="utf-8",
     )
@@ -221,8 +223,27 @@ def test_a_contact_with_a_phone_needs_a_dated_source_that_says_how_old_it_is(tmp
         for line in out
     )
     support.write_text(
-        text.replace('phone: "116 123"', 'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", en: "As of 2021."}'),
+        text.replace(
+            'phone: "116 123"',
+            'phone: "116 123"\n    note: {pl: "Dane z 2021 r.", en: "As of 2021.", uk: "Дані за 2021 р."}',
+        ),
         encoding="utf-8",
     )
     out = deeper_checks(root, lexicon, date(2026, 12, 1))
     assert not any("'line-116123'" in line for line in out)
+
+
+def test_each_text_not_yet_in_ukrainian_is_named_in_one_warning(tmp_path, lexicon):
+    out = run_checks(tmp_path, lexicon)
+    assert (
+        "kb/entries.yaml:63: warning: entry 'rainbow-flag' has no uk text yet for: title, questions, answer; "
+        "residents who write in uk read the Polish text meanwhile"
+    ) in out
+    assert [line for line in out if "no uk text yet" in line] == [
+        line for line in out if "rainbow-flag' has no uk" in line
+    ]
+    untitled = run_checks(tmp_path / "b", lexicon, lambda t: t.replace(", uk: Рада з питань рівного ставлення}", "}"))
+    assert any(
+        line.startswith("kb/entries.yaml:26: warning: entry 'equality-council' has no uk text yet for: title;")
+        for line in untitled
+    )

@@ -332,7 +332,7 @@ def test_report_words_are_read_per_language(tmp_path):
     [
         (
             "        pl: [praca]\n        en: [work]\n        de: [Arbeit]\n",
-            "knowledge/report.yaml:9: report place 'work' words: unknown language 'de'; use pl and en",
+            "knowledge/report.yaml:9: report place 'work' words: unknown language 'de'; use pl, en, uk",
         ),
         (
             "        pl: []\n        en: [work]\n",
