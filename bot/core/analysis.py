@@ -8,11 +8,16 @@ from bot.core import stopwords
 from bot.core.lexicon import Lexicon
 from bot.core.text import expand_contractions
 from bot.core.text import tokens as split_tokens
+from bot.core.translit import cyrillic_spelling, written_in_latin_cyrillic
 
 _STOP = stopwords.POLISH | stopwords.ENGLISH | stopwords.UKRAINIAN | stopwords.RUSSIAN
 # The lexicon tried when the text's own language does not know a word: Polish and English words mix
 # in one message, and so do Ukrainian and Russian ones (Surzhyk).
 _OTHER = {"pl": "en", "en": "pl", "uk": "ru", "ru": "uk"}
+# A word in the other script than the text's language (a Polish word in a Ukrainian question, a
+# Cyrillic word in a Polish one) is read in the first language of its own script.
+_LATIN = ("pl", "en")
+_SCRIPT_DEFAULT = {True: "pl", False: "uk"}
 
 
 # Ukrainian and Russian write one word with different letters (робота/работа, дискримінація/дискриминация):
@@ -56,7 +61,8 @@ class Analyzer:
     def _term(self, token: str, lang: str) -> str:
         if token.isdigit():
             return token
-        return skeleton(self.lexicon.lemma(token, lang) or self.lexicon.lemma(token, _OTHER[lang]) or token)
+        own = lang if token.isascii() == (lang in _LATIN) else _SCRIPT_DEFAULT[token.isascii()]
+        return skeleton(self.lexicon.lemma(token, own) or self.lexicon.lemma(token, _OTHER[own]) or token)
 
     def _matching_term(self, token: str, lang: str) -> str:
         term = self._term(token, lang)
@@ -69,8 +75,16 @@ class Analyzer:
         return any(self.lexicon.lemma(token, other) is not None for other in _OTHER)
 
     def terms(self, text: str, lang: str) -> list[tuple[str, str]]:
-        """(surface token, term) pairs for the content words of `text`, in order, without repeats."""
-        return self.terms_of_tokens(split_tokens(text), lang)
+        """(surface token, term) pairs for the content words of `text`, in order, without repeats. A
+        Ukrainian text typed in Latin letters is read as the Cyrillic it stands for, as questions are."""
+        tokens = split_tokens(text)
+        if lang in ("uk", "ru") and written_in_latin_cyrillic(tokens, self.lexicon):
+            tokens = self.cyrillic_reading(tokens)
+        return self.terms_of_tokens(tokens, lang)
+
+    def cyrillic_reading(self, tokens: list[str]) -> list[str]:
+        """Latin-typed Ukrainian or Russian tokens as the Cyrillic words they stand for (others unchanged)."""
+        return [cyrillic_spelling(t, self.lexicon) or t for t in tokens]
 
     def terms_of_tokens(self, tokens: list[str], lang: str) -> list[tuple[str, str]]:
         """Like `terms`, for tokens already split and folded; English contractions are written out

@@ -147,8 +147,12 @@ class Assistant:
                 explain=evidence | {"smalltalk": intent.id},
             )
 
-        match_lang = guess.lang or ("uk" if reading.cyrillic else preferred_lang) or "pl"
-        result = self.matcher.match(message.words, match_lang, message.story_words)
+        match_lang = guess.lang or guess.script or ("uk" if reading.cyrillic else preferred_lang) or "pl"
+        words, story = message.words, message.story_words
+        if guess.latin_cyrillic:  # Ukrainian typed in Latin letters is matched as the Cyrillic it stands for
+            words = self.analyzer.cyrillic_reading(words)
+            story = frozenset(self.analyzer.cyrillic_reading(list(story)))
+        result = self.matcher.match(words, match_lang, story)
         return self._decide(result, guess, preferred_lang, evidence, danger, list(reading.danger_words))
 
     def crisis_reply(self, lang: str, situations: tuple[str, ...] = ()) -> Reply:

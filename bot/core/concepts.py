@@ -11,7 +11,6 @@ between them. Each word is written as
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeAlias
@@ -21,7 +20,7 @@ from rapidfuzz import fuzz, process
 from bot.core.lexicon import Lexicon
 from bot.core.text import SENTENCE_BREAK, SOFT_SIGN, expand_contractions, word_list
 from bot.core.text import tokens as split_tokens
-from bot.core.translit import to_cyrillic
+from bot.core.translit import latin_cyrillic, to_cyrillic
 
 LEXICON_LANGS = ("pl", "en", "uk", "ru")
 #: Most other words allowed between two consecutive words of a phrase: one in a two-word phrase or
@@ -129,9 +128,6 @@ def with_clitic_moved(pattern: Pattern) -> Pattern | None:
     return None
 
 
-_LAUGHTER = re.compile(r"(?:h+a+)+h*|(?:h+e+)+h*|(?:a+h+)+a*|x+d+")  # "hahah", "xdd": no word of any language
-
-
 class ConceptIndex:
     """Every pattern of every concept, indexed so a message is read in one pass."""
 
@@ -194,19 +190,8 @@ class ConceptIndex:
         return any(self.lexicon.lemma(token, lang) for lang in langs)
 
     def latin_cyrillic(self, tokens: list[str]) -> bool:
-        """True when the message looks like Ukrainian or Russian typed in Latin letters: most of its
-        longer words read as Cyrillic words (two at least, one in a short message), and one of those
-        is no Polish or English word at all (folded Polish knows "kak", "mne", "noch")."""
-        latin = [t for t in tokens if t.replace(SOFT_SIGN, "").isascii() and t.isalpha()]
-        longer = [t for t in latin if len(t) >= 3 and not _LAUGHTER.fullmatch(t)]
-
-        def reads(t: str) -> bool:
-            return any(self.known(c, ("uk", "ru")) for c in to_cyrillic(t))
-
-        if not any(reads(t) for t in longer if not self.known(t, ("pl", "en"))):
-            return False
-        readable = [t for t in longer if reads(t)]
-        return len(readable) >= min(2, (len(latin) + 3) // 4) and 2 * len(readable) > len(longer)
+        """True when the message looks like Ukrainian or Russian typed in Latin letters (bot.core.translit)."""
+        return latin_cyrillic(tokens, self.lexicon)
 
     def plainly_english(self, tokens: list[str]) -> bool:
         """True when the message is plainly English: three words only English knows, more than
@@ -239,9 +224,12 @@ class ConceptIndex:
             if len(token) >= length:
                 hits |= stems.get(token[:length], set())
         if latin_cyrillic and token.replace(SOFT_SIGN, "").isascii():  # Ukrainian or Russian typed in Latin
-            for candidate in to_cyrillic(token):
+            candidates = to_cyrillic(token)
+            for candidate in candidates:
                 if self.known(candidate, ("uk", "ru")):
                     hits |= self.word_hits(candidate)
+            if not hits and candidates and not self.known(token):  # a misspelt word: "dverymy" (дверима)
+                hits |= self.word_hits(candidates[0])
             if hits:
                 return hits
         if not hits and not self.known(token):  # common Russian misspellings: "повесица" (-ться), "жыть" (жи)

@@ -9,6 +9,7 @@ from bot.core import stopwords
 from bot.core.lexicon import Lexicon
 from bot.core.model import LANGS
 from bot.core.text import cyrillic_share, fold, has_polish_letters, word_list
+from bot.core.translit import written_in_latin_cyrillic
 
 _PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
 _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
@@ -46,6 +47,10 @@ class LanguageGuess:
     en: float
     uk: float = 0.0
     ru: float = 0.0
+    # "uk" when the writer writes a Cyrillic language though the message is not mostly Cyrillic: a
+    # message mixing Ukrainian and Polish words, or Ukrainian (or Russian) typed in Latin letters.
+    script: str | None = None
+    latin_cyrillic: bool = False  # typed in Latin letters
 
     @property
     def leaning(self) -> str | None:
@@ -64,8 +69,24 @@ class LanguageGuess:
 
 def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     """Weigh function words, Polish letters and dictionary membership; clear winners only."""
-    if cyrillic_share(text) >= 0.5:
+    share = cyrillic_share(text)
+    if share >= 0.5:
         return _detect_cyrillic(text, tokens, lexicon)
+    guess = _detect_latin(text, tokens, lexicon)
+    if share >= MIXED_SHARE or sum(1 for t in tokens if not t.isascii() and not has_polish_letters(t)) >= 2:
+        return LanguageGuess(None, guess.pl, guess.en, script="uk")
+    if not has_polish_letters(text) and written_in_latin_cyrillic(tokens, lexicon):
+        return LanguageGuess(None, guess.pl, guess.en, script="uk", latin_cyrillic=True)
+    return guess
+
+
+#: The share of Cyrillic letters from which a mostly Latin message counts as written by someone who
+#: writes Ukrainian (or Russian) and mixes in Polish words ("dostałem wypowiedzenie, скільки днів").
+MIXED_SHARE = 0.2
+
+
+def _detect_latin(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
+    """Polish or English: function words, Polish letters, dictionaries."""
     pl = 3.0 if has_polish_letters(text) else 0.0
     en = 0.0
     for token in tokens:
@@ -122,10 +143,10 @@ def reply_language(
     guess: LanguageGuess, preferred: str | None, phrase: str | None = None, variant: str | None = None
 ) -> str:
     """The message's language when clear (Ukrainian for Russian); else the resident's preference; else
-    the language of a whole phrase recognised (small talk, crisis trigger); else the language weak
+    Ukrainian for a message mixing in Cyrillic or typed in Latin Ukrainian; else the language of a whole phrase recognised (small talk, crisis trigger); else the language weak
     evidence favours; else the language of the question variant matched; else any lean at all; else
     Polish."""
-    for lang in (guess.lang, preferred, phrase, guess.weak, variant, guess.leaning):
+    for lang in (guess.lang, preferred, guess.script, phrase, guess.weak, variant, guess.leaning):
         lang = ANSWERED_IN.get(lang or "", lang)
         if lang in LANGS:
             return lang

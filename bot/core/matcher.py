@@ -20,6 +20,8 @@ FUNCTION_WORDS = sorted(
     if len(w) >= 3
 )
 QUESTION_WORDS = stopwords.QUESTION_WORDS
+#: Languages written in Latin letters (the others in this index: Cyrillic).
+LATIN_LANGS = ("pl", "en")
 #: Languages whose word frequencies tell how informative a word is (Russian: Surzhyk and Russian questions).
 FREQUENCY_LANGS = ("pl", "en", "uk", "ru")
 
@@ -150,6 +152,10 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.variants: list[Variant] = []
         entry_terms: list[set[str]] = [set() for _ in entries]
+        # Per script: how many entries use a term in their Latin (Polish, English) and in their Cyrillic
+        # variants. A word's rarity is read in the script where it is commoner, so that adding a
+        # language's variants does not make the other languages' words look rarer or commoner.
+        script_terms: dict[bool, list[set[str]]] = {True: [set() for _ in entries], False: [set() for _ in entries]}
         surface: dict[str, str] = {}
         raw: list[tuple[int, str, str, list[tuple[str, str]]]] = []
         for i, entry in enumerate(entries):
@@ -162,13 +168,18 @@ class Matcher:
                     raw.append((i, lang, text, pairs))
                     for token, term in pairs:
                         entry_terms[i].add(term)
+                        script_terms[lang in LATIN_LANGS][i].add(term)
                         surface.setdefault(token, term)
                         surface.setdefault(term, term)
         n = max(len(entries), 1)
         df: dict[str, int] = defaultdict(int)
-        for terms in entry_terms:
-            for term in terms:
-                df[term] += 1
+        for by_entry in script_terms.values():
+            script_df: dict[str, int] = defaultdict(int)
+            for terms in by_entry:
+                for term in terms:
+                    script_df[term] += 1
+            for term, d in script_df.items():
+                df[term] = max(df[term], d)
         self.idf = {
             t: math.log(1.0 + n / d) * (self.settings.question_word_weight if t in QUESTION_WORDS else 1.0)
             for t, d in df.items()

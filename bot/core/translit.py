@@ -3,8 +3,10 @@ candidates, so that a message written without a Cyrillic keyboard is still under
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
+from bot.core.lexicon import Lexicon
 from bot.core.text import SOFT_SIGN
 
 # Longest first; each Latin group may stand for several Cyrillic letters.
@@ -85,3 +87,50 @@ def to_cyrillic(token: str) -> list[str]:
         if len(out) >= MAX_CANDIDATES:
             break
     return out
+
+
+_LAUGHTER = re.compile(r"(?:h+a+)+h*|(?:h+e+)+h*|(?:a+h+)+a*|x+d+")  # "hahah", "xdd": no word of any language
+
+
+def _known(lexicon: Lexicon, token: str, langs: tuple[str, ...]) -> bool:
+    return any(lexicon.lemma(token, lang) for lang in langs)
+
+
+def latin_cyrillic(tokens: list[str], lexicon: Lexicon) -> bool:
+    """True when the message looks like Ukrainian or Russian typed in Latin letters: most of its
+    longer words read as Cyrillic words (two at least, one in a short message), and one of those
+    is no Polish or English word at all (folded Polish knows "kak", "mne", "noch")."""
+    latin = [t for t in tokens if t.replace(SOFT_SIGN, "").isascii() and t.isalpha()]
+    longer = [t for t in latin if len(t) >= 3 and not _LAUGHTER.fullmatch(t)]
+
+    def reads(t: str) -> bool:
+        return any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(t))
+
+    if not any(reads(t) for t in longer if not _known(lexicon, t, ("pl", "en"))):
+        return False
+    readable = [t for t in longer if reads(t)]
+    return len(readable) >= min(2, (len(latin) + 3) // 4) and 2 * len(readable) > len(longer)
+
+
+def cyrillic_spelling(token: str, lexicon: Lexicon) -> str | None:
+    """The Cyrillic word a Latin token of such a message most likely is: the first spelling that
+    Ukrainian knows, else one Russian knows; None when neither knows one (a Polish word, a name)."""
+    candidates = to_cyrillic(token)
+    for lang in ("uk", "ru"):
+        for candidate in candidates:
+            if lexicon.lemma(candidate, lang):
+                return candidate
+    return None
+
+
+def written_in_latin_cyrillic(tokens: list[str], lexicon: Lexicon) -> bool:
+    """True when the message is Ukrainian or Russian typed in Latin letters for its language too, not
+    only for the danger check: it reads so (`latin_cyrillic`), and its words that read only as Cyrillic
+    outnumber more than twice those that are only Polish or English ("mandat", "autobusie")."""
+    if not latin_cyrillic(tokens, lexicon):
+        return False
+    longer = [t for t in tokens if len(t) >= 3 and t.replace(SOFT_SIGN, "").isascii()]
+    reads = {t: any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(t)) for t in longer}
+    cyrillic = sum(1 for t in longer if reads[t] and not _known(lexicon, t, ("pl", "en")))
+    latin = sum(1 for t in longer if not reads[t] and _known(lexicon, t, ("pl", "en")))
+    return cyrillic >= 2 * latin + 1

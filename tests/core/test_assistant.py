@@ -48,7 +48,7 @@ def test_a_ukrainian_question_also_matches_polish_and_english_variants(small_ass
 def test_an_entry_not_yet_in_ukrainian_answers_in_polish_with_a_notice_in_ukrainian(small_assistant):
     reply = small_assistant.reply("прапор з leuven")
     assert reply.parts is not None and reply.parts.body == "Miasto partnerskie Leuven przysłało tęczową flagę."
-    assert reply.parts.notices == ("Цієї відповіді ще немає вашою мовою, тому вона польською.",)
+    assert reply.parts.notices == ("Цієї відповіді ще немає вашою мовою, тому показую її польською.",)
     assert reply.text.startswith("Цієї відповіді ще немає вашою мовою")
 
 
