@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from bot.core import stopwords
 from bot.core.lexicon import Lexicon
-from bot.core.text import expand_contractions
+from bot.core.text import expand_contractions, skeleton
 from bot.core.text import tokens as split_tokens
 from bot.core.translit import cyrillic_spelling, written_in_latin_cyrillic
 
@@ -18,16 +18,6 @@ _OTHER = {"pl": "en", "en": "pl", "uk": "ru", "ru": "uk"}
 # Cyrillic word in a Polish one) is read in the first language of its own script.
 _LATIN = ("pl", "en")
 _SCRIPT_DEFAULT = {True: "pl", False: "uk"}
-
-
-# Ukrainian and Russian write one word with different letters (робота/работа, дискримінація/дискриминация):
-# Cyrillic terms are compared on a common skeleton, so that a Russian question finds Ukrainian variants.
-_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ъ": None, "ь": None})
-
-
-def skeleton(term: str) -> str:
-    """A Cyrillic term with the letters Ukrainian and Russian spell differently made alike; others unchanged."""
-    return term if term.isascii() else term.translate(_SKELETON)
 
 
 class Analyzer:

@@ -58,20 +58,20 @@ def source_line(entry: Entry, tr: Translations, lang: str = "en") -> str:
     )
 
 
-def _in(texts: dict[str, str], lang: str) -> str:
+def text_in(texts: dict[str, str], lang: str) -> str:
     """A text in `lang`, else in Polish (the names residents see on the spot), else in English."""
     return texts.get(lang) or texts.get("pl") or texts.get("en") or ""
 
 
 def contact_line(contact: Contact, lang: str) -> str:
     """One line of a contact card: name, phone, hours, note."""
-    parts = [_in(contact.name, lang)]
+    parts = [text_in(contact.name, lang)]
     if contact.phone:
         parts[0] += f": {contact.phone}"
-    hours = _in(contact.hours, lang)
+    hours = text_in(contact.hours, lang)
     if hours:
         parts[0] += f" ({hours})"
-    note = _in(contact.note, lang)
+    note = text_in(contact.note, lang)
     if note:
         parts.append(note)
     if contact.url:
@@ -127,7 +127,7 @@ def understood_line(place: RouteStep, ground: RouteStep, lang: str, tr: Translat
         return label[:1].lower() + label[1:]
 
     return tr.gettext("I understand this is about discrimination – where: {place}; why: {ground}.").format(
-        place=low(_in(place.label, lang)), ground=low(_in(ground.label, lang))
+        place=low(text_in(place.label, lang)), ground=low(text_in(ground.label, lang))
     )
 
 
@@ -199,7 +199,7 @@ def crisis_text(knowledge: Knowledge, lang: str, tr: Translations, situations: t
     for situation in known[:2]:
         contacts += [c for c in situation.contacts if c not in contacts]
     lines = helpline_lines(knowledge, lang, tr, tuple(contacts) or knowledge.crisis.contacts)
-    advice = [_in(s.advice, lang) for s in known[:2] if s.advice]
+    advice = [text_in(s.advice, lang) for s in known[:2] if s.advice]
     if advice:
         lines[1:1] = ["", *advice]
     lines += ["", _("You are not alone. When you are safe, I can tell you where to get further help.")]

@@ -3,7 +3,7 @@
 Crisis detection does not use these lists: "end it all" needs its small words.
 """
 
-from bot.core.text import fold, word_list
+from bot.core.text import fold, skeleton, word_list
 
 POLISH = frozenset(
     word_list("""
@@ -82,5 +82,9 @@ POLISH = POLISH - QUESTION_WORDS
 ENGLISH = ENGLISH - QUESTION_WORDS
 UKRAINIAN = UKRAINIAN - QUESTION_WORDS
 RUSSIAN = RUSSIAN - QUESTION_WORDS
+# Matching compares Cyrillic terms on their spelling skeleton (bot.core.text.skeleton): so do the lists.
+UKRAINIAN |= {skeleton(w) for w in UKRAINIAN}
+RUSSIAN |= {skeleton(w) for w in RUSSIAN}
+QUESTION_WORDS |= {skeleton(w) for w in QUESTION_UKRAINIAN | QUESTION_RUSSIAN}
 
 BY_LANG = {"pl": POLISH, "en": ENGLISH, "uk": UKRAINIAN, "ru": RUSSIAN}

@@ -43,6 +43,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# Ukrainian and Russian write one word with different letters (робота/работа, дискримінація/дискриминация):
+# Cyrillic terms are compared on a common skeleton, so that a Russian question finds Ukrainian variants.
+_SKELETON = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ъ": None, "ь": None})
+
+
+def skeleton(term: str) -> str:
+    """A Cyrillic term with the letters Ukrainian and Russian spell differently made alike; others unchanged."""
+    return term if term.isascii() else term.translate(_SKELETON)
+
+
 def has_polish_letters(text: str) -> bool:
     """True when the text uses a letter only Polish has (ą, ł, ż …)."""
     return not _POLISH_LETTERS.isdisjoint(text.lower())

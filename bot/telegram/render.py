@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from bot.core.compose import MESSAGE_CHARS, Translations, contact_line
+from bot.core.compose import MESSAGE_CHARS, Translations, contact_line, text_in
 from bot.core.hours import is_open
 from bot.core.hours import parse as parse_hours
 from bot.core.model import LANGS, Knowledge, Reply
@@ -131,16 +131,16 @@ def contacts_html(knowledge: Knowledge, lang: str, weekday: int, minute: int, tr
         contact = knowledge.contacts.get(contact_id)
         if contact is None:
             continue
-        line = f"<b>{html.escape(contact.name[lang])}</b>"
+        line = f"<b>{html.escape(text_in(contact.name, lang))}</b>"
         if contact.phone:
             line += f": {html.escape(contact.phone)}"
-        if contact.hours.get(lang):
-            line += f" ({html.escape(contact.hours[lang])})"
+        if text_in(contact.hours, lang):
+            line += f" ({html.escape(text_in(contact.hours, lang))})"
         if contact.open_badge:
             state = _("open now") if is_open(parse_hours(contact.open), weekday, minute) else _("closed now")
             line += f" – <i>{html.escape(state)}</i>"
-        if contact.note.get(lang):  # for some contacts the only way in ("at any police station …")
-            line += f"\n{html.escape(contact.note[lang])}"
+        if text_in(contact.note, lang):  # for some contacts the only way in ("at any police station …")
+            line += f"\n{html.escape(text_in(contact.note, lang))}"
         if contact.url:
             line += f"\n{html.escape(contact.url)}"
         lines.append(line)
@@ -159,12 +159,12 @@ LANGUAGE_NAMES = {"pl": "Polski", "en": "English", "uk": "Українська"}
 def topics_keyboard(knowledge: Knowledge, lang: str) -> list[list[Button]]:
     """One button per topic area that has entries."""
     used = {e.topic for e in knowledge.entries}
-    return [[(t.title.get(lang, t.id), pack(OpenTopic(lang, t.id)))] for t in knowledge.topics if t.id in used]
+    return [[(text_in(t.title, lang) or t.id, pack(OpenTopic(lang, t.id)))] for t in knowledge.topics if t.id in used]
 
 
 def topic_entries_keyboard(knowledge: Knowledge, topic: str, lang: str) -> list[list[Button]]:
     """One button per entry of a topic."""
-    return [[entry_button(e.id, e.title[lang], lang)] for e in knowledge.entries if e.topic == topic]
+    return [[entry_button(e.id, e.title_in(lang), lang)] for e in knowledge.entries if e.topic == topic]
 
 
 def report_step(
@@ -178,13 +178,13 @@ def report_step(
     _ = tr.gettext
     lang = step.lang
     if step.place is None:
-        rows = [[(p.label[lang], pack(ReportStep(lang, p.id)))] for p in routing.places]
+        rows = [[(text_in(p.label, lang), pack(ReportStep(lang, p.id)))] for p in routing.places]
         return html.escape(_("Where did it happen?")), rows, False
     place = routing.place(step.place)
     if place is None:
         return None
     if step.ground is None:
-        rows = [[(g.label[lang], pack(ReportStep(lang, place.id, g.id)))] for g in routing.grounds]
+        rows = [[(text_in(g.label, lang), pack(ReportStep(lang, place.id, g.id)))] for g in routing.grounds]
         return html.escape(_("Why do you think you were treated this way?")), rows, False
     ground = routing.ground(step.ground)
     if ground is None:
@@ -208,5 +208,5 @@ def report_step(
     both = [e for e in place.entries if e in ground.entries]
     ids = list(dict.fromkeys(both + list(place.entries) + list(ground.entries)))[:REPORT_ENTRIES]
     entries = [knowledge.entry(e) for e in ids]
-    rows = [[entry_button(e.id, e.title[lang], lang)] for e in entries if e is not None]
+    rows = [[entry_button(e.id, e.title_in(lang), lang)] for e in entries if e is not None]
     return "\n\n".join(lines), rows, step.in_danger

@@ -156,3 +156,23 @@ def test_every_contact_on_the_card_says_how_to_reach_it(real_assistant, catalogs
     for contact in real_assistant.knowledge.contacts.values():
         if contact.note.get("en"):
             assert html.escape(contact.note["en"]) in card, contact.id
+
+
+def test_an_answer_offers_the_other_two_languages_each_labelled_in_its_own(small_assistant, catalogs):
+    rows = render.reply_keyboard(small_assistant.reply("начальник мене дискримінує"), catalogs)
+    assert rows[-1] == [
+        ("Pokaż po polsku", "e:pl:work-discrimination"),
+        ("Show in English", "e:en:work-discrimination"),
+    ]
+    assert render.language_keyboard() == [[("Polski", "lang:pl"), ("English", "lang:en"), ("Українська", "lang:uk")]]
+
+
+def test_a_text_not_yet_in_ukrainian_is_shown_in_polish_on_cards_and_buttons(small_knowledge, catalogs):
+    import dataclasses
+
+    city = dataclasses.replace(small_knowledge.contacts["city"], name={"pl": "Urząd", "en": "City Hall"})
+    knowledge = dataclasses.replace(small_knowledge, contacts={"city": city})
+    card = render.contacts_html(knowledge, "uk", 0, 9 * 60, catalogs("uk"))
+    assert "<b>Телефони допомоги</b>" in card and "<b>Urząd</b>: 12 616 55 55" in card
+    flag = [row for row in render.topic_entries_keyboard(small_knowledge, "entries", "uk") if "rainbow-flag" in row[0][1]]
+    assert flag == [[("Tęczowa flaga z Leuven", "e:uk:rainbow-flag")]]
