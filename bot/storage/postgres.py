@@ -61,6 +61,9 @@ MIGRATIONS = [
     # Which Telegram updates were answered (their ids only: sequence numbers of the bot, no one's),
     # so an update Telegram delivers again after a restart is not answered twice; kept two days.
     "CREATE TABLE handled (update_id BIGINT PRIMARY KEY, at REAL NOT NULL)",
+    # Any reply language (Ukrainian came third; a fourth needs no migration).
+    "ALTER TABLE preferences DROP CONSTRAINT preferences_lang_check, "
+    "ADD CONSTRAINT preferences_lang_check CHECK (lang ~ '^[a-z]{2,3}$')",
 ]
 _LOCK_MIGRATE = 7_236_001  # advisory-lock ids: one replica migrates, one purges at a time
 _LOCK_PURGE = 7_236_002

@@ -74,6 +74,18 @@ MIGRATIONS = [
     # Which Telegram updates were answered (their ids only: sequence numbers of the bot, no one's),
     # so an update Telegram delivers again after a restart is not answered twice; kept two days.
     "CREATE TABLE handled (update_id INTEGER PRIMARY KEY, at REAL NOT NULL)",
+    # Any reply language (Ukrainian came third; a fourth needs no migration): the table rebuilt, as
+    # SQLite cannot change a CHECK, in one transaction.
+    (
+        """CREATE TABLE preferences_new (
+               pseudonym TEXT PRIMARY KEY,
+               lang TEXT NOT NULL CHECK (lang GLOB '[a-z][a-z]' OR lang GLOB '[a-z][a-z][a-z]'),
+               updated TEXT NOT NULL DEFAULT (datetime('now'))
+           )""",
+        "INSERT INTO preferences_new (pseudonym, lang, updated) SELECT pseudonym, lang, updated FROM preferences",
+        "DROP TABLE preferences",
+        "ALTER TABLE preferences_new RENAME TO preferences",
+    ),
 ]
 
 #: Tables that hold nothing about residents (bookkeeping of the bot itself).
@@ -152,10 +164,11 @@ class Store(SqlStore):
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        for number, statement in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.execute(statement)
+                for statement in (step,) if isinstance(step, str) else step:
+                    self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager

@@ -55,7 +55,8 @@ def reply_html(reply: Reply) -> str:
     parts = reply.parts
     if reply.outcome != "answer" or parts is None:
         return html.escape(reply.text)
-    note = f"<b>{html.escape(parts.concern)}</b>\n\n" if parts.concern else ""
+    note = "".join(f"<i>{html.escape(line)}</i>\n\n" for line in parts.notices)  # the reply's language
+    note += f"<b>{html.escape(parts.concern)}</b>\n\n" if parts.concern else ""
     if parts.understood:
         note += f"<i>{html.escape(parts.understood)}</i>\n\n"
     return f"{note}{parts.body}\n\n<i>{html.escape(parts.source)}</i>"

@@ -47,8 +47,15 @@ outer.all('/bot:token/getMe', (req, res) => ok(res, {
   can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
 }));
 
-for (const method of ['setMyCommands', 'deleteMyCommands', 'setMyDescription', 'setMyShortDescription',
-  'sendChatAction', 'setChatMenuButton', 'close', 'logOut']) {
+// Command menus and descriptions are recorded (per language_code) for the tests to read.
+const menus = [];
+for (const method of ['setMyCommands', 'setMyDescription', 'setMyShortDescription']) {
+  outer.all(`/bot:token/${method}`, (req, res) => {
+    menus.push({ method, ...decode({ ...req.query, ...req.body }) });
+    ok(res, true);
+  });
+}
+for (const method of ['deleteMyCommands', 'sendChatAction', 'setChatMenuButton', 'close', 'logOut']) {
   outer.all(`/bot:token/${method}`, (req, res) => ok(res, true));
 }
 
@@ -170,6 +177,8 @@ outer.post('/rawUpdate', async (req, res) => {
   ok(res, null);
 });
 outer.post('/webhooks', (req, res) => ok(res, Object.keys(server.webhooks)));
+// Test client: what the bot set as its command menus and descriptions.
+outer.post('/menus', (req, res) => ok(res, menus));
 // Test client: post a raw update to the webhook without the secret (must be refused).
 outer.post('/forgedWebhook', async (req, res) => {
   const hook = server.webhooks[req.body.token];

@@ -64,6 +64,10 @@ class Emulator:
     def webhooks_set(self) -> list[str]:
         return self.post("/webhooks", {})["result"]
 
+    def menus(self) -> list[dict]:
+        """The setMyCommands / setMyDescription / setMyShortDescription calls the bot made, in order."""
+        return self.post("/menus", {})["result"]
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)

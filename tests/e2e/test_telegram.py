@@ -100,6 +100,59 @@ def test_ukrainian_danger_message_gets_the_card_in_ukrainian(emulator, bot):
     assert "800 120 002" in text
 
 
+def test_ukrainian_question_gets_a_sourced_answer_in_ukrainian(emulator, bot):
+    reply = Resident(emulator, 120, "pl").say("мене звільнили, коли дізналися що я вагітна, що робити?")
+    text = reply[-1]["text"]
+    assert "ст. 177" in text and "21 д" in text and "Джерело:" in text
+    assert ("Pokaż po polsku", "e:pl:pregnancy-dismissal-protection") in buttons(reply[-1])
+    assert ("Show in English", "e:en:pregnancy-dismissal-protection") in buttons(reply[-1])
+
+
+def test_a_russian_question_gets_the_ukrainian_answer_with_a_note_in_russian(emulator, bot):
+    reply = Resident(emulator, 121, "ru").say("меня уволили, когда узнали, что я беременна, что делать?")
+    text = reply[-1]["text"]
+    assert text.startswith("<i>Я отвечаю на украинском, польском или английском языке") and "/language" in text
+    assert "Джерело:" in text
+
+
+def test_russian_danger_message_gets_the_card_in_russian(emulator, bot):
+    reply = Resident(emulator, 122, "ru").say("муж бьёт меня, я закрылась в ванной")
+    text = reply[0]["text"]
+    assert text.startswith("Если вы в опасности") and "112" in text.splitlines()[0]
+
+
+def test_language_offers_three_and_ukrainian_stays_chosen(emulator, bot):
+    resident = Resident(emulator, 123, "pl")
+    choice = resident.command("/language")
+    assert [label for label, _ in buttons(choice[-1])] == ["Polski", "English", "Українська"]
+    chosen = resident.tap(choice[-1], "lang:uk")
+    assert "українською" in chosen[-1]["text"]
+    help_text = resident.command("/help")[-1]["text"]
+    assert help_text.startswith("Поставте запитання") and "/language – польська, англійська або українська" in help_text
+    # A question whose language is unclear ("PIP") is answered in the chosen language.
+    assert "Джерело:" in resident.say("PIP")[-1]["text"]
+
+
+def test_report_flow_in_ukrainian(emulator, bot):
+    resident = Resident(emulator, 124, "uk")
+    places = resident.command("/report")
+    assert places[-1]["text"] == "Де це сталося?"
+    grounds = resident.tap(places[-1], "r:uk:street")
+    danger = resident.tap(grounds[-1], "r:uk:street:origin")
+    result = resident.tap(danger[-1], "r:uk:street:origin:y")
+    assert result[0]["text"].startswith("Якщо ви в небезпеці") and "112" in result[0]["text"]
+    assert "Куди звернутися:" in result[-1]["text"] and "zglosnienawisc.otwarta.org" in result[-1]["text"]
+
+
+def test_command_menus_are_set_in_every_reply_language(emulator, bot):
+    menus = [m for m in emulator.menus() if m["method"] == "setMyCommands"]
+    by_lang = {m.get("language_code"): {c["command"]: c["description"] for c in m["commands"]} for m in menus}
+    assert by_lang[None]["language"] == "Polish, English or Ukrainian"  # English: the default menu
+    assert by_lang["pl"]["language"] == "Polski, angielski lub ukraiński"
+    assert by_lang["uk"]["language"] == "Польська, англійська або українська"
+    assert set(by_lang["uk"]) == set(by_lang[None])
+
+
 def test_did_you_mean_button_opens_the_answer(emulator, bot):
     resident = Resident(emulator, 105, "pl")
     reply = resident.say("rada")

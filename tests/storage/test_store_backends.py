@@ -176,3 +176,27 @@ def test_a_database_of_the_previous_schema_is_migrated_and_forget_then_erases_re
     assert store.reply_for("old") == 1  # kept (purged after two days like any other)
     store.remember_reply("new", 2, resident="p1")
     assert store.forget("p1")["replies"] == 1 and store.reply_for("new") is None
+
+
+def test_a_database_from_before_ukrainian_keeps_its_choices_and_accepts_ukrainian(make_store):
+    from bot.storage import postgres, sqlite
+
+    before = len(sqlite.MIGRATIONS) - 1  # the schema whose preferences allowed only pl and en
+    if make_store.backend == "sqlite":
+        with sqlite3.connect(make_store.location) as db:
+            for number, statement in enumerate(sqlite.MIGRATIONS[:before], start=1):
+                db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+            db.execute("INSERT INTO preferences (pseudonym, lang) VALUES ('old', 'en')")
+    else:
+        with psycopg.connect(make_store.location, autocommit=True) as db:
+            db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            db.execute(f"INSERT INTO schema_version VALUES ({len(postgres.MIGRATIONS) - 1})")
+            for statement in postgres.MIGRATIONS[:-1]:
+                db.execute(statement)
+            db.execute("INSERT INTO preferences (pseudonym, lang) VALUES ('old', 'en')")
+    store = make_store()
+    assert store.language("old") == "en"
+    assert store.set_language("new", "uk") and store.language("new") == "uk"
+    assert not store.set_language("new", "'; DROP TABLE preferences; --")  # still only a language code
+    assert store.language("new") == "uk"

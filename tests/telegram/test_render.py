@@ -174,5 +174,7 @@ def test_a_text_not_yet_in_ukrainian_is_shown_in_polish_on_cards_and_buttons(sma
     knowledge = dataclasses.replace(small_knowledge, contacts={"city": city})
     card = render.contacts_html(knowledge, "uk", 0, 9 * 60, catalogs("uk"))
     assert "<b>Телефони допомоги</b>" in card and "<b>Urząd</b>: 12 616 55 55" in card
-    flag = [row for row in render.topic_entries_keyboard(small_knowledge, "entries", "uk") if "rainbow-flag" in row[0][1]]
+    flag = [
+        row for row in render.topic_entries_keyboard(small_knowledge, "entries", "uk") if "rainbow-flag" in row[0][1]
+    ]
     assert flag == [[("Tęczowa flaga z Leuven", "e:uk:rainbow-flag")]]
