@@ -219,6 +219,19 @@ def test_real_entries_have_five_variants_a_language_and_sources():
     assert len(knowledge.entries) >= 45
 
 
+def test_schema_messages_in_ukrainian(tmp_path, capsys):
+    from bot.cli.main import main
+
+    text = "entries:" + GOOD_ENTRY.format(id="typo").replace("    answer:", "    answr:")
+    root = kb(tmp_path, extra=text)
+    assert main(["validate", "--lang", "uk", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "knowledge/extra.yaml:2: запис 'typo': немає поля 'answer'",
+        "knowledge/extra.yaml:7: невідоме поле 'answr' у: запис 'typo' (можливо, ви мали на увазі 'answer'?)",
+    ]
+
+
 def test_schema_messages_in_polish(tmp_path, capsys):
     from bot.cli.main import main
 

@@ -48,6 +48,16 @@ def test_text_report_in_polish_and_english(usage_db, capsys):
     assert "Messages: 16" in out and "emergency card: <5" in out and "rpo-complaint: 8" in out
 
 
+def test_text_and_html_report_in_ukrainian(usage_db, tmp_path, capsys):
+    assert main(["report", "--lang", "uk"]) == 0
+    out = capsys.readouterr().out
+    assert "Повідомлення: 16" in out and "<5" in out and "50%" in out
+    page = tmp_path / "report.html"
+    assert main(["report", "--html", str(page), "--lang", "uk"]) == 0
+    html = page.read_text()
+    assert '<html lang="uk">' in html and "Повідомлення" in html and "Messages" not in html
+
+
 def test_csv_export(usage_db, tmp_path, capsys):
     assert main(["report", "--csv", str(tmp_path / "out")]) == 0
     with open(tmp_path / "out" / "outcomes.csv", newline="") as f:
