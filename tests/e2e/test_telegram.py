@@ -182,6 +182,8 @@ def test_sticker_gets_a_text_only_notice(emulator, bot):
 def test_deep_link_opens_an_entry(emulator, bot):
     reply = Resident(emulator, 107, "en").command("/start coat-of-arms-open-gate")
     assert "open gate" in reply[-1]["text"]
+    ukrainian = Resident(emulator, 125, "uk").command("/start coat-of-arms-open-gate")
+    assert "Джерело:" in ukrainian[-1]["text"] and "відчинену браму" in ukrainian[-1]["text"]
 
 
 def test_group_message_not_addressed_gets_no_reply_and_a_mention_does(emulator, bot):
