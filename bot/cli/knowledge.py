@@ -67,7 +67,7 @@ def cmd_eval(args) -> int:
                 f"  {lang}: "
                 + " ".join(f"{k}={ok}/{n} ({ok / n:.3f})" for k, (ok, n) in lang_groups.items() if k != "lang")
             )
-    failures = evaluation.gate_failures(groups)
+    failures = evaluation.gate_failures(groups, per_lang)
     if failures and not args.no_gate:
         print("Below the gate: " + "; ".join(failures), file=sys.stderr)
         return 1
@@ -92,7 +92,7 @@ def cmd_review(args) -> int:
         entry_id, question = args.add_variant
         lang = args.lang
         if lang is None:
-            raise ConfigError("--lang pl or --lang en: say which language the new question is in.")
+            raise ConfigError("--lang pl, --lang en or --lang uk: say which language the new question is in.")
         before = files.snapshot(directory)
         try:
             path, line = add_variant(read_knowledge(directory), entry_id, lang, question)
@@ -107,9 +107,10 @@ def cmd_review(args) -> int:
             return 1
         print(f"Added to {path.name}:{line}.")
         items = evaluation.load_items(question_set())
-        groups = evaluation.summary(evaluation.evaluate(verdict.assistant, items))
+        results = evaluation.evaluate(verdict.assistant, items)
+        groups = evaluation.summary(results)
         print("Question set: " + " ".join(f"{k}={ok}/{n}" for k, (ok, n) in groups.items()))
-        return 1 if evaluation.gate_failures(groups) else 0
+        return 1 if evaluation.gate_failures(groups, evaluation.summary_by_language(results)) else 0
     knowledge, _problems = check_knowledge(directory)
     lines = []
     store = open_usage_store(required=False)

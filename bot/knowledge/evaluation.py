@@ -9,7 +9,7 @@ import yaml
 
 from bot.core.assistant import Assistant
 from bot.core.language import ANSWERED_IN
-from bot.core.model import Reply
+from bot.core.model import LANGS, Reply
 from bot.core.text import fold, join_digits
 from bot.knowledge.problems import QuestionFileError
 
@@ -139,8 +139,15 @@ def summary_by_language(results: list[Result]) -> dict[str, dict[str, tuple[int,
     return {lang: summary(rs) for lang, rs in by_lang.items()}
 
 
-def gate_failures(groups: dict[str, tuple[int, int]]) -> list[str]:
-    """The groups below their CI gate."""
-    return [
+def gate_failures(
+    groups: dict[str, tuple[int, int]], by_language: dict[str, dict[str, tuple[int, int]]] | None = None
+) -> list[str]:
+    """The groups below their CI gate, over all questions and (when given) within each reply
+    language's questions, so that one language cannot fall behind under the others' average."""
+    failures = [
         f"{k}: {ok / n:.3f} < {GATES[k]:.2f}" for k, (ok, n) in groups.items() if k in GATES and n and ok / n < GATES[k]
     ]
+    for lang, lang_groups in (by_language or {}).items():
+        if lang in LANGS:
+            failures += [f"{lang} {failure}" for failure in gate_failures(lang_groups)]
+    return failures
