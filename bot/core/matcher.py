@@ -92,7 +92,8 @@ class Variant:
     text: str
     terms: frozenset[str]
     joined: str
-    weight: float
+    weight: float  # its terms' rarity summed, as a question of its own script weighs them
+    weights: dict[bool, float] = field(default_factory=dict)  # the same for a Latin (True) / Cyrillic (False) question
 
 
 @dataclass
@@ -172,21 +173,36 @@ class Matcher:
                         surface.setdefault(token, term)
                         surface.setdefault(term, term)
         n = max(len(entries), 1)
-        df: dict[str, int] = defaultdict(int)
-        for by_entry in script_terms.values():
-            script_df: dict[str, int] = defaultdict(int)
+        script_df: dict[bool, dict[str, int]] = {True: defaultdict(int), False: defaultdict(int)}
+        for latin, by_entry in script_terms.items():
             for terms in by_entry:
                 for term in terms:
-                    script_df[term] += 1
-            for term, d in script_df.items():
-                df[term] = max(df[term], d)
-        self.idf = {
-            t: math.log(1.0 + n / d) * (self.settings.question_word_weight if t in QUESTION_WORDS else 1.0)
-            for t, d in df.items()
+                    script_df[latin][term] += 1
+
+        def rarity(d: int, term: str) -> float:
+            return math.log(1.0 + n / d) * (self.settings.question_word_weight if term in QUESTION_WORDS else 1.0)
+
+        # A word's rarity as a question of each script reads it: among the variants of its own script
+        # (Polish and English, or Ukrainian), else of the other; so Ukrainian variants leave a Polish
+        # question's weights as they were, and the other way round.
+        self.idf_by_script = {
+            latin: {
+                t: rarity(script_df[latin].get(t) or script_df[not latin][t], t)
+                for t in script_df[latin].keys() | script_df[not latin].keys()
+            }
+            for latin in (True, False)
         }
-        self.max_idf = max(self.idf.values(), default=1.0)
+        self.max_idf_by_script = {
+            latin: max(table.values(), default=1.0) for latin, table in self.idf_by_script.items()
+        }
+        self.idf = self.idf_by_script[True]
+        self.max_idf = self.max_idf_by_script[True]
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.entry_terms = [frozenset(t) for t in entry_terms]
+        # An entry's variants taken together are read per script: a Polish question is not covered by
+        # the Polish words scattered over an entry's Ukrainian variants, nor the other way round (its
+        # best variant still comes from any language).
+        self.script_entry_terms = {latin: [frozenset(t) for t in by_entry] for latin, by_entry in script_terms.items()}
         self.entry_postings: dict[str, list[int]] = defaultdict(list)
         for i, terms in enumerate(entry_terms):
             for term in terms:
@@ -194,8 +210,9 @@ class Matcher:
         for i, lang, text, pairs in raw:
             variant_terms = frozenset(term for _, term in pairs)
             vid = len(self.variants)
-            weight = sum(self.idf[t] for t in variant_terms)
-            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), weight))
+            weights = {latin: sum(table[t] for t in variant_terms) for latin, table in self.idf_by_script.items()}
+            own = weights[lang in LATIN_LANGS]
+            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), own, weights))
             for term in variant_terms:
                 self.postings[term].append(vid)
         self.surface = surface
@@ -294,6 +311,8 @@ class Matcher:
         around the question sentence) weigh less in the question's coverage; a variant's coverage
         counts every matched word fully."""
         s = self.settings
+        latin = lang in LATIN_LANGS
+        idf, max_idf = self.idf_by_script[latin], self.max_idf_by_script[latin]
         query: list[tuple[str, str, float, float]] = []
         cover: dict[str, float] = {}  # a word's part in the question's coverage
         corrections: dict[str, str] = {}
@@ -306,7 +325,7 @@ class Matcher:
                     continue
                 unknown = s.unknown_word_weight if self.analyzer.is_word(token) else s.unknown_token_weight
                 share = (s.story_unknown_share if told else 1.0) * self.informative(token)
-                query.append((token, term, unknown * self.max_idf * share, 0.0))
+                query.append((token, term, unknown * max_idf * share, 0.0))
                 cover[term] = cover.get(term, 0.0) + query[-1][2]
                 continue
             if resolved in seen:
@@ -314,25 +333,29 @@ class Matcher:
             seen.add(resolved)
             if factor < 1.0:
                 corrections[token] = resolved
-            weight = self.idf[resolved] * (s.story_share if told else 1.0)
+            weight = idf[resolved] * (s.story_share if told else 1.0)
             query.append((token, resolved, weight, factor))
             cover[resolved] = weight * factor * (1.0 - s.known_informative * (1.0 - self.informative(token)))
         total = sum(w for _, _, w, _ in query)
         cover_total = sum(cover.values())
         if total <= 0:
             return MatchResult([], query, corrections)
-        matched = [(term, weight * factor, self.idf[term] * factor) for _, term, weight, factor in query if factor > 0]
+        matched = [(term, weight * factor, idf[term] * factor) for _, term, weight, factor in query if factor > 0]
         best_variant: dict[int, tuple[float, int]] = {}
         qs, vs = s.query_share, 1.0 - s.query_share
         hits = self._variant_hits(matched)
         for vid, (hit, full) in hits.items():
             v = self.variants[vid]
-            score = (hit / total) ** qs * (full / v.weight) ** vs
+            score = (hit / total) ** qs * (full / v.weights[latin]) ** vs
             if score > best_variant.get(v.entry, (-1.0, -1))[0]:
                 best_variant[v.entry] = (score, vid)
+        pooled = {
+            eid: self.script_entry_terms[latin][eid] | self.variants[vid].terms
+            for eid, (_, vid) in best_variant.items()
+        }
         entry_hits, covered = {}, {}
         for eid in best_variant:
-            terms = self.entry_terms[eid]
+            terms = pooled[eid]
             entry_hits[eid] = sum(gain for term, gain, _ in matched if term in terms)
             covered[eid] = sum(cover[term] for term, _, _ in matched if term in terms) / cover_total
         informative = {term: self.informative(token) * factor for token, term, _, factor in query if factor > 0}
@@ -348,6 +371,8 @@ class Matcher:
             fz, vid = 0.0, best_variant[eid][1]
             if s.fuzzy_share > 0:
                 for other in self._entry_variants[eid]:
+                    if other != vid and (self.variants[other].lang in LATIN_LANGS) != latin:
+                        continue
                     ratio = fuzz.token_sort_ratio(joined, self.variants[other].joined) / 100.0
                     if ratio > fz:
                         fz = ratio
@@ -362,8 +387,8 @@ class Matcher:
                     variant,
                     sorted(matched_terms & variant.terms),
                     round(covered[eid], 4),
-                    round(hits[vid][1] / variant.weight, 4),
-                    round(sum(v for t, v in informative.items() if t in self.entry_terms[eid]), 4),
+                    round(hits[vid][1] / variant.weights[latin], 4),
+                    round(sum(v for t, v in informative.items() if t in pooled[eid]), 4),
                 )
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
