@@ -28,12 +28,17 @@ class Analyzer:
         self.lexicon = lexicon
         self.term = lru_cache(maxsize=50_000)(self._term)
         self.canonical: dict[str, str] = {}
+        self.listed: dict[str, str] = {}  # a word written in a group, as written (folded): its group
         for group in synonyms:
             forms = [self._forms(word) for word in group]
             head = self._term(split_tokens(group[0])[0], "pl") if split_tokens(group[0]) else ""
             for word_forms in forms:
                 for form in word_forms:
                     self.canonical.setdefault(form, head)
+            for word in group:
+                folded = split_tokens(word)
+                if len(folded) == 1:
+                    self.listed.setdefault(skeleton(folded[0]), head)
         self.matching_term = lru_cache(maxsize=50_000)(self._matching_term)
 
     def _forms(self, word: str) -> set[str]:
@@ -55,6 +60,11 @@ class Analyzer:
         return skeleton(self.lexicon.lemma(token, own) or self.lexicon.lemma(token, _OTHER[own]) or token)
 
     def _matching_term(self, token: str, lang: str) -> str:
+        # A word an editor wrote in a group belongs to that group, whatever the lemmatiser makes of it
+        # (Ukrainian "лгбт" is not "геї").
+        listed = self.listed.get(skeleton(token))
+        if listed is not None and not token.isascii():
+            return listed
         term = self._term(token, lang)
         return self.canonical.get(term) or self.canonical.get(token) or term
 

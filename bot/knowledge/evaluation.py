@@ -15,6 +15,9 @@ from bot.knowledge.problems import QuestionFileError
 
 #: The CI gate: the least accuracy accepted per group.
 GATES = {"answer": 0.90, "fallback": 0.90, "crisis": 1.0, "lang": 1.0}
+#: Gates of one language's questions where they differ: the Ukrainian part of the set is new (written
+#: for the Ukrainian round, 2026-12-01) and guards against regressions from where it stands.
+LANGUAGE_GATES = {"uk": {"answer": 0.85}}
 OUTCOMES = ("answer", "info", "fallback", "crisis", "any")
 
 
@@ -140,14 +143,17 @@ def summary_by_language(results: list[Result]) -> dict[str, dict[str, tuple[int,
 
 
 def gate_failures(
-    groups: dict[str, tuple[int, int]], by_language: dict[str, dict[str, tuple[int, int]]] | None = None
+    groups: dict[str, tuple[int, int]],
+    by_language: dict[str, dict[str, tuple[int, int]]] | None = None,
+    gates: dict[str, float] = GATES,
 ) -> list[str]:
     """The groups below their CI gate, over all questions and (when given) within each reply
     language's questions, so that one language cannot fall behind under the others' average."""
     failures = [
-        f"{k}: {ok / n:.3f} < {GATES[k]:.2f}" for k, (ok, n) in groups.items() if k in GATES and n and ok / n < GATES[k]
+        f"{k}: {ok / n:.3f} < {gates[k]:.2f}" for k, (ok, n) in groups.items() if k in gates and n and ok / n < gates[k]
     ]
     for lang, lang_groups in (by_language or {}).items():
         if lang in LANGS:
-            failures += [f"{lang} {failure}" for failure in gate_failures(lang_groups)]
+            own = GATES | LANGUAGE_GATES.get(lang, {})
+            failures += [f"{lang} {failure}" for failure in gate_failures(lang_groups, gates=own)]
     return failures

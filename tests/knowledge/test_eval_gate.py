@@ -34,3 +34,20 @@ def test_every_entry_is_asked_about(real_assistant):
     asked = {i.entry for i in evaluation.load_items(PROJECT / "eval" / "questions.yaml") if i.entry}
     missing = [e.id for e in real_assistant.knowledge.entries if e.id not in asked]
     assert len(missing) <= 5, missing
+
+
+def test_one_language_cannot_fall_behind_under_the_others_average():
+    overall = {"answer": (95, 100), "crisis": (10, 10)}
+    by_language = {
+        "pl": {"answer": (60, 60)},
+        "en": {"answer": (27, 30)},
+        "uk": {"answer": (8, 10)},
+        "ru": {"answer": (0, 0)},
+    }
+    assert evaluation.gate_failures(overall, by_language) == ["uk answer: 0.800 < 0.85"]
+    by_language["pl"] = {"answer": (53, 60), "crisis": (4, 5)}
+    assert evaluation.gate_failures(overall, by_language) == [
+        "pl answer: 0.883 < 0.90",
+        "pl crisis: 0.800 < 1.00",
+        "uk answer: 0.800 < 0.85",
+    ]
