@@ -11,12 +11,20 @@ require_emulator()
 ADMIN = 999
 
 
-def wait_for(condition, timeout=20):
+# A reload runs the gate's deeper checks, which ask every variant of the three languages: about 20 s
+# on the shipped knowledge on an idle core (docs/editing.md, "How a change goes live"), more on a busy
+# CI machine. The conditions ask the bot a question: every few seconds, so that the resident asking
+# stays below the flood limit (20 messages a minute) however long the reload takes.
+RELOAD_TIMEOUT = 120
+POLL_SECONDS = 3
+
+
+def wait_for(condition, timeout=RELOAD_TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.3)
+        time.sleep(POLL_SECONDS)
     return False
 
 
