@@ -71,3 +71,8 @@ def test_a_titles_list_in_ukrainian_falls_back_to_polish_titles_while_untranslat
     assert reply is not None and reply.related[0].title == "Рада з питань рівного ставлення"
     flag = small_assistant.knowledge.entry("rainbow-flag")
     assert flag is not None and flag.title_in("uk") == "Tęczowa flaga z Leuven"
+
+
+def test_ukrainian_typed_in_latin_letters_is_matched_as_the_cyrillic_it_spells(small_assistant):
+    reply = small_assistant.reply("nachalnyk mene dyskryminuye, kudy povidomyty")
+    assert (reply.outcome, reply.lang, reply.entry_id) == ("answer", "uk", "work-discrimination")

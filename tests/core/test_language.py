@@ -37,3 +37,36 @@ def test_reply_language_prefers_message_then_choice_then_fallback(lexicon):
     assert reply_language(unclear, None, variant="pl") == "en"  # the weak lean beats the variant
     assert reply_language(unclear, None) == "en"  # "lgbt" is in the English word list: a weak lean
     assert reply_language(detect("", [], lexicon), None) == "pl"
+
+
+@pytest.mark.parametrize(
+    "text, latin",
+    [
+        ("dostałem wypowiedzenie, скільки днів є на odwołanie do sądu", False),
+        ("de skarzhytysya na robotodavtsya yakshcho vin dyskryminuye", True),
+        ("ya vahitna a mene khochut zvilnyty", True),
+    ],
+)
+def test_mixed_and_latin_typed_ukrainian_lean_ukrainian_unless_the_resident_chose(lexicon, text, latin):
+    guess = detect(text, tokens(text), lexicon)
+    assert (guess.lang, guess.script, guess.latin_cyrillic) == (None, "uk", latin)
+    assert reply_language(guess, None) == "uk"
+    assert reply_language(guess, "en") == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jakis typ z pracy sledzi mnie na insta i wysyla prezenty do domu, nie chce tego",
+        "dostalam mandat w autobusie bo bilet w aplikacji kupil sie minute po wejsciu kontrolera",
+    ],
+)
+def test_polish_without_diacritics_is_not_taken_for_latin_typed_ukrainian(lexicon, text):
+    guess = detect(text, tokens(text), lexicon)
+    assert (guess.lang, guess.script) == ("pl", None)
+
+
+def test_a_russian_message_is_answered_in_ukrainian(lexicon):
+    text = "сколько времени есть чтобы подать в суд за дискриминацию на работе"
+    guess = detect(text, tokens(text), lexicon)
+    assert guess.lang == "ru" and reply_language(guess, None) == "uk" and reply_language(guess, "pl") == "uk"
