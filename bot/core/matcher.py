@@ -92,8 +92,7 @@ class Variant:
     text: str
     terms: frozenset[str]
     joined: str
-    weight: float  # its terms' rarity summed, as a question of its own script weighs them
-    weights: dict[bool, float] = field(default_factory=dict)  # the same for a Latin (True) / Cyrillic (False) question
+    weights: dict[bool, float]  # its terms' rarity summed, as a Latin (True) / Cyrillic (False) question weighs them
 
 
 @dataclass
@@ -211,8 +210,7 @@ class Matcher:
             variant_terms = frozenset(term for _, term in pairs)
             vid = len(self.variants)
             weights = {latin: sum(table[t] for t in variant_terms) for latin, table in self.idf_by_script.items()}
-            own = weights[lang in LATIN_LANGS]
-            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), own, weights))
+            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), weights))
             for term in variant_terms:
                 self.postings[term].append(vid)
         self.surface = surface

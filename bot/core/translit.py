@@ -96,19 +96,23 @@ def _known(lexicon: Lexicon, token: str, langs: tuple[str, ...]) -> bool:
     return any(lexicon.lemma(token, lang) for lang in langs)
 
 
-def latin_cyrillic(tokens: list[str], lexicon: Lexicon) -> bool:
+def _reads_as_cyrillic(token: str, lexicon: Lexicon) -> bool:
+    """True when one Cyrillic spelling of a Latin token is a Ukrainian or Russian word."""
+    return any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(token))
+
+
+def latin_cyrillic(tokens: list[str], lexicon: Lexicon, reads: dict[str, bool] | None = None) -> bool:
     """True when the message looks like Ukrainian or Russian typed in Latin letters: most of its
     longer words read as Cyrillic words (two at least, one in a short message), and one of those
-    is no Polish or English word at all (folded Polish knows "kak", "mne", "noch")."""
+    is no Polish or English word at all (folded Polish knows "kak", "mne", "noch"). `reads` holds
+    tokens already read (`_reads_as_cyrillic`)."""
     latin = [t for t in tokens if t.replace(SOFT_SIGN, "").isascii() and t.isalpha()]
     longer = [t for t in latin if len(t) >= 3 and not _LAUGHTER.fullmatch(t)]
-
-    def reads(t: str) -> bool:
-        return any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(t))
-
-    if not any(reads(t) for t in longer if not _known(lexicon, t, ("pl", "en"))):
+    if reads is None:
+        reads = {t: _reads_as_cyrillic(t, lexicon) for t in longer}
+    if not any(reads[t] for t in longer if not _known(lexicon, t, ("pl", "en"))):
         return False
-    readable = [t for t in longer if reads(t)]
+    readable = [t for t in longer if reads[t]]
     return len(readable) >= min(2, (len(latin) + 3) // 4) and 2 * len(readable) > len(longer)
 
 
@@ -127,10 +131,10 @@ def written_in_latin_cyrillic(tokens: list[str], lexicon: Lexicon) -> bool:
     """True when the message is Ukrainian or Russian typed in Latin letters for its language too, not
     only for the danger check: it reads so (`latin_cyrillic`), and its words that read only as Cyrillic
     outnumber more than twice those that are only Polish or English ("mandat", "autobusie")."""
-    if not latin_cyrillic(tokens, lexicon):
-        return False
     longer = [t for t in tokens if len(t) >= 3 and t.replace(SOFT_SIGN, "").isascii()]
-    reads = {t: any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(t)) for t in longer}
+    reads = {t: _reads_as_cyrillic(t, lexicon) for t in longer}  # each token read once for both tests
+    if not latin_cyrillic(tokens, lexicon, reads):
+        return False
     cyrillic = sum(1 for t in longer if reads[t] and not _known(lexicon, t, ("pl", "en")))
     latin = sum(1 for t in longer if not reads[t] and _known(lexicon, t, ("pl", "en")))
     return cyrillic >= 2 * latin + 1

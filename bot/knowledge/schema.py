@@ -179,15 +179,7 @@ class ShapeReader:
                 if text:
                     out[extra] = text
             else:
-                self.problem(
-                    line_of(value, extra),
-                    Phrase(
-                        "{label}: unknown language '{lang}'; use {langs}",
-                        label=label,
-                        lang=extra,
-                        langs=", ".join(known),
-                    ),
-                )
+                self.unknown_language(value, extra, label, known)
         return out
 
     def string_list(self, parent, key, label: Phrase) -> tuple[tuple[str, int], ...]:
@@ -267,16 +259,15 @@ class ShapeReader:
                         ),
                     )
             elif extra not in REQUIRED_LANGS:
-                self.problem(
-                    line_of(value, extra),
-                    Phrase(
-                        "{label}: unknown language '{lang}'; use {langs}",
-                        label=label,
-                        lang=extra,
-                        langs=", ".join(known),
-                    ),
-                )
+                self.unknown_language(value, extra, label, known)
         return out
+
+    def unknown_language(self, value: LDict, lang: str, label: Phrase, known: tuple[str, ...]) -> None:
+        """A text written under a language code the knowledge does not use."""
+        self.problem(
+            line_of(value, lang),
+            Phrase("{label}: unknown language '{lang}'; use {langs}", label=label, lang=lang, langs=", ".join(known)),
+        )
 
     def ident(self, node: LDict, label: Phrase) -> str:
         value = self.text(node, "id", field_label(label, "id"))
