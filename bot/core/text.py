@@ -65,8 +65,9 @@ def cyrillic_share(text: str) -> float:
 
 
 def tokens(text: str) -> list[str]:
-    """Folded word tokens of a text; punctuation, emoji and symbols are dropped."""
-    return _TOKEN.findall(fold(text))
+    """Folded word tokens of a text; punctuation, emoji and symbols are dropped. An apostrophe that
+    stands for a soft sign in Latin-typed Ukrainian or Russian ("til'ky") stays in its word as ʹ."""
+    return _TOKEN.findall(fold(_SOFT_SIGN.sub(SOFT_SIGN, text)))
 
 
 def join_digits(text: str) -> str:

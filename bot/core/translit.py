@@ -12,16 +12,21 @@ from bot.core.text import SOFT_SIGN
 # Longest first; each Latin group may stand for several Cyrillic letters.
 _GROUPS = [
     ("shch", ("щ",)),
+    ("szcz", ("щ",)),  # Polish spelling: "szczo", "szcze"
     ("sch", ("щ", "ш")),
     ("zh", ("ж",)),
     ("kh", ("х",)),
-    ("ch", ("ч",)),
+    ("ch", ("ч", "х")),  # English "chomu"; Polish "chto", "dychaty"
+    ("cz", ("ч",)),
+    ("sz", ("ш",)),
     ("sh", ("ш",)),
     ("ts", ("ц", "тс")),
     ("yu", ("ю",)),
     ("ju", ("ю",)),
     ("ya", ("я",)),
     ("ja", ("я",)),
+    ("ia", ("я", "іа")),  # "zvernutysia", "ukrajinciam"
+    ("iu", ("ю", "іу")),
     ("ye", ("е", "є")),
     ("je", ("е", "є")),
     ("yo", ("е",)),
@@ -53,7 +58,7 @@ _GROUPS = [
     ("c", ("ц", "к")),
     ("x", ("кс",)),
     ("q", ("к",)),
-    (SOFT_SIGN, ("ь",)),
+    (SOFT_SIGN, ("ь", "")),  # a soft sign, or the apostrophe of "pid'jizd" (під'їзд)
 ]
 MAX_CANDIDATES = 16
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")

@@ -45,6 +45,9 @@ def test_reply_language_prefers_message_then_choice_then_fallback(lexicon):
         ("dostałem wypowiedzenie, скільки днів є на odwołanie do sądu", False),
         ("de skarzhytysya na robotodavtsya yakshcho vin dyskryminuye", True),
         ("ya vahitna a mene khochut zvilnyty", True),
+        # Polish-keyboard habits: "-sia" for -ся, "sz"/"cz" for ш/ч, an apostrophe for the soft sign.
+        ("brygadzyr nazyvaje nas ruskie i daje najhirshu robotu til'ky ukrajinciam, kudy zvernutysia", True),
+        ("szczo robyty jak meni ne platiat zarplatu", True),
     ],
 )
 def test_mixed_and_latin_typed_ukrainian_lean_ukrainian_unless_the_resident_chose(lexicon, text, latin):

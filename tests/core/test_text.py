@@ -27,3 +27,8 @@ def test_clean_removes_invisible_characters_and_caps_length():
 
 def test_join_digits_reads_phone_numbers_as_written():
     assert join_digits("call 800 70 2222 or 116-123") == "call 800702222 or 116123"
+
+
+def test_a_soft_sign_apostrophe_keeps_a_latin_typed_word_whole_but_english_contractions_split():
+    assert tokens("til'ky pid'jizd") == ["tilʹky", "pidʹjizd"]
+    assert tokens("don't it's") == ["don", "t", "it", "s"]

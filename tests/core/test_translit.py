@@ -16,6 +16,13 @@ from bot.core.translit import MAX_CANDIDATES, to_cyrillic
         ("bolno", "больно"),
         ("proshchalnogo", "прощального"),
         ("dengi", "деньги"),
+        ("zvernutysia", "звернутися"),
+        ("ukrajinciam", "украінцям"),
+        ("szczo", "що"),
+        ("czolovik", "чоловік"),
+        ("chto", "хто"),
+        ("tilʹky", "тільки"),
+        ("pidʹjizd", "підізд"),
     ],
 )
 def test_a_latin_spelling_reads_as_its_cyrillic_word(latin, cyrillic):
