@@ -225,10 +225,10 @@ class ConceptIndex:
                 hits |= stems.get(token[:length], set())
         if latin_cyrillic and token.replace(SOFT_SIGN, "").isascii():  # Ukrainian or Russian typed in Latin
             candidates = to_cyrillic(token)
-            for candidate in candidates:
-                if self.known(candidate, ("uk", "ru")):
-                    hits |= self.word_hits(candidate)
-            if not hits and candidates and not self.known(token):  # a misspelt word: "dverymy" (дверима)
+            spelt = [c for c in candidates if self.known(c, ("uk", "ru"))]
+            for candidate in spelt:
+                hits |= self.word_hits(candidate)
+            if not spelt and candidates and not self.known(token):  # a misspelt word: "dverymy" (дверима)
                 hits |= self.word_hits(candidates[0])
             if hits:
                 return hits

@@ -27,6 +27,8 @@ _GROUPS = [
     ("ja", ("я",)),
     ("ia", ("я", "іа")),  # "zvernutysia", "ukrajinciam"
     ("iu", ("ю", "іу")),
+    ("ie", ("е", "є", "іе")),  # Polish spelling: "siegodnia", "mienia"
+    ("io", ("е", "іо")),  # "wsio" (всё)
     ("ye", ("е", "є")),
     ("je", ("е", "є")),
     ("yo", ("е",)),
@@ -60,7 +62,7 @@ _GROUPS = [
     ("q", ("к",)),
     (SOFT_SIGN, ("ь", "")),  # a soft sign, or the apostrophe of "pid'jizd" (під'їзд)
 ]
-MAX_CANDIDATES = 16
+MAX_CANDIDATES = 32
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 

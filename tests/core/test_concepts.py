@@ -173,3 +173,12 @@ def test_an_english_object_pronoun_in_a_phrase_is_only_itself(lexicon):
     assert "help-now" not in index.find(danger_tokens("where can I get help if I ever need it"))
     assert "help-now" in index.find(danger_tokens("please help me"))
     assert "hit" not in index.find(danger_tokens("did he hit, or did I"))
+
+
+def test_a_latin_typed_word_that_spells_a_real_word_is_not_corrected_into_another(lexicon):
+    # "peresliduvannia" is переслідування (stalking), not a typo of передозування (an overdose).
+    idx = index(lexicon, {"overdose": {"uk": ["передозування"]}, "farewell": {"ru": ["прощайте"]}})
+    assert "overdose" not in concepts(idx, "peresliduvannia uporczywe nekanie yak zaiavyty")
+    assert "overdose" in concepts(idx, "ja dumaju shcho v mene peredozuvannia")
+    # Polish-keyboard spelling of Russian: szcz, ie, io.
+    assert "farewell" in concepts(idx, "proszczajtie wsie, spasibo za wsio")
