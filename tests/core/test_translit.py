@@ -23,6 +23,8 @@ from bot.core.translit import MAX_CANDIDATES, to_cyrillic
         ("chto", "хто"),
         ("tilʹky", "тільки"),
         ("pidʹjizd", "підізд"),
+        ("zywu", "живу"),  # Polish ż, folded to z
+        ("siegodnia", "сегодня"),
     ],
 )
 def test_a_latin_spelling_reads_as_its_cyrillic_word(latin, cyrillic):
