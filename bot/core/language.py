@@ -75,7 +75,7 @@ def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     guess = _detect_latin(text, tokens, lexicon)
     if share >= MIXED_SHARE or sum(1 for t in tokens if not t.isascii() and not has_polish_letters(t)) >= 2:
         return LanguageGuess(None, guess.pl, guess.en, script="uk")
-    if not has_polish_letters(text) and written_in_latin_cyrillic(tokens, lexicon):
+    if written_in_latin_cyrillic(tokens, lexicon, polish_letters=has_polish_letters(text)):
         return LanguageGuess(None, guess.pl, guess.en, script="uk", latin_cyrillic=True)
     return guess
 

@@ -135,14 +135,20 @@ def cyrillic_spelling(token: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def written_in_latin_cyrillic(tokens: list[str], lexicon: Lexicon) -> bool:
+#: Words that read only as Cyrillic a message with Polish letters needs to count as Latin-typed Ukrainian
+#: or Russian: a Polish keyboard gives Polish words their letters ("taksówkarz vysadyv mene").
+WITH_POLISH_LETTERS = 3
+
+
+def written_in_latin_cyrillic(tokens: list[str], lexicon: Lexicon, polish_letters: bool = False) -> bool:
     """True when the message is Ukrainian or Russian typed in Latin letters for its language too, not
     only for the danger check: it reads so (`latin_cyrillic`), and its words that read only as Cyrillic
-    outnumber more than twice those that are only Polish or English ("mandat", "autobusie")."""
+    outnumber more than twice those that are only Polish or English ("mandat", "autobusie"), and are
+    WITH_POLISH_LETTERS at least when the message has Polish letters."""
     longer = [t for t in tokens if len(t) >= 3 and t.replace(SOFT_SIGN, "").isascii()]
     reads = {t: _reads_as_cyrillic(t, lexicon) for t in longer}  # each token read once for both tests
     if not latin_cyrillic(tokens, lexicon, reads):
         return False
     cyrillic = sum(1 for t in longer if reads[t] and not _known(lexicon, t, ("pl", "en")))
     latin = sum(1 for t in longer if not reads[t] and _known(lexicon, t, ("pl", "en")))
-    return cyrillic >= 2 * latin + 1
+    return cyrillic >= 2 * latin + 1 and (not polish_letters or cyrillic >= WITH_POLISH_LETTERS)

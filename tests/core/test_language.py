@@ -48,6 +48,8 @@ def test_reply_language_prefers_message_then_choice_then_fallback(lexicon):
         # Polish-keyboard habits: "-sia" for -ся, "sz"/"cz" for ш/ч, an apostrophe for the soft sign.
         ("brygadzyr nazyvaje nas ruskie i daje najhirshu robotu til'ky ukrajinciam, kudy zvernutysia", True),
         ("szczo robyty jak meni ne platiat zarplatu", True),
+        # A Polish keyboard gives the Polish words their letters.
+        ("taksówkarz vysadyv mene koly pochuv shcho ja z ukrajiny, kudy poskarzhytys", True),
     ],
 )
 def test_mixed_and_latin_typed_ukrainian_lean_ukrainian_unless_the_resident_chose(lexicon, text, latin):
@@ -62,6 +64,7 @@ def test_mixed_and_latin_typed_ukrainian_lean_ukrainian_unless_the_resident_chos
     [
         "jakis typ z pracy sledzi mnie na insta i wysyla prezenty do domu, nie chce tego",
         "dostalam mandat w autobusie bo bilet w aplikacji kupil sie minute po wejsciu kontrolera",
+        "taksówkarz wysadził mnie, bo usłyszał, że jestem z Ukrainy, gdzie to zgłosić",
     ],
 )
 def test_polish_without_diacritics_is_not_taken_for_latin_typed_ukrainian(lexicon, text):
