@@ -67,7 +67,7 @@ def test_mixed_and_latin_typed_ukrainian_lean_ukrainian_unless_the_resident_chos
         "taksówkarz wysadził mnie, bo usłyszał, że jestem z Ukrainy, gdzie to zgłosić",
     ],
 )
-def test_polish_without_diacritics_is_not_taken_for_latin_typed_ukrainian(lexicon, text):
+def test_polish_with_or_without_diacritics_is_not_taken_for_latin_typed_ukrainian(lexicon, text):
     guess = detect(text, tokens(text), lexicon)
     assert (guess.lang, guess.script) == ("pl", None)
 

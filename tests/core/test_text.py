@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.text import MAX_CHARS, clean, fold, join_digits, tokens
+from bot.core.text import MAX_CHARS, clean, danger_tokens, fold, join_digits, tokens
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,8 @@ def test_join_digits_reads_phone_numbers_as_written():
 def test_a_soft_sign_apostrophe_keeps_a_latin_typed_word_whole_but_english_contractions_split():
     assert tokens("til'ky pid'jizd") == ["tilʹky", "pidʹjizd"]
     assert tokens("don't it's") == ["don", "t", "it", "s"]
+
+
+def test_laughing_emoji_mark_a_message_as_a_joke_for_the_danger_rules():
+    assert "lol" in danger_tokens("хочу тихо зникнути у відпустку в Карпати 😄")
+    assert "lol" not in danger_tokens("хочу тихо зникнути")
