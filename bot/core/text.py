@@ -163,7 +163,9 @@ def expand_contractions(words: list[str]) -> list[str]:
 
 
 # Emoji that mark a message as a joke become a word the danger rules can see ("lol").
-_JOKE_EMOJI = re.compile("[\U0001f604\U0001f601\U0001f602\U0001f923\U0001f480\U0001f605\U0001f606\U0001f61c\U0001f61d\U0001f644]")
+_JOKE_EMOJI = re.compile(
+    "[\U0001f604\U0001f601\U0001f602\U0001f923\U0001f480\U0001f605\U0001f606\U0001f61c\U0001f61d\U0001f644]"
+)
 
 
 # An apostrophe inside a Latin word that is not an English contraction ("skol'ko", "prosnut'sya")
