@@ -1,8 +1,9 @@
 """Benchmark: per-question latency (p50, p99), start-up time and memory of the assistant, on the
-shipped knowledge and on synthetic knowledge bases, beside the naive rapidfuzz baseline
-(`process.extractOne` with `WRatio` over every variant). Prints figures; asserts nothing.
+shipped knowledge and on synthetic knowledge bases, beside two baselines over the same variants: the
+naive rapidfuzz one (`process.extractOne` with `WRatio`) and BM25 over simplemma lemmas (`bm25s`,
+a bench-only dependency: `pip install -e '.[bench]'`). Prints figures; asserts nothing.
 
-    python bench/bench_matching.py [--questions FILE] [--sizes 1000 10000] [--repeat 3]
+    python bench/bench_matching.py [--questions FILE] [--sizes 1000 10000 50000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.assistant import Assistant  # noqa: E402
-from bot.core.model import Entry, Knowledge, Reply, Source  # noqa: E402
-from bot.core.text import fold  # noqa: E402
+from bot.core.lexicon import Lexicon  # noqa: E402
+from bot.core.model import LANGS, Entry, Knowledge, Reply, Source  # noqa: E402
+from bot.core.text import fold, tokens  # noqa: E402
 from bot.i18n import Catalogs  # noqa: E402
 from bot.knowledge.evaluation import evaluate, judge, load_items, summary  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
@@ -52,6 +54,10 @@ def time_replies(reply, questions: list[str], repeat: int) -> list[float]:
     return out
 
 
+#: The largest synthetic knowledge the naive baseline is timed on: it scans every variant per question.
+NAIVE_UP_TO = 10_000
+
+
 class NaiveBaseline:
     """`extractOne(WRatio)` over every folded variant; answer above a cut-off, else fallback."""
 
@@ -70,6 +76,71 @@ class NaiveBaseline:
             return Reply("fallback", "pl", "", score=found[1] / 100 if found else 0.0)
         entry, lang = self.owner[found[2]]
         return Reply("answer", lang, entry.answer[lang], entry_id=entry.id, score=found[1] / 100)
+
+
+class Bm25Baseline:
+    """BM25 (`bm25s`) over the simplemma lemmas of every variant in every language (each word read
+    as a lemma of each language, as the query is): the best variant's entry when its score reaches
+    the cut-off, else fallback."""
+
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon, cutoff: float = 0.0):
+        import bm25s  # a bench-only dependency
+
+        self.lexicon, self.cutoff = lexicon, cutoff
+        docs, self.owner = [], []
+        for e in knowledge.entries:
+            for lang in LANGS:
+                for q in e.questions.get(lang, ()):
+                    docs.append(self.terms(q))
+                    self.owner.append((e, lang))
+        self.retriever = bm25s.BM25()
+        self.retriever.index(docs, show_progress=False)
+
+    def index_bytes(self) -> int:
+        """The size of the index's arrays (scores and vocabulary), as RSS cannot tell it after a bigger index."""
+        arrays = sum(a.nbytes for a in self.retriever.scores.values() if hasattr(a, "nbytes"))
+        vocab = sum(sys.getsizeof(k) + 8 for k in self.retriever.vocab_dict)
+        return arrays + vocab
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for token in tokens(text):
+            out += sorted({self.lexicon.lemma(token, lang) or token for lang in ("pl", "en", "uk")})
+        return out
+
+    def best(self, text: str) -> tuple[int, float]:
+        """The best variant's index and its BM25 score (-1, 0.0 for a question of no known word)."""
+        terms = self.terms(text) or ["_"]
+        docs, scores = self.retriever.retrieve([terms], k=1, show_progress=False)
+        return int(docs[0][0]), float(scores[0][0])
+
+    def reply(self, text: str) -> Reply:
+        doc, score = self.best(text)
+        if doc < 0 or score <= 0 or score < self.cutoff:
+            return Reply("fallback", "pl", "", score=score)
+        entry, lang = self.owner[doc]
+        return Reply("answer", lang, entry.answer[lang], entry_id=entry.id, score=score)
+
+    def calibrate(self, items: list) -> float:
+        """The cut-off that gets the most of the question set right (tuned on it: optimistic for BM25)."""
+        scored = [(item, self.best(item.q)) for item in items]
+        candidates = sorted({round(score, 2) for _, (_, score) in scored})
+        best = (-1, 0.0)
+        for cutoff in candidates[:: max(1, len(candidates) // 60)]:
+            self.cutoff = cutoff
+            right = sum(bool(judge(item, self.reply(item.q)).ok) for item, _ in scored)
+            best = max(best, (right, cutoff))
+        self.cutoff = best[1]
+        return self.cutoff
+
+
+def bm25s_available() -> bool:
+    try:
+        import bm25s  # noqa: F401
+    except ImportError:
+        print("bm25s is not installed (pip install -e '.[bench]'): its baseline is left out")
+        return False
+    return True
 
 
 def synthetic_knowledge(n_entries: int, real: Knowledge, seed: int = 7) -> tuple[Knowledge, list[str]]:
@@ -122,7 +193,7 @@ def line(label: str, samples: list[float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", default=str(ROOT / "eval" / "questions.yaml"))
-    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 50000])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
 
@@ -153,6 +224,19 @@ def main() -> None:
     fmt = lambda g: "  ".join(f"{k} {ok}/{n} ({ok / n:.2f})" for k, (ok, n) in sorted(g.items()))
     print(f"accuracy, assistant: {fmt(ours)}")
     print(f"accuracy, naive:     {fmt(base)}   (WRatio cut-off 86; no crisis check, no language choice)")
+    with_bm25 = bm25s_available()
+    if with_bm25:
+        t = time.perf_counter()
+        bm25 = Bm25Baseline(knowledge, lexicon)
+        build = time.perf_counter() - t
+        memory = bm25.index_bytes() / 2**20
+        cutoff = bm25.calibrate(items)
+        print(line("bm25s (lemmas)", time_replies(bm25.reply, questions, args.repeat)))
+        ranked = summary([judge(i, bm25.reply(i.q)) for i in items])
+        print(
+            f"accuracy, bm25s:     {fmt(ranked)}   (index {build:.2f} s, arrays {memory:.1f} MiB; score cut-off "
+            f"{cutoff:.2f}, the best on this set; no crisis check, no language choice)"
+        )
 
     for size in args.sizes:
         kb, qs = synthetic_knowledge(size, knowledge)
@@ -168,9 +252,21 @@ def main() -> None:
             f"{current / 2**20:.1f} MiB"
         )
         print(line("assistant", time_replies(big.reply, qs, args.repeat)))
-        naive = NaiveBaseline(kb)
-        print(line("naive extractOne(WRatio)", time_replies(naive.reply, qs, 1)))
-        del big, naive, kb
+        del big
+        if size <= NAIVE_UP_TO:
+            naive = NaiveBaseline(kb)
+            print(line("naive extractOne(WRatio)", time_replies(naive.reply, qs, 1)))
+            del naive
+        else:
+            print(f"naive extractOne(WRatio): left out above {NAIVE_UP_TO} entries (seconds per question)")
+        if with_bm25:
+            t = time.perf_counter()
+            bm25 = Bm25Baseline(kb, lexicon)
+            build = time.perf_counter() - t
+            print(f"bm25s index built in {build:.2f} s, its arrays {bm25.index_bytes() / 2**20:.1f} MiB")
+            print(line("bm25s (lemmas)", time_replies(bm25.reply, qs, args.repeat)))
+            del bm25
+        del kb
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this process: {rss:.0f} MiB (lexicon included)")
 
