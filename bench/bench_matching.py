@@ -115,7 +115,10 @@ class Bm25Baseline:
         return int(docs[0][0]), float(scores[0][0])
 
     def reply(self, text: str) -> Reply:
-        doc, score = self.best(text)
+        return self.decide(*self.best(text))
+
+    def decide(self, doc: int, score: float) -> Reply:
+        """The reply for the best variant and its score, at the current cut-off."""
         if doc < 0 or score <= 0 or score < self.cutoff:
             return Reply("fallback", "pl", "", score=score)
         entry, lang = self.owner[doc]
@@ -128,7 +131,7 @@ class Bm25Baseline:
         best = (-1, 0.0)
         for cutoff in candidates[:: max(1, len(candidates) // 60)]:
             self.cutoff = cutoff
-            right = sum(bool(judge(item, self.reply(item.q)).ok) for item, _ in scored)
+            right = sum(bool(judge(item, self.decide(doc, score)).ok) for item, (doc, score) in scored)
             best = max(best, (right, cutoff))
         self.cutoff = best[1]
         return self.cutoff

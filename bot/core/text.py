@@ -183,8 +183,8 @@ _PAUSE = re.compile(r"…|\.{2,}")  # "nie… chcę", "ok.." — a pause, not th
 
 def danger_tokens(text: str) -> list[str]:
     """Folded tokens as danger recognition reads them: contractions written out, joke emoji as "lol",
-    a Latin soft-sign apostrophe kept as ʹ, SENTENCE_BREAK between sentences."""
-    text = _SOFT_SIGN.sub(SOFT_SIGN, _JOKE_EMOJI.sub(" lol ", text))
+    a Latin soft-sign apostrophe kept as ʹ (by `tokens`), SENTENCE_BREAK between sentences."""
+    text = _JOKE_EMOJI.sub(" lol ", text)  # `tokens` keeps the soft sign
     out: list[str] = []
     for sentence in _SENTENCE_END.split(_PAUSE.sub(" ", text)):
         words = expand_contractions([_cyrillic_lookalikes(w) for w in tokens(sentence)])

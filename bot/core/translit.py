@@ -4,6 +4,7 @@ candidates, so that a message written without a Cyrillic keyboard is still under
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from bot.core.lexicon import Lexicon
@@ -69,8 +70,13 @@ _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 def to_cyrillic(token: str) -> list[str]:
     """Cyrillic spellings a folded Latin token may stand for (at most MAX_CANDIDATES), or []."""
+    return list(_spellings(token))
+
+
+@lru_cache(maxsize=65536)  # language detection, the danger check and matching each read a message's words
+def _spellings(token: str) -> tuple[str, ...]:
     if not token.replace(SOFT_SIGN, "").isascii() or not token.isalpha() or len(token) < 2:
-        return []
+        return ()
     options: list[tuple[str, ...]] = []
     i = 0
     while i < len(token):
@@ -82,7 +88,7 @@ def to_cyrillic(token: str) -> list[str]:
                 options.append(tuple(dict.fromkeys(cyrillic)))
                 break
         else:
-            return []
+            return ()
     out = []
     for letters in product(*options):
         word = "".join(letters)
@@ -94,7 +100,7 @@ def to_cyrillic(token: str) -> list[str]:
                 out += [word[: -len(typed)] + "тся", word[: -len(typed)] + "ться"]
         if len(out) >= MAX_CANDIDATES:
             break
-    return out
+    return tuple(out)
 
 
 _LAUGHTER = re.compile(r"(?:h+a+)+h*|(?:h+e+)+h*|(?:a+h+)+a*|x+d+")  # "hahah", "xdd": no word of any language
