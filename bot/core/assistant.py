@@ -250,7 +250,7 @@ class Assistant:
         matched = {term for _, term, _, factor in result.query_terms if factor > 0}
         if len(matched) != 1 or result.best is None or result.best.variant.terms <= matched:
             return False
-        return len(self.matcher.entry_postings.get(next(iter(matched)), ())) > 1
+        return self.matcher.entries_using(next(iter(matched))) > 1
 
     def _answer(
         self,

@@ -1,18 +1,19 @@
-"""Finds the entry a question is about: an index built once, rare words weighing most, typo tolerance."""
+"""Finds the entry a question is about: rare words weighing most, typo tolerance, candidates scored in bulk."""
 
 from __future__ import annotations
 
-import heapq
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core import stopwords
 from bot.core.analysis import Analyzer
 from bot.core.model import LANGS, Entry
+from bot.core.term_index import LATIN_LANGS, TermIndex, contains, variant_hits
 
 FUNCTION_WORDS = sorted(
     w
@@ -20,8 +21,6 @@ FUNCTION_WORDS = sorted(
     if len(w) >= 3
 )
 QUESTION_WORDS = stopwords.QUESTION_WORDS
-#: Languages written in Latin letters (the others in this index: Cyrillic).
-LATIN_LANGS = ("pl", "en")
 #: Languages whose word frequencies tell how informative a word is (Russian: Surzhyk and Russian questions).
 FREQUENCY_LANGS = ("pl", "en", "uk", "ru")
 
@@ -136,7 +135,8 @@ def out_of_scope_entry(phrases: dict[str, tuple[str, ...]]) -> Entry:
 
 class Matcher:
     """An inverted index over every question variant (and title) of every entry, and over the
-    out-of-scope phrases as one pseudo-entry that, when it wins, means "not ours"."""
+    out-of-scope phrases as one pseudo-entry that, when it wins, means "not ours". The index is held
+    in arrays (bot/core/term_index.py) and a question's candidates are scored in bulk."""
 
     def __init__(
         self,
@@ -150,82 +150,57 @@ class Matcher:
         self.entries = entries
         self.analyzer = analyzer
         self.settings = settings or MatchSettings()
-        self.variants: list[Variant] = []
-        entry_terms: list[set[str]] = [set() for _ in entries]
-        # Per script: how many entries use a term in their Latin (Polish, English) and in their Cyrillic
-        # variants. A word's rarity is read in the script where it is commoner, so that adding a
-        # language's variants does not make the other languages' words look rarer or commoner.
-        script_terms: dict[bool, list[set[str]]] = {True: [set() for _ in entries], False: [set() for _ in entries]}
-        surface: dict[str, str] = {}
-        raw: list[tuple[int, str, str, list[tuple[str, str]]]] = []
-        for i, entry in enumerate(entries):
-            for lang in LANGS:
-                texts = list(entry.questions.get(lang, ())) + [entry.title.get(lang, "")]
-                for text in texts:
-                    pairs = analyzer.terms(text, lang)
-                    if not pairs:
-                        continue
-                    raw.append((i, lang, text, pairs))
-                    for token, term in pairs:
-                        entry_terms[i].add(term)
-                        script_terms[lang in LATIN_LANGS][i].add(term)
-                        surface.setdefault(token, term)
-                        surface.setdefault(term, term)
-        n = max(len(entries), 1)
-        script_df: dict[bool, dict[str, int]] = {True: defaultdict(int), False: defaultdict(int)}
-        for latin, by_entry in script_terms.items():
-            for terms in by_entry:
-                for term in terms:
-                    script_df[latin][term] += 1
-
-        def rarity(d: int, term: str) -> float:
-            return math.log(1.0 + n / d) * (self.settings.question_word_weight if term in QUESTION_WORDS else 1.0)
-
-        # A word's rarity as a question of each script reads it: among the variants of its own script
-        # (Polish and English, or Ukrainian), else of the other; so Ukrainian variants leave a Polish
-        # question's weights as they were, and the other way round.
-        self.idf_by_script = {
-            latin: {
-                t: rarity(script_df[latin].get(t) or script_df[not latin][t], t)
-                for t in script_df[latin].keys() | script_df[not latin].keys()
-            }
-            for latin in (True, False)
-        }
+        self.index = TermIndex(entries, analyzer, self.settings.question_word_weight)
+        self.idf_by_script = self.index.idf_by_script
         self.max_idf_by_script = {
             latin: max(table.values(), default=1.0) for latin, table in self.idf_by_script.items()
         }
         self.idf = self.idf_by_script[True]
         self.max_idf = self.max_idf_by_script[True]
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.entry_terms = [frozenset(t) for t in entry_terms]
-        # An entry's variants taken together are read per script: a Polish question is not covered by
-        # the Polish words scattered over an entry's Ukrainian variants, nor the other way round (its
-        # best variant still comes from any language).
-        self.script_entry_terms = {latin: [frozenset(t) for t in by_entry] for latin, by_entry in script_terms.items()}
-        self.entry_postings: dict[str, list[int]] = defaultdict(list)
-        for i, terms in enumerate(entry_terms):
-            for term in terms:
-                self.entry_postings[term].append(i)
-        for i, lang, text, pairs in raw:
-            variant_terms = frozenset(term for _, term in pairs)
-            vid = len(self.variants)
-            weights = {latin: sum(table[t] for t in variant_terms) for latin, table in self.idf_by_script.items()}
-            self.variants.append(Variant(i, lang, text, variant_terms, " ".join(sorted(variant_terms)), weights))
-            for term in variant_terms:
-                self.postings[term].append(vid)
-        self.surface = surface
-        self.variant_langs = frozenset(v.lang for v in self.variants)
+        self.surface = self.index.surface
+        self.variant_langs = frozenset(LANGS[code] for code in np.unique(self.index.variant_lang).tolist())
         by_initial: dict[str, list[str]] = defaultdict(list)
-        for form in surface:
+        for form in self.surface:
             by_initial[form[0]].append(form)
         self._by_initial = dict(by_initial)
-        self._entry_variants: dict[int, list[int]] = defaultdict(list)
-        for vid, v in enumerate(self.variants):
-            self._entry_variants[v.entry].append(vid)
+        # The index never changes: what a word resolves to and how informative it is are kept.
+        self._resolve = lru_cache(maxsize=50_000)(self._resolve_word)
+        self.informative = lru_cache(maxsize=50_000)(self._informative)
+        self._is_misspelt_function_word = lru_cache(maxsize=50_000)(self._misspelt_function_word)
+        self.variant = lru_cache(maxsize=4096)(self._variant)
+        self._joined_of = lru_cache(maxsize=4096)(self._joined_variants)
+
+    @property
+    def variant_count(self) -> int:
+        return len(self.index.variant_text)
+
+    def entries_using(self, term: str) -> int:
+        """How many entries use a term in their variants (0 for a term the knowledge never uses)."""
+        tid = self.index.vocab.get(term)
+        return 0 if tid is None else self.index.entry_postings.length(tid)
+
+    def _variant(self, vid: int) -> Variant:
+        """One variant as an object (built for the few candidates a question ends with)."""
+        index = self.index
+        terms = index.variant_terms(vid)
+        weights = {latin: float(index.variant_weight[latin][vid]) for latin in (True, False)}
+        lang = LANGS[int(index.variant_lang[vid])]
+        return Variant(
+            int(index.variant_entry[vid]), lang, index.variant_text[vid], terms, " ".join(sorted(terms)), weights
+        )
+
+    def _joined_variants(self, eid: int, latin: bool) -> tuple[str, ...]:
+        """The sorted terms of an entry's variants in one script, joined (for the whole-question similarity)."""
+        start, end = self.index.entry_starts[eid], self.index.entry_starts[eid + 1]
+        return tuple(
+            self.variant(vid).joined
+            for vid in range(int(start), int(end))
+            if (LANGS[int(self.index.variant_lang[vid])] in LATIN_LANGS) == latin
+        )
 
     # -- query side -------------------------------------------------------------------------
 
-    def _resolve(self, token: str, term: str, lang: str) -> tuple[str | None, float]:
+    def _resolve_word(self, token: str, term: str, lang: str) -> tuple[str | None, float]:
         """The indexed term a query word stands for, and how sure (1.0 exact, less when a typo). A word
         of the question's own language is never corrected; a word only another language knows may be
         a typo ("lawer", a Polish word, in an English question is "lawyer")."""
@@ -247,7 +222,7 @@ class Matcher:
             return None, 0.0
         return self.surface[found[0]], found[1]
 
-    def informative(self, token: str) -> float:
+    def _informative(self, token: str) -> float:
         """A word's share of its weight by how common it is in any of the languages read (1.0 for a rare word)."""
         s = self.settings
         zipf = max(self.analyzer.lexicon.zipf(token, lang) for lang in FREQUENCY_LANGS)
@@ -257,40 +232,20 @@ class Matcher:
             return s.least_informative
         return 1.0 - (1.0 - s.least_informative) * (zipf - s.rare_zipf) / (s.common_zipf - s.rare_zipf)
 
-    def _is_misspelt_function_word(self, token: str) -> bool:
+    def _misspelt_function_word(self, token: str) -> bool:
         """True for an unknown token one edit away from a function word ("wher", "gdize")."""
         if len(token) < 4 or self.analyzer.is_word(token):
             return False
         return process.extractOne(token, FUNCTION_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
 
-    def _variant_hits(self, matched: list[tuple[str, float, float]]) -> dict[int, list[float]]:
-        """Matched weight per candidate variant, [as the question weighs it, as the variant does].
-        Candidates come from the query's rarest terms until there are about `candidate_cap` of them;
-        commoner terms then only add to those candidates."""
-        hits: dict[int, list[float]] = {}
-        rest = []
-        for term, gain, full in sorted(matched, key=lambda tg: len(self.postings.get(tg[0], ()))):
-            postings = self.postings.get(term, ())
-            if hits and len(hits) + len(postings) > self.settings.candidate_cap:
-                rest.append((term, gain, full))
-                continue
-            for vid in postings:
-                hit = hits.setdefault(vid, [0.0, 0.0])
-                hit[0] += gain
-                hit[1] += full
-        for vid in hits if rest else ():
-            terms = self.variants[vid].terms
-            for term, gain, full in rest:
-                if term in terms:
-                    hits[vid][0] += gain
-                    hits[vid][1] += full
-        return hits
-
     def overlapping_entries(self, min_overlap: float, max_sharing: int = 20) -> list[tuple[Entry, Entry, float]]:
         """Pairs of entries whose question vocabularies mostly overlap (Jaccard >= `min_overlap`), found
         through the terms that at most `max_sharing` entries use; the out-of-scope pseudo-entry is left out."""
         seen, pairs = set(), []
-        for sharing in self.entry_postings.values():
+        terms_of = lru_cache(maxsize=None)(self.index.entry_terms)
+        postings = self.index.entry_postings
+        for term in range(len(postings)):
+            sharing = postings.row(term).tolist()
             if len(sharing) > max_sharing:
                 continue
             for n, a in enumerate(sharing):
@@ -298,7 +253,7 @@ class Matcher:
                     if (a, b) in seen or OUT_OF_SCOPE in (self.entries[a].id, self.entries[b].id):
                         continue
                     seen.add((a, b))
-                    ta, tb = self.entry_terms[a], self.entry_terms[b]
+                    ta, tb = terms_of(a), terms_of(b)
                     overlap = len(ta & tb) / len(ta | tb)
                     if overlap >= min_overlap:
                         pairs.append((self.entries[a], self.entries[b], overlap))
@@ -339,55 +294,76 @@ class Matcher:
         if total <= 0:
             return MatchResult([], query, corrections)
         matched = [(term, weight * factor, idf[term] * factor) for _, term, weight, factor in query if factor > 0]
-        best_variant: dict[int, tuple[float, int]] = {}
+        if not matched:
+            return MatchResult([], query, corrections)
         qs, vs = s.query_share, 1.0 - s.query_share
-        hits = self._variant_hits(matched)
-        for vid, (hit, full) in hits.items():
-            v = self.variants[vid]
-            score = (hit / total) ** qs * (full / v.weights[latin]) ** vs
-            if score > best_variant.get(v.entry, (-1.0, -1))[0]:
-                best_variant[v.entry] = (score, vid)
-        pooled = {
-            eid: self.script_entry_terms[latin][eid] | self.variants[vid].terms
-            for eid, (_, vid) in best_variant.items()
-        }
-        entry_hits, covered = {}, {}
-        for eid in best_variant:
-            terms = pooled[eid]
-            entry_hits[eid] = sum(gain for term, gain, _ in matched if term in terms)
-            covered[eid] = sum(cover[term] for term, _, _ in matched if term in terms) / cover_total
-        informative = {term: self.informative(token) * factor for token, term, _, factor in query if factor > 0}
-        lexical = {
-            eid: s.variant_share * vs + (1.0 - s.variant_share) * (entry_hits[eid] / total)
-            for eid, (vs, _) in best_variant.items()
-        }
-        top = heapq.nlargest(s.rerank, lexical.items(), key=lambda kv: kv[1])
+        hits = variant_hits(self.index, matched, s.candidate_cap)
+        index = self.index
+        score = (hits.gain / total) ** qs * (hits.full / index.variant_weight[latin][hits.vids]) ** vs
+        # Each entry's best variant: the highest score, the first found among equals. Candidates are
+        # in ascending order, and an entry's variants are contiguous, so each entry is one run.
+        owner = index.variant_entry[hits.vids]
+        change = np.empty(len(owner), dtype=bool)
+        change[0] = True
+        np.not_equal(owner[1:], owner[:-1], out=change[1:])
+        starts = np.flatnonzero(change)
+        run = np.cumsum(change) - 1
+        top_score = np.maximum.reduceat(score, starts)
+        among_best = np.where(score == top_score[run], hits.first, np.iinfo(np.int64).max)
+        best = np.flatnonzero(among_best == np.minimum.reduceat(among_best, starts)[run])
+        eids, best_vids, best_score = owner[starts], hits.vids[best], score[best]
+        found_first = np.minimum.reduceat(hits.first, starts)
+        # Which matched terms each entry's variants in the question's script, or its best variant, use.
+        script = index.script_postings[latin]
+        pooled = hits.uses[best]
+        for j, tid in enumerate(hits.term_ids):
+            pooled[:, j] |= contains(script.row(tid), eids)
+        entry_gain, covered = np.zeros(len(eids)), np.zeros(len(eids))
+        for j, (term, gain, _) in enumerate(matched):
+            entry_gain[pooled[:, j]] += gain
+            covered[pooled[:, j]] += cover[term]
+        covered /= cover_total
+        lexical = s.variant_share * best_score + (1.0 - s.variant_share) * (entry_gain / total)
+        top = np.lexsort((found_first, -lexical))[: s.rerank]
         joined = " ".join(sorted({term for _, term, _, f in query}))
         matched_terms = {term for _, term, _, f in query if f > 0}
+        informative = {term: self.informative(token) * factor for token, term, _, factor in query if factor > 0}
+        content_of = [informative[term] for term, _, _ in matched]
+        best_full = hits.full[best].tolist()
+        chosen = [(int(eids[at]), self.variant(int(best_vids[at]))) for at in top.tolist()]
+        fuzzy = self._fuzzy(joined, chosen, latin) if s.fuzzy_share > 0 else [0.0] * len(chosen)
         candidates = []
-        for eid, lex in top:
-            fz, vid = 0.0, best_variant[eid][1]
-            if s.fuzzy_share > 0:
-                for other in self._entry_variants[eid]:
-                    if other != vid and (self.variants[other].lang in LATIN_LANGS) != latin:
-                        continue
-                    ratio = fuzz.token_sort_ratio(joined, self.variants[other].joined) / 100.0
-                    if ratio > fz:
-                        fz = ratio
-            score = (1.0 - s.fuzzy_share) * lex + s.fuzzy_share * fz
-            variant = self.variants[vid]
+        for at, (eid, variant), fz in zip(top.tolist(), chosen, fuzzy, strict=True):
+            lex = float(lexical[at])
+            total_score = (1.0 - s.fuzzy_share) * lex + s.fuzzy_share * fz
+            row = pooled[at].tolist()
             candidates.append(
                 Candidate(
                     self.entries[eid],
-                    round(score, 4),
+                    round(total_score, 4),
                     round(lex, 4),
                     round(fz, 4),
                     variant,
                     sorted(matched_terms & variant.terms),
-                    round(covered[eid], 4),
-                    round(hits[vid][1] / variant.weights[latin], 4),
-                    round(sum(v for t, v in informative.items() if t in pooled[eid]), 4),
+                    round(float(covered[at]), 4),
+                    round(best_full[at] / variant.weights[latin], 4),
+                    round(sum(c for c, used in zip(content_of, row, strict=True) if used), 4),
                 )
             )
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(candidates, query, corrections)
+
+    def _fuzzy(self, joined: str, chosen: list[tuple[int, Variant]], latin: bool) -> list[float]:
+        """For each (entry, best variant): the whole question's best similarity to the entry's variants
+        in its script, or to its best variant. The terms on both sides are sorted already, so the plain
+        ratio is the token-sort ratio; one call scores them all."""
+        choices: list[str] = []
+        ends = []
+        for eid, best in chosen:
+            choices.extend(self._joined_of(eid, latin))
+            if (best.lang in LATIN_LANGS) != latin:
+                choices.append(best.joined)
+            ends.append(len(choices))
+        ratios = process.cdist([joined], choices, scorer=fuzz.ratio, dtype=np.float64, workers=1)[0]
+        similarity: list[float] = (np.maximum.reduceat(ratios, [0] + ends[:-1]) / 100.0).tolist()
+        return similarity

@@ -36,6 +36,8 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (ł→l, ą→a, é→e …) so typed-without-diacritics text matches."""
+    if text.isascii():
+        return text.lower()
     text = text.translate(_POLISH).casefold()
     if text.isascii():
         return text
@@ -67,7 +69,9 @@ def cyrillic_share(text: str) -> float:
 def tokens(text: str) -> list[str]:
     """Folded word tokens of a text; punctuation, emoji and symbols are dropped. An apostrophe that
     stands for a soft sign in Latin-typed Ukrainian or Russian ("til'ky") stays in its word as ʹ."""
-    return _TOKEN.findall(fold(_SOFT_SIGN.sub(SOFT_SIGN, text)))
+    if "'" in text or "\u2019" in text:
+        text = _SOFT_SIGN.sub(SOFT_SIGN, text)
+    return _TOKEN.findall(fold(text))
 
 
 def join_digits(text: str) -> str:
@@ -142,10 +146,14 @@ _CONTRACTIONS = {
 # Second halves after an apostrophe: "i'm" -> i + m, "he'll" -> he + ll.
 _AFTER_APOSTROPHE = {"m": ("am",), "ll": ("will",), "re": ("are",), "ve": ("have",), "d": ("would",)}
 _BEFORE_IS = frozenset(["what", "that", "it", "he", "she", "there", "where", "who", "here", "how"])
+# Words that start or are part of a contraction: text without any of them is left as it is.
+_CONTRACTION_PARTS = frozenset(_CONTRACTIONS) | frozenset(_AFTER_APOSTROPHE) | {"t", "s"}
 
 
 def expand_contractions(words: list[str]) -> list[str]:
     """Folded tokens with English contractions written out ("dont" -> "do not", "i'm" -> "i am")."""
+    if _CONTRACTION_PARTS.isdisjoint(words):
+        return list(words)
     out: list[str] = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
