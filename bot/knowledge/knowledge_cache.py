@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from bot.core.danger_model import DangerModel
@@ -114,15 +115,7 @@ def _write(path: Path, wanted: str, knowledge: Knowledge) -> None:
 def _pack(model: DangerModel) -> tuple:
     width = len(next(iter(model.weights.values()), ()))
     flat = array.array("d", itertools.chain.from_iterable(model.weights.values()))
-    return (
-        list(model.weights),
-        flat,
-        width,
-        model.bias,
-        model.threshold,
-        model.situations,
-        model.situation_bias,
-    )
+    return (list(model.weights), flat, width, model.bias, model.threshold, model.situations, model.situation_bias)
 
 
 def _unpack(
@@ -130,5 +123,31 @@ def _unpack(
 ) -> DangerModel:
     if len(flat) != len(grams) * width:
         raise ValueError("the weights do not fill the n-grams")
-    rows = zip(*[iter(flat)] * width, strict=True)
-    return DangerModel(dict(zip(grams, rows, strict=True)), bias, threshold, situations, situation_bias)
+    return DangerModel(PackedWeights(grams, flat, width), bias, threshold, situations, situation_bias)
+
+
+class PackedWeights(Mapping[str, tuple[float, ...]]):
+    """The danger model's weights, read from one array as they are asked for: making half a million
+    floats at once would take longer than the rest of the cached knowledge."""
+
+    def __init__(self, grams: list[str], flat: array.array, width: int):
+        self._rows = dict(zip(grams, range(len(grams)), strict=True))
+        self._flat, self._width = flat, width
+
+    def get(self, key, default=None):
+        row = self._rows.get(key)
+        if row is None:
+            return default
+        return tuple(self._flat[row * self._width : (row + 1) * self._width])
+
+    def __getitem__(self, key: str) -> tuple[float, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
