@@ -22,14 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.knowledge.lexicon_store import (  # noqa: E402
-    LANGS,
-    SHIPPED_FILE,
-    _source_version,
-    fold_table,
-    simplemma_pairs,
-    write_shipped,
-)
+from bot.knowledge.lexicon_fold import fold_table, simplemma_pairs  # noqa: E402
+from bot.knowledge.lexicon_store import LANGS, SHIPPED_FILE, _source_version, write_shipped  # noqa: E402
 
 
 def main() -> None:

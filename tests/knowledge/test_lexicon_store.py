@@ -8,12 +8,12 @@ import pytest
 
 from bot.core.text import fold
 from bot.knowledge import lexicon_store
+from bot.knowledge.lexicon_fold import MAX_LEMMAS, fold_table
 from bot.knowledge.lexicon_store import (
     FREQUENCY_FILE,
     LANGS,
     SHIPPED_FILE,
     FoldedLexicon,
-    fold_table,
     load_frequencies,
     load_lexicon,
     write_shipped,
@@ -84,7 +84,7 @@ def test_lookups_give_simplemma_s_lemmas_of_every_form_that_folds_alike(lexicon,
     assert len(diacritics) > (200 if lang == "pl" else 0)  # Polish typed without its letters
     for token, lemmas in expected.items():
         got = lexicon.lemmas(token, lang)
-        assert got[: len(lemmas)] == tuple(lemmas[: lexicon_store.MAX_LEMMAS]), token
+        assert got[: len(lemmas)] == tuple(lemmas[:MAX_LEMMAS]), token
         assert lexicon.lemma(token, lang) == lemmas[0]
 
 
