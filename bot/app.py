@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bot.core.assistant import Assistant
@@ -21,5 +22,9 @@ def assistant_on(knowledge: Knowledge) -> Assistant:
 
 def build_assistant(directory: str | Path | None = None) -> Assistant:
     """Load and validate the knowledge (or take it from the cache of the same files) and build the
-    assistant (raises KnowledgeError, CatalogError)."""
-    return assistant_on(load_knowledge_cached(knowledge_dir(directory)))
+    assistant (raises KnowledgeError, CatalogError). The lexicon is read meanwhile, in a thread: on a
+    first start most of it is unpacking, which runs beside the knowledge's reading on another core."""
+    with ThreadPoolExecutor(1, thread_name_prefix="lexicon") as pool:
+        lexicon = pool.submit(load_lexicon)
+        knowledge = load_knowledge_cached(knowledge_dir(directory))
+        return Assistant(knowledge, lexicon.result(), Catalogs())

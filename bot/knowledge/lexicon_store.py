@@ -47,9 +47,9 @@ class _Table:
     """Folded form → folded lemmas (several when folding makes two words one: "noz" is nóż and
     nożia), for one language; the first is the one simplemma gives the form that sorts first."""
 
-    def __init__(self, records: bytes, blocks: array.array, heads: bytes):
+    def __init__(self, records: bytes | memoryview, blocks: array.array, heads: bytes | memoryview):
         self.records, self.blocks = records, blocks
-        self.heads = heads.split(b"\n") if heads else []
+        self.heads = bytes(heads).split(b"\n") if len(heads) else []
 
     def lemmas(self, token: str) -> tuple[str, ...]:
         key = token.encode("utf-8")
@@ -143,7 +143,8 @@ def _split(data: bytes, source: str) -> dict[str, dict[str, bytes]] | None:
     header = json.loads(data[len(MAGIC) + 1 : header_end])
     if header.get("format") != FORMAT or header.get("source") != source or header.get("byteorder") != sys.byteorder:
         return None
-    sections: dict[str, dict[str, bytes]] = {}
+    sections: dict[str, dict[str, bytes | memoryview]] = {}
+    view = memoryview(data)  # the sections are views into the file's bytes, not copies
     at = header_end
     for lang in LANGS:
         sections[lang] = {}
@@ -152,15 +153,15 @@ def _split(data: bytes, source: str) -> dict[str, dict[str, bytes]] | None:
             at += -at % 8  # every section starts 8-byte aligned
             if at + size > len(data):
                 return None
-            sections[lang][name] = data[at : at + size]
+            sections[lang][name] = view[at : at + size]
             at += size
     if at != len(data):
         return None
     return sections
 
 
-def _raw(tables: dict[str, dict[str, bytes]], source: str) -> bytes:
-    """The file `_tables` reads: a header, then every section, 8-byte aligned."""
+def _raw(tables: dict[str, dict[str, bytes]], source: str) -> list[bytes]:
+    """The file `_tables` reads, in pieces: a header, then every section, 8-byte aligned."""
     layout = {lang: {name: len(tables[lang][name]) for name in SECTIONS} for lang in LANGS}
     header = {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "tables": layout}
     chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
@@ -171,15 +172,16 @@ def _raw(tables: dict[str, dict[str, bytes]], source: str) -> bytes:
             at += -at % 8
             chunks.append(tables[lang][name])
             at += len(tables[lang][name])
-    return b"".join(chunks)
+    return chunks
 
 
-def _atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+def _atomic_write(path: Path, chunks: list[bytes], mode: int | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for chunk in chunks:
+                out.write(chunk)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -209,7 +211,7 @@ def write_shipped(path: Path, tables: dict[str, dict[str, bytes]], source: str, 
     header = {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "packed": layout}
     chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
     chunks += [packed[lang][name] for lang in LANGS for name in SECTIONS]
-    _atomic_write(path, b"".join(chunks), 0o644)
+    _atomic_write(path, chunks, 0o644)
 
 
 def read_shipped(path: Path, source: str) -> dict[str, dict[str, bytes]] | None:
