@@ -28,6 +28,7 @@ LEFT_OUT = shutil.ignore_patterns(
 KNOWLEDGE_TIMING = """
 import time
 started = time.perf_counter()
+import bot.app  # what the start imports before it reads the knowledge
 from bot.knowledge.files import knowledge_dir
 try:
     from bot.knowledge.knowledge_cache import load_knowledge_cached
@@ -43,7 +44,10 @@ def measured(args: list[str], env: dict, stdin: str = "") -> tuple[float, float,
     """Run a child and wait for it with wait4: (wall seconds, its own peak RSS in MiB, stdout, stderr)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        child = subprocess.Popen(args, env=env, stdin=subprocess.PIPE, stdout=out, stderr=err, text=True)
+        # Far from any checkout: `python -c` would import the package from the working directory.
+        child = subprocess.Popen(
+            args, env=env, cwd=env["HOME"], stdin=subprocess.PIPE, stdout=out, stderr=err, text=True
+        )
         assert child.stdin is not None
         child.stdin.write(stdin)
         child.stdin.close()
@@ -82,6 +86,8 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BOT_KNOWLEDGE_DIR", "BOT_CACHE_DIR")}
         env["BOT_CACHE_DIR"] = str(work / "cache")
         env["XDG_CONFIG_HOME"] = str(work / "config")
+        env["HOME"] = str(work / "home")
+        (work / "home").mkdir()
         install, install_rss, _, _ = measured(
             [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)], env
         )
