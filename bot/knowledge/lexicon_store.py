@@ -27,6 +27,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from bot.core.text import fold
 from bot.knowledge.lexicon_fold import fold_table, simplemma_pairs, uint32
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ def _split(data: bytes, source: str) -> dict[str, dict[str, bytes]] | None:
         return None
     header_end = data.index(b"\n", len(MAGIC) + 1) + 1
     header = json.loads(data[len(MAGIC) + 1 : header_end])
-    if header.get("format") != FORMAT or header.get("source") != source or header.get("byteorder") != sys.byteorder:
+    if not _fits(header, source):
         return None
     sections: dict[str, dict[str, bytes | memoryview]] = {}
     view = memoryview(data)  # the sections are views into the file's bytes, not copies
@@ -163,7 +164,7 @@ def _split(data: bytes, source: str) -> dict[str, dict[str, bytes]] | None:
 def _raw(tables: dict[str, dict[str, bytes]], source: str) -> list[bytes]:
     """The file `_tables` reads, in pieces: a header, then every section, 8-byte aligned."""
     layout = {lang: {name: len(tables[lang][name]) for name in SECTIONS} for lang in LANGS}
-    header = {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "tables": layout}
+    header = {**_stamp(source), "tables": layout}
     chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
     at = len(chunks[0])
     for lang in LANGS:
@@ -208,7 +209,7 @@ def write_shipped(path: Path, tables: dict[str, dict[str, bytes]], source: str, 
         for lang in LANGS
     }
     layout = {lang: {name: len(packed[lang][name]) for name in SECTIONS} for lang in LANGS}
-    header = {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "packed": layout}
+    header = {**_stamp(source), "packed": layout}
     chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
     chunks += [packed[lang][name] for lang in LANGS for name in SECTIONS]
     _atomic_write(path, chunks, 0o644)
@@ -222,9 +223,7 @@ def read_shipped(path: Path, source: str) -> dict[str, dict[str, bytes]] | None:
             if f.readline() != MAGIC + b"\n":
                 return None
             header = json.loads(f.readline())
-            if header.get("format") != FORMAT or header.get("source") != source:
-                return None
-            if header.get("byteorder") != sys.byteorder:
+            if not _fits(header, source):
                 return None
             tables: dict[str, dict[str, bytes]] = {}
             for lang in LANGS:
@@ -266,6 +265,19 @@ def load_frequencies(path: Path = FREQUENCY_FILE) -> dict[str, dict[str, float]]
         log.warning("word frequencies not read from %s (%s); unknown words all weigh fully", path, type(exc).__name__)
         return {}
     return out
+
+
+#: Text that shows how the bot folds (bot.core.text.fold): a file folded otherwise is not used.
+FOLD_PROBE = "ŁÓDŹ żółć ĄĘŚŃ Straße ﬁ café über Йод ёлка м'ясо м’ясо ґанок ЇЄІ"
+
+
+def _stamp(source: str) -> dict:
+    """What a lexicon file says it was made for: this format, simplemma version, byte order and folding."""
+    return {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "fold": fold(FOLD_PROBE)}
+
+
+def _fits(header: dict, source: str) -> bool:
+    return all(header.get(name) == value for name, value in _stamp(source).items())
 
 
 def _source_version() -> str:

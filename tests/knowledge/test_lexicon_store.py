@@ -17,6 +17,7 @@ from bot.knowledge.lexicon_store import (
     load_frequencies,
     load_lexicon,
     write_shipped,
+    write_tables,
 )
 
 
@@ -100,10 +101,23 @@ def _simplemma_stream(lang):
         yield key.decode("utf-8"), value.decode("utf-8")
 
 
-def test_the_shipped_lexicon_is_for_the_installed_simplemma():
+def test_the_shipped_lexicon_is_for_the_installed_simplemma_and_today_s_folding():
     with open(SHIPPED_FILE, "rb") as f:
         header = json.loads(f.read(4096).split(b"\n")[1])
     assert header["source"] == lexicon_store._source_version(), "regenerate it: python3 scripts/build_lexicon.py"
+    assert header["fold"] == fold(lexicon_store.FOLD_PROBE), "regenerate it: python3 scripts/build_lexicon.py"
+
+
+def test_a_lexicon_folded_otherwise_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon_store, "load_frequencies", dict)
+    source = lexicon_store._source_version()
+    write_tables(tmp_path / "lexicon.bin", {lang: fold_table(PAIRS) for lang in LANGS}, source)
+    shipped = _tiny_shipped(tmp_path / "packed.bin", source)
+    assert FoldedLexicon.load(tmp_path / "lexicon.bin") is not None
+    assert lexicon_store.read_shipped(shipped, source) is not None
+    monkeypatch.setattr(lexicon_store, "fold", lambda text: text.lower())  # folding changed since
+    assert FoldedLexicon.load(tmp_path / "lexicon.bin") is None
+    assert lexicon_store.read_shipped(shipped, source) is None
 
 
 def test_a_first_start_unpacks_the_shipped_lexicon_and_later_starts_map_the_cache(tmp_path, monkeypatch):
