@@ -33,13 +33,15 @@ RUN pip install -r requirements.lock
 COPY --from=wheel /wheels /wheels
 COPY scripts/i18n.sh scripts/
 # Build-time checks: the catalogs compile (inside the installed package), the knowledge is valid, the
-# word lexicon is cached.
+# word lexicon is unpacked into the cache and the validated knowledge cached, for the bot's user.
 RUN pip install -c requirements.lock --no-deps /wheels/*.whl \
     && rm -rf /wheels \
     && LOCALES_DIR="$(python -c 'from bot.knowledge.files import data_dir; print(data_dir("locales"))')" \
        bash scripts/i18n.sh compile \
     && equality-bot validate \
     && python -c "from bot.knowledge.lexicon_store import load_lexicon; load_lexicon()" \
+    && python -c "from bot.knowledge.files import knowledge_dir; from bot.knowledge.knowledge_cache import load_knowledge_cached; load_knowledge_cached(knowledge_dir())" \
+    && chown -R bot:bot /app/cache \
     && mkdir -p /data /keys \
     && chown bot:bot /data /keys \
     && chmod 0700 /data /keys

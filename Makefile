@@ -39,7 +39,7 @@ eval:  ## the project's question set and the CI gate
 	equality-bot eval
 
 bench:  ## the benchmarks (figures printed, not asserted)
-	$(PYTHON) bench/bench_matching.py && $(PYTHON) bench/bench_crisis.py && $(PYTHON) bench/bench_storage.py
+	$(PYTHON) bench/bench_matching.py && $(PYTHON) bench/bench_crisis.py && $(PYTHON) bench/bench_storage.py && $(PYTHON) bench/bench_startup.py
 
 wheel:  ## a wheel with the knowledge, catalogs and question set inside (dist/)
 	pip wheel --no-deps --wheel-dir dist .

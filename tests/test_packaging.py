@@ -60,6 +60,7 @@ def test_the_wheel_carries_the_shipped_data(wheel):
     assert {f"bot/shipped/knowledge/{name}" for name in knowledge} <= names
     assert {f"bot/shipped/locales/{lang}/LC_MESSAGES/bot.po" for lang in ("pl", "en", "uk", "ru")} <= names
     assert "bot/shipped/eval/questions.yaml" in names and "bot/data/word-frequency.tsv" in names
+    assert "bot/data/lexicon-packed.bin" in names  # the folded lexicon, so that a first start takes seconds
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,8 +45,8 @@ def read_model(path: Path) -> ModelFile:
     head: dict[str, list[str]] = {}
     at: dict[str, int] = {}
     notes: list[str] = []
-    weights: dict[str, tuple[float, ...]] = {}
-    width = None
+    grams: list[tuple[int, list[str]]] = []  # (line, its fields), the weights converted at once below
+    width = 0
     for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
@@ -56,7 +57,7 @@ def read_model(path: Path) -> ModelFile:
             width = width or 1 + len(head["situations"])
             if len(parts) != 2 + width or not parts[1]:
                 raise ModelFileError(number, f"an n-gram line needs the n-gram and {width} weights")
-            weights[parts[1]] = _numbers(parts[2:], number)
+            grams.append((number, parts))
         elif parts[0] == "note":
             notes.append("\t".join(parts[1:]))
         elif parts[0] in _FIELDS:
@@ -73,8 +74,9 @@ def read_model(path: Path) -> ModelFile:
     (threshold,), (bias,) = _numbers(head["threshold"][:1], at["threshold"]), _numbers(head["bias"][:1], at["bias"])
     if not 0.0 < threshold < 1.0:
         raise ModelFileError(at["threshold"], "'threshold' must be between 0 and 1")
-    if not weights:
+    if not grams:
         raise ModelFileError(len(lines), "no n-gram lines")
+    weights = _weights(grams, width)
     model = DangerModel(weights, bias, threshold, situations, situation_bias)
     return ModelFile(model, (head["corpus"] or [""])[0], tuple(notes))
 
@@ -96,12 +98,27 @@ def write_model(path: Path, model: DangerModel, corpus: str, notes: list[str]) -
     path.write_text("".join(out), encoding="utf-8")
 
 
+def _weights(grams: list[tuple[int, list[str]]], width: int) -> dict[str, tuple[float, ...]]:
+    """The n-grams' weights, converted in one go (a third of the time line by line); when one is
+    not a finite number, the first line that has one says so."""
+    try:
+        flat = list(map(float, [text for _, parts in grams for text in parts[2:]]))
+        finite = all(map(math.isfinite, flat))
+    except ValueError:
+        finite = False
+    if not finite:
+        for number, parts in grams:
+            _numbers(parts[2:], number)
+    rows = zip(*[iter(flat)] * width, strict=True)  # the flat list cut into tuples of `width` weights
+    return dict(zip([parts[1] for _, parts in grams], rows, strict=True))
+
+
 def _numbers(texts: list[str], line: int) -> tuple[float, ...]:
     try:
-        values = tuple(float(t) for t in texts)
+        values = tuple(map(float, texts))
     except ValueError:
         raise ModelFileError(line, "a weight is not a number") from None
-    if not values or any(v != v or abs(v) == float("inf") for v in values):
+    if not values or not all(map(math.isfinite, values)):
         raise ModelFileError(line, "a weight is missing or not a finite number")
     return values
 

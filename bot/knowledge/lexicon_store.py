@@ -1,100 +1,86 @@
-"""A compact Polish, English, Ukrainian and Russian lexicon derived from simplemma's dictionaries, cached on disk.
+"""A compact Polish, English, Ukrainian and Russian lexicon derived from simplemma's dictionaries.
 
 simplemma maps 3.7 million Polish word forms to lemmas, but only as written with diacritics,
-and loading it takes seconds and over 400 MB. Residents often type without diacritics, so we
-fold every form (ł→l, ą→a …), keep a 64-bit hash of each folded form in a sorted array next to
-the index of its folded lemma, and write that to a cache file once. Loading the cache takes
-milliseconds and about 45 MB; a lookup is a binary search.
+and loading it takes seconds and over 400 MB. Residents often type without diacritics, so every
+form is folded (ł→l, ą→a …) and kept, sorted and front-coded in blocks, with the folded lemmas it
+may be; a lookup bisects the blocks' first forms and reads one block.
+
+Folding 6 million forms takes a minute and over a gigabyte, so it is done once, by
+scripts/build_lexicon.py (bot/knowledge/lexicon_fold.py), and the result ships compressed in the
+package (bot/data/lexicon-packed.bin, 5.6 MiB, stamped with the simplemma version and the folding it
+was made with). The first start unpacks it into $BOT_CACHE_DIR (0.5–0.9 s, 56 MB); later starts
+read that file (tenths of a second). When the installed simplemma or the folding differs from the
+shipped file's, the lexicon is folded from the installed simplemma instead, once, as before.
 """
 
 from __future__ import annotations
 
 import array
 import bisect
-import hashlib
+import importlib.metadata
 import json
 import logging
+import lzma
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from bot.core.text import fold
+from bot.knowledge.lexicon_fold import fold_table, simplemma_pairs, uint32
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"EQLEX"
 #: Polish and English for matching; Ukrainian and Russian for recognising the language and danger.
 LANGS = ("pl", "en", "uk", "ru")
-#: Most lemmas kept for one folded form.
-MAX_LEMMAS = 4
-
-
-def _hash(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+#: The sections of a table, in the order they are stored: the records (`fold_table`), where each
+#: block of records starts in them (and one past the last), and the first form of each block,
+#: newline-separated.
+SECTIONS = ("records", "blocks", "heads")
+#: The prebuilt lexicon shipped in the package.
+SHIPPED_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon-packed.bin"
 
 
 class _Table:
-    """Folded form hash → folded lemmas (several when folding makes two words one: "noz" is nóż and
-    nożia), for one language; the first is the one simplemma gives the most common spelling."""
+    """Folded form → folded lemmas (several when folding makes two words one: "noz" is nóż and
+    nożia), for one language; the first is the one simplemma gives the form that sorts first."""
 
-    def __init__(self, keys: array.array, lemma_ids: array.array, offsets: array.array, blob: bytes):
-        self.keys, self.lemma_ids, self.offsets, self.blob = keys, lemma_ids, offsets, blob
-
-    def _text(self, lid: int) -> str:
-        return self.blob[self.offsets[lid] : self.offsets[lid + 1]].decode("utf-8")
-
-    def lemma(self, token: str) -> str | None:
-        h = _hash(token)
-        i = bisect.bisect_left(self.keys, h)
-        if i == len(self.keys) or self.keys[i] != h:
-            return None
-        return self._text(self.lemma_ids[i])
+    def __init__(self, records: bytes | memoryview, blocks: array.array, heads: bytes | memoryview):
+        self.records, self.blocks = records, blocks
+        self.heads = bytes(heads).split(b"\n") if len(heads) else []
 
     def lemmas(self, token: str) -> tuple[str, ...]:
-        h = _hash(token)
-        i = bisect.bisect_left(self.keys, h)
-        out = []
-        while i < len(self.keys) and self.keys[i] == h:
-            out.append(self._text(self.lemma_ids[i]))
-            i += 1
-        return tuple(out)
+        key = token.encode("utf-8")
+        b = bisect.bisect_right(self.heads, key) - 1
+        if b < 0:
+            return ()
+        data, at, end = self.records, self.blocks[b], self.blocks[b + 1]
+        form = b""
+        while at < end:
+            shared, length = data[at], data[at + 1]
+            form = form[:shared] + data[at + 2 : at + 2 + length]
+            at += 2 + length
+            count = data[at]
+            at += 1
+            if form == key:
+                out = []
+                for _ in range(count):
+                    trim, length = data[at], data[at + 1]
+                    out.append((form[: len(form) - trim] + data[at + 2 : at + 2 + length]).decode("utf-8"))
+                    at += 2 + length
+                return tuple(out)
+            if form > key:
+                return ()
+            for _ in range(count):
+                at += 2 + data[at + 1]
+        return ()
 
-    def arrays(self) -> list[tuple[str, array.array | bytes]]:
-        return [("keys", self.keys), ("lemma_ids", self.lemma_ids), ("offsets", self.offsets), ("blob", self.blob)]
-
-
-def _build_table(lang: str) -> _Table:
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-    source = DefaultDictionaryFactory().get_dictionary(lang)
-    lemma_index: dict[str, int] = {}
-    by_hash: dict[int, list[int]] = {}
-
-    def add(h: int, lid: int) -> None:
-        lids = by_hash.setdefault(h, [])
-        if lid not in lids and len(lids) < MAX_LEMMAS:
-            lids.append(lid)
-
-    for form, lemma in source.items():
-        if isinstance(lemma, bytes):
-            lemma = lemma.decode("utf-8")
-        folded_lemma = fold(lemma)
-        lid = lemma_index.setdefault(folded_lemma, len(lemma_index))
-        add(_hash(fold(form)), lid)
-    for folded_lemma, lid in list(lemma_index.items()):
-        if _hash(folded_lemma) not in by_hash:
-            by_hash[_hash(folded_lemma)] = [lid]
-    pairs = [(h, lid) for h in sorted(by_hash) for lid in by_hash[h]]
-    keys = array.array("Q", (h for h, _ in pairs))
-    lemma_ids = array.array("I", (lid for _, lid in pairs))
-    lemmas = sorted(lemma_index, key=lemma_index.__getitem__)
-    encoded = [lemma.encode("utf-8") for lemma in lemmas]
-    offsets = array.array("I", [0])
-    for item in encoded:
-        offsets.append(offsets[-1] + len(item))
-    return _Table(keys, lemma_ids, offsets, b"".join(encoded))
+    def lemma(self, token: str) -> str | None:
+        found = self.lemmas(token)
+        return found[0] if found else None
 
 
 class FoldedLexicon:
@@ -119,57 +105,145 @@ class FoldedLexicon:
 
     # -- persistence ------------------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Write the tables to `path` atomically."""
-        layout: dict[str, dict[str, list[str | int]]] = {}
-        chunks: list[bytes] = []
-        for lang, table in self.tables.items():
-            layout[lang] = {}
-            for name, arr in table.arrays():
-                data = arr if isinstance(arr, bytes) else arr.tobytes()
-                layout[lang][name] = [arr.typecode if not isinstance(arr, bytes) else "B", len(data)]
-                chunks.append(data)
-        header = {"format": FORMAT, "source": _source_version(), "tables": layout}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(MAGIC + b"\n" + json.dumps(header).encode() + b"\n")
-            for chunk in chunks:
-                out.write(chunk)
-        os.replace(tmp, path)
-
     @classmethod
-    def load(cls, path: Path) -> FoldedLexicon | None:
-        """Read tables written by `save`; None when the file is missing, stale or damaged."""
+    def load(cls, path: Path, source: str | None = None) -> FoldedLexicon | None:
+        """Read tables written by `write_tables`; None when the file is missing, of another format
+        or simplemma version (`source`, by default the installed one), or damaged."""
         try:
-            with open(path, "rb") as f:
-                if f.readline() != MAGIC + b"\n":
-                    return None
-                header = json.loads(f.readline())
-                if header.get("format") != FORMAT or header.get("source") != _source_version():
-                    return None
-                tables = {}
-                for lang in LANGS:
-                    arrays: dict[str, array.array] = {}
-                    blob = b""
-                    for name, (typecode, size) in header["tables"][lang].items():
-                        data = f.read(size)
-                        if len(data) != size:
-                            return None
-                        if typecode == "B":
-                            blob = data
-                        else:
-                            arrays[name] = array.array(typecode)
-                            arrays[name].frombytes(data)
-                    tables[lang] = _Table(arrays["keys"], arrays["lemma_ids"], arrays["offsets"], blob)
-                return cls(tables)
-        except (OSError, ValueError, KeyError, TypeError):
+            data = path.read_bytes()
+        except OSError:
             return None
+        try:
+            tables = _tables(data, source or _source_version())
+        except (ValueError, KeyError, TypeError, IndexError):
+            tables = None
+        return cls(tables) if tables is not None else None
 
     @classmethod
     def build(cls) -> FoldedLexicon:
-        """Derive the tables from simplemma's dictionaries (about 40 s and 1.5 GB, once)."""
-        return cls({lang: _build_table(lang) for lang in LANGS})
+        """Fold the tables from the installed simplemma's dictionaries (a minute and over a gigabyte)."""
+        return cls({lang: _in_memory(fold_table(simplemma_pairs(lang))) for lang in LANGS})
+
+
+def _in_memory(sections: dict[str, bytes]) -> _Table:
+    blocks = uint32([])
+    blocks.frombytes(sections["blocks"])
+    return _Table(sections["records"], blocks, sections["heads"])
+
+
+def _tables(data: bytes, source: str) -> dict[str, _Table] | None:
+    """The tables of a file written by `write_tables`."""
+    sections = _split(data, source)
+    return None if sections is None else {lang: _in_memory(sections[lang]) for lang in LANGS}
+
+
+def _split(data: bytes, source: str) -> dict[str, dict[str, bytes]] | None:
+    if not data.startswith(MAGIC + b"\n"):
+        return None
+    header_end = data.index(b"\n", len(MAGIC) + 1) + 1
+    header = json.loads(data[len(MAGIC) + 1 : header_end])
+    if not _fits(header, source):
+        return None
+    sections: dict[str, dict[str, bytes | memoryview]] = {}
+    view = memoryview(data)  # the sections are views into the file's bytes, not copies
+    at = header_end
+    for lang in LANGS:
+        sections[lang] = {}
+        for name in SECTIONS:
+            size = header["tables"][lang][name]
+            at += -at % 8  # every section starts 8-byte aligned
+            if at + size > len(data):
+                return None
+            sections[lang][name] = view[at : at + size]
+            at += size
+    if at != len(data):
+        return None
+    return sections
+
+
+def _raw(tables: dict[str, dict[str, bytes]], source: str) -> list[bytes]:
+    """The file `_tables` reads, in pieces: a header, then every section, 8-byte aligned."""
+    layout = {lang: {name: len(tables[lang][name]) for name in SECTIONS} for lang in LANGS}
+    header = {**_stamp(source), "tables": layout}
+    chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
+    at = len(chunks[0])
+    for lang in LANGS:
+        for name in SECTIONS:
+            chunks.append(b"\0" * (-at % 8))
+            at += -at % 8
+            chunks.append(tables[lang][name])
+            at += len(tables[lang][name])
+    return chunks
+
+
+def _atomic_write(path: Path, chunks: list[bytes], mode: int | None = None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tables(path: Path, tables: dict[str, dict[str, bytes]], source: str) -> None:
+    """Write the sections of every language's table to `path` atomically, as `load` maps them."""
+    _atomic_write(path, _raw(tables, source))
+
+
+def write_shipped(path: Path, tables: dict[str, dict[str, bytes]], source: str, preset: int = 9) -> None:
+    """Write the tables xz-compressed, section by section (the block offsets as differences), for
+    the package."""
+    text = [{"id": lzma.FILTER_LZMA2, "preset": preset}]
+    numbers = [{"id": lzma.FILTER_DELTA, "dist": 4}, *text]
+    packed = {
+        lang: {
+            name: lzma.compress(tables[lang][name], lzma.FORMAT_XZ, filters=numbers if name == "blocks" else text)
+            for name in SECTIONS
+        }
+        for lang in LANGS
+    }
+    layout = {lang: {name: len(packed[lang][name]) for name in SECTIONS} for lang in LANGS}
+    header = {**_stamp(source), "packed": layout}
+    chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
+    chunks += [packed[lang][name] for lang in LANGS for name in SECTIONS]
+    _atomic_write(path, chunks, 0o644)
+
+
+def read_shipped(path: Path, source: str) -> dict[str, dict[str, bytes]] | None:
+    """The sections of the shipped file, unpacked; None when it is missing, damaged, or for another
+    simplemma version than `source` (known before anything is unpacked)."""
+    try:
+        with open(path, "rb") as f:
+            if f.readline() != MAGIC + b"\n":
+                return None
+            header = json.loads(f.readline())
+            if not _fits(header, source):
+                return None
+            tables: dict[str, dict[str, bytes]] = {}
+            for lang in LANGS:
+                tables[lang] = {}
+                for name in SECTIONS:
+                    size = header["packed"][lang][name]
+                    data = f.read(size)
+                    if len(data) != size:
+                        return None
+                    tables[lang][name] = lzma.decompress(data, lzma.FORMAT_XZ)
+            return tables
+    except (OSError, ValueError, KeyError, TypeError, lzma.LZMAError):
+        return None
+
+
+def _sections(lexicon: FoldedLexicon) -> dict[str, dict[str, bytes]]:
+    return {
+        lang: {"records": t.records, "blocks": bytes(t.blocks), "heads": b"\n".join(t.heads)}
+        for lang, t in lexicon.tables.items()
+    }
 
 
 #: How common frequent words are (scripts/build_word_frequency.py writes it from wordfreq's data).
@@ -193,10 +267,25 @@ def load_frequencies(path: Path = FREQUENCY_FILE) -> dict[str, dict[str, float]]
     return out
 
 
-def _source_version() -> str:
-    import simplemma
+#: Text that shows how the bot folds (bot.core.text.fold): a file folded otherwise is not used.
+FOLD_PROBE = "ŁÓDŹ żółć ĄĘŚŃ Straße ﬁ café über Йод ёлка м'ясо м’ясо ґанок ЇЄІ"
 
-    return f"simplemma-{getattr(simplemma, '__version__', 'unknown')}"
+
+def _stamp(source: str) -> dict:
+    """What a lexicon file says it was made for: this format, simplemma version, byte order and folding."""
+    return {"format": FORMAT, "source": source, "byteorder": sys.byteorder, "fold": fold(FOLD_PROBE)}
+
+
+def _fits(header: dict, source: str) -> bool:
+    return all(header.get(name) == value for name, value in _stamp(source).items())
+
+
+def _source_version() -> str:
+    """The installed simplemma's version, read from its metadata (importing it takes longer)."""
+    try:
+        return f"simplemma-{importlib.metadata.version('simplemma')}"
+    except importlib.metadata.PackageNotFoundError:
+        return "simplemma-unknown"
 
 
 def cache_dir() -> Path:
@@ -210,18 +299,25 @@ def cache_dir() -> Path:
 _loaded: FoldedLexicon | None = None
 
 
-def load_lexicon(directory: Path | None = None) -> FoldedLexicon:
-    """The lexicon from the cache, building and caching it first if needed (once per process)."""
+def load_lexicon(directory: Path | None = None, shipped: Path = SHIPPED_FILE) -> FoldedLexicon:
+    """The lexicon from the cache; else unpacked from the shipped file into the cache; else (another
+    simplemma than the shipped file's) folded from simplemma and cached. Once per process."""
     global _loaded
     if _loaded is not None and directory is None:
         return _loaded
     path = (directory or cache_dir()) / f"lexicon-v{FORMAT}.bin"
     lexicon = FoldedLexicon.load(path)
     if lexicon is None:
-        log.warning("Building the word lexicon from simplemma once; this takes about 40 seconds.")
+        lexicon = _unpack_shipped(shipped, path)
+    if lexicon is None:
+        log.warning(
+            "Folding the word lexicon from simplemma %s once (the package's prebuilt one is missing or "
+            "for another simplemma version or folding); this takes about a minute.",
+            _source_version().removeprefix("simplemma-"),
+        )
         lexicon = FoldedLexicon.build()
         try:
-            lexicon.save(path)
+            write_tables(path, _sections(lexicon), _source_version())
         except OSError as exc:
             log.warning(
                 "Could not cache the lexicon in %s (%s); it will be rebuilt next time.", path.parent, exc.strerror
@@ -229,3 +325,19 @@ def load_lexicon(directory: Path | None = None) -> FoldedLexicon:
     if directory is None:
         _loaded = lexicon
     return lexicon
+
+
+def _unpack_shipped(shipped: Path, path: Path) -> FoldedLexicon | None:
+    """The shipped lexicon, unpacked and written to `path` for the next start; None when it is
+    missing, damaged or for another simplemma."""
+    source = _source_version()
+    sections = read_shipped(shipped, source)
+    if sections is None:
+        return None
+    try:
+        write_tables(path, sections, source)
+    except OSError as exc:
+        log.warning(
+            "Could not cache the lexicon in %s (%s); it is unpacked again next time.", path.parent, exc.strerror
+        )
+    return FoldedLexicon({lang: _in_memory(sections[lang]) for lang in LANGS})
