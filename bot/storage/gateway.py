@@ -198,6 +198,10 @@ class StoreGateway:
     async def record(self, update_id: int) -> None:
         await self._call(None, self.store.record_update, update_id)
 
+    async def last_handled(self) -> int | None:
+        """The highest update recorded; None also when storage fails (then each one is looked up)."""
+        return await self._call(None, self.store.last_handled)
+
     async def forget(self, pseudonym: str) -> dict[str, int] | None:
         return await self._call(None, self._forget, pseudonym)
 
