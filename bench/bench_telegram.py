@@ -60,9 +60,10 @@ def peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process (all its threads) so far, from /proc/<pid>/stat."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, thread: int | None = None) -> float:
+    """User + system CPU of a process (all its threads) so far, or of one of its threads."""
+    stat = f"/proc/{pid}/task/{thread}/stat" if thread else f"/proc/{pid}/stat"
+    fields = Path(stat).read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime: fields 14 and 15 of stat
 
 
@@ -117,7 +118,7 @@ def main() -> None:
             idle = (cpu_seconds(bot.process.pid) - idle0) / (time.perf_counter() - idle_t0)
             if args.profile:
                 bot.process.send_signal(signal.SIGUSR1)
-            cpu0 = cpu_seconds(bot.process.pid)
+            cpu0, loop0 = cpu_seconds(bot.process.pid), cpu_seconds(bot.process.pid, bot.process.pid)
             t0 = time.perf_counter()
             if args.rate:
                 start = t0 + 0.2
@@ -134,6 +135,7 @@ def main() -> None:
                 results = list(pool.map(sessions, users))
             wall = time.perf_counter() - t0
             cpu = cpu_seconds(bot.process.pid) - cpu0
+            loop_cpu = cpu_seconds(bot.process.pid, bot.process.pid) - loop0  # the main thread: the event loop
             if args.profile:
                 bot.process.send_signal(signal.SIGUSR2)
                 time.sleep(1.0)
@@ -158,7 +160,9 @@ def main() -> None:
     print(
         f"bot CPU: {busy * 1000 / max(1, len(answered)):.2f} ms per message answered above idle, "
         f"{cpu * 1000 / max(1, len(answered)):.2f} ms with idle ({cpu:.2f} s user+system over {wall:.1f} s, "
-        f"all threads; idle {idle * 1000:.1f} ms a second)"
+        f"all threads; idle {idle * 1000:.1f} ms a second); the event loop's thread "
+        f"{loop_cpu * 1000 / max(1, len(answered)):.2f} ms, the others (storage, DNS) "
+        f"{(cpu - loop_cpu) * 1000 / max(1, len(answered)):.2f} ms"
     )
     print(f"bot peak RSS: {rss:.0f} MiB")
 
