@@ -275,6 +275,11 @@ class SqlStore:
         """True when this Telegram update was answered already."""
         return bool(self._read("SELECT 1 FROM handled WHERE update_id = ?", (update_id,)))
 
+    def last_handled(self) -> int | None:
+        """The highest update recorded as answered; -1 when none is kept."""
+        rows = self._read("SELECT max(update_id) FROM handled")
+        return -1 if not rows or rows[0][0] is None else int(rows[0][0])
+
     def record_update(self, update_id: int) -> None:
         """Remember that a Telegram update was answered (kept REPLY_DAYS days)."""
         with self._transaction() as run:

@@ -35,6 +35,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot.usage import figures
 
     today = date.today()
+    await svc.store.flush()  # the usage events still queued count too
     counted = await svc.store.call(None, figures.collect, svc.store.store, today - timedelta(days=6), today)
     if counted is None:
         text = _("The usage figures cannot be read right now.")

@@ -148,7 +148,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             band,
             latency_ms,
         )
-        if reply.outcome != "crisis":  # recorded before the answer leaves, so a crash cannot lose it
+        if reply.outcome != "crisis":  # queued (written with the next batch): counted even if the send fails
             await svc.store.log_event(*event)
     resident = svc.pseudonym(user.id) if user is not None else None
     sent = await send_reply(message, reply, svc, edit_of, question=text, resident=resident)
@@ -158,7 +158,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     if sent is not None and edit_of is None:
         await svc.store.remember_reply(message_key, sent.message_id, resident)
-    if event is not None and reply.outcome == "crisis":  # the emergency card goes out before any storage
+    if event is not None and reply.outcome == "crisis":  # the emergency card goes out before anything is stored
         await svc.store.log_event(*event)
 
 

@@ -36,6 +36,10 @@ class HandledLog(Protocol):
 
     async def record(self, update_id: int) -> None: ...
 
+    async def last_handled(self) -> int | None:
+        """The highest update recorded (-1: none); None when it cannot be read."""
+        ...
+
 
 class MemoryHandledLog:
     """The updates answered by this process (the last 10,000)."""
@@ -51,6 +55,9 @@ class MemoryHandledLog:
         self._ids[update_id] = None
         while len(self._ids) > self._size:
             self._ids.popitem(last=False)
+
+    async def last_handled(self) -> int | None:
+        return max(self._ids, default=-1)
 
 
 class Poller:
@@ -71,6 +78,10 @@ class Poller:
         self.poll_seconds = poll_seconds
         self._unfinished: set[int] = set()  # handed over, not finished (or cut short by a shutdown)
         self._next = 0  # the update after the highest one received
+        # Updates above the highest one recorded before this process started cannot have been
+        # answered by an earlier one: only those at or below it are looked up (read at the first poll).
+        self._recorded_before: int | None = None
+        self._looked_up = False
 
     @property
     def offset(self) -> int:
@@ -82,6 +93,7 @@ class Poller:
         quiet_until = 0.0
         loop = asyncio.get_running_loop()
         while not stopping.is_set():
+            self.dispatcher.progress.clear()  # from here on, an update finishing advances the offset
             try:
                 raw = await self._fetch(stopping)
             except (InvalidToken, Forbidden):
@@ -101,9 +113,11 @@ class Poller:
                 continue
             if raw is None:
                 continue
-            fresh = await self._hand_over(raw)
-            if not fresh and raw:  # only updates already in hand: wait for one to finish, do not spin
-                self.dispatcher.progress.clear()
+            await self._hand_over(raw)
+            if self._unfinished and not self.dispatcher.progress.is_set():
+                # While an update is in hand getUpdates cannot wait for new ones: it returns the
+                # unconfirmed ones at once. Asking again before one of them finishes would cost a
+                # request and gain little, so wait for that (at most 1 s), new updates or not.
                 await _first(stopping.wait(), self.dispatcher.progress.wait(), timeout=1.0)
 
     async def _fetch(self, stopping: asyncio.Event) -> list | None:
@@ -146,11 +160,22 @@ class Poller:
             except Exception as exc:  # content-free: the update may hold a resident's text and name
                 log.warning("skipped update %d: it cannot be read (%s)", update_id, type(exc).__name__)
                 continue
-            if await self.handled.seen(update_id):
+            if await self._answered_before(update_id):
                 continue  # answered before a restart; Telegram had not heard it was
             self._unfinished.add(update_id)
             self.dispatcher.submit(update, functools.partial(self._finished, update_id))
         return fresh
+
+    async def _answered_before(self, update_id: int) -> bool:
+        if not self._looked_up:
+            self._looked_up = True
+            try:
+                self._recorded_before = await self.handled.last_handled()
+            except Exception as exc:  # then every update is looked up, as it comes
+                log.warning("could not read the handled updates: %s", type(exc).__name__)
+        if self._recorded_before is not None and update_id > self._recorded_before:
+            return False
+        return await self.handled.seen(update_id)
 
     def _finished(self, update_id: int, handled: bool) -> None:
         if handled:

@@ -1,6 +1,6 @@
 """Two webhook replicas behind a round-robin proxy, sharing one PostgreSQL database: one owns the
 webhook, both serve; a language chosen through one is used by the other; the report counts the
-events of both; killing one mid-run loses no answered question's event."""
+events of both; killing one mid-run loses no answer, and no usage event but those of its last flush."""
 
 import shutil
 import signal
@@ -89,12 +89,16 @@ def test_the_report_counts_the_events_of_both_replicas(cluster):
     for resident in residents:
         resident.say("czym jest rada równego traktowania")
         resident.say("gdzie zgłosić dyskryminację w pracy")
+    deadline = time.monotonic() + 10  # usage events are written every 0.5 s
     counted = figures.collect(store, date.today(), date.today())
+    while counted.messages != start + 12 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        counted = figures.collect(store, date.today(), date.today())
     store.close()
     assert counted.messages == start + 12 and counted.residents >= 6
 
 
-def test_killing_a_replica_mid_run_loses_no_answered_questions_event(cluster):
+def test_killing_a_replica_mid_run_loses_only_the_events_of_its_last_flush(cluster):
     store = open_store(cluster.database)
     counted = lambda: store.usage(date.today().isoformat(), date.today().isoformat())["total"][0]  # noqa: E731
     before = counted()
@@ -117,4 +121,7 @@ def test_killing_a_replica_mid_run_loses_no_answered_questions_event(cluster):
     store.close()
     print(f"killed one replica: {answered} of 16 questions answered, {events} events")
     assert answered >= 12  # the surviving replica answers what the proxy hands it
-    assert events >= answered, (events, answered)
+    # Usage events are written every 0.5 s (docs/deployment.md, "What is written when"): the killed
+    # replica may take with it those of the at most 4 questions it got just before the kill; the
+    # survivor's are all written.
+    assert events >= answered - 4, (events, answered)

@@ -133,6 +133,14 @@ def test_an_edited_question_finds_its_reply_from_any_connection(make_store):
     assert first.reply_for("message-key") == 42 and second.reply_for("other") is None
 
 
+def test_the_highest_handled_update_is_known_after_a_restart(make_store):
+    store = make_store()
+    assert store.last_handled() == -1  # none kept: every update is new
+    for update_id in (7, 9, 8):
+        store.record_update(update_id)
+    assert make_store().last_handled() == 9 and store.update_handled(8)
+
+
 def test_key_rotation_on_either_backend(make_store, tmp_path):
     key_file = tmp_path / "samples.key"
     key_file.write_bytes(Fernet.generate_key())

@@ -17,6 +17,14 @@ def test_stats_for_an_admin(make_app):
     assert "Messages: 6" in request.sent()[0] and "rpo-complaint: 6" in request.sent()[0]
 
 
+def test_stats_count_the_questions_answered_just_before(make_app):
+    app, request, svc = make_app()
+    svc.store.flush_seconds = 3600  # their usage events are still queued when /stats comes
+    questions = [update("where do i report discrimination at work", user_id=100 + i, update_id=i) for i in range(6)]
+    run(app, *questions, update("/stats", user_id=42, update_id=10))
+    assert "Messages: 6" in request.sent()[-1]
+
+
 def test_admin_commands_answer_only_in_private_chats_and_never_from_edits(make_app):
     app, request, _ = make_app()
     run(

@@ -33,3 +33,39 @@ def test_a_serving_replica_never_sets_the_webhook():
     assert request.calls == []  # nothing reached the Bot API
     owner = build_application(load_config(env | {"BOT_WEBHOOK_OWNER": "yes"}), None, RecordingRequest())
     assert not isinstance(owner.bot, ServingReplicaBot)
+
+
+def test_after_a_burst_of_sends_only_a_few_idle_connections_stay_open():
+    """Every idle connection kept costs each later request a look (bench/bench_telegram.py)."""
+    import asyncio
+
+    from telegram.request import RequestData
+
+    from bot.telegram.application import KEEP_ALIVE, TrackedRequest
+
+    body = b'{"ok":true,"result":true}'
+    answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+
+    async def serve(reader, writer):
+        try:
+            while await reader.readuntil(b"\r\n\r\n"):
+                await asyncio.sleep(0.05)  # the burst overlaps: one connection each
+                writer.write(answer)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            writer.close()
+
+    async def burst():
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/botX/getMe"
+        request = TrackedRequest(64)
+        await request.initialize()
+        try:
+            await asyncio.gather(*(request.post(url, RequestData()) for _ in range(3 * KEEP_ALIVE)))
+            return len(request._client._transport._pool.connections)
+        finally:
+            await request.shutdown()
+            server.close()
+            await server.wait_closed()
+
+    assert asyncio.run(burst()) <= KEEP_ALIVE

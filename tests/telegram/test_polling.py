@@ -89,3 +89,57 @@ def test_an_update_answered_before_a_restart_is_not_answered_again():
 
     asyncio.run(go())
     assert handled == [6]
+
+
+def test_while_an_update_is_handled_telegram_is_not_asked_again_until_it_is_finished():
+    """getUpdates returns an unconfirmed update at once: asking again meanwhile is a wasted request."""
+    finish = asyncio.Event()
+
+    async def go():
+        async def handle(update):
+            await finish.wait()
+
+        bot = FakeBot([raw(1)])
+        poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], poll_seconds=0)
+        stopping = asyncio.Event()
+        task = asyncio.create_task(poller.run(stopping))
+        await asyncio.sleep(0.3)  # well inside the poller's wait of 1 s
+        asked_while_handling = len(bot.offsets)
+        finish.set()
+        await asyncio.sleep(0.1)
+        stopping.set()
+        await task
+        return asked_while_handling, bot.offsets
+
+    asked, offsets = asyncio.run(go())
+    assert asked == 1 and offsets[1] == 2  # the next request confirms update 1
+
+
+def test_updates_recorded_before_a_restart_are_looked_up_and_newer_ones_are_not():
+    class CountingLog(MemoryHandledLog):
+        looked_up: list[int] = []
+
+        async def seen(self, update_id):
+            self.looked_up.append(update_id)
+            return await super().seen(update_id)
+
+    handled = []
+
+    async def go():
+        async def handle(update):
+            handled.append(update.update_id)
+
+        log = CountingLog()
+        await log.record(4)
+        await log.record(5)
+        bot = FakeBot([raw(4), raw(5), raw(6), raw(7)])
+        poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], handled=log, poll_seconds=0)
+        stopping = asyncio.Event()
+        task = asyncio.create_task(poller.run(stopping))
+        await asyncio.sleep(0.2)
+        stopping.set()
+        await task
+        return log.looked_up
+
+    assert asyncio.run(go()) == [4, 5]
+    assert handled == [6, 7]

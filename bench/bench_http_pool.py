@@ -1,0 +1,76 @@
+"""CPU of one Bot API request through the bot's HTTP client after a burst left idle connections open.
+
+httpcore looks at every idle connection of the pool (a system call each) for every request, so the
+connections a burst of sends opens cost every later request while they stay open. This sends a
+burst of 50 concurrent requests to a local stand-in for Telegram, then 500 one after another, and
+prints the process's CPU per request with the bot's TrackedRequest and with every connection kept
+(python-telegram-bot's default); asserts nothing.
+
+    python bench/bench_http_pool.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from telegram.request import HTTPXRequest, RequestData
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.telegram.application import KEEP_ALIVE, TrackedRequest  # noqa: E402
+
+BODY = b'{"ok":true,"result":{"message_id":1}}'
+ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(BODY), BODY)
+
+
+async def telegram(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Answers every request on a connection, a little later (so a burst overlaps)."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(
+                (
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                ),
+                0,
+            )
+            if length:
+                await reader.readexactly(length)
+            await asyncio.sleep(0.002)
+            writer.write(ANSWER)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+        writer.close()
+
+
+async def measure(request: HTTPXRequest) -> tuple[float, int]:
+    server = await asyncio.start_server(telegram, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/botTOKEN/sendMessage"
+    await request.initialize()
+    await asyncio.gather(*(request.post(url, RequestData()) for _ in range(50)))
+    idle = len(request._client._transport._pool.connections)  # type: ignore[attr-defined]
+    started = time.process_time()
+    for _ in range(500):
+        await request.post(url, RequestData())
+    cpu = (time.process_time() - started) / 500 * 1000
+    await request.shutdown()
+    server.close()
+    return cpu, idle
+
+
+def main() -> None:
+    every = HTTPXRequest(connection_pool_size=64, httpx_kwargs={"limits": httpx.Limits(max_connections=64)})
+    for name, request in (("TrackedRequest(64)", TrackedRequest(64)), ("every connection kept", every)):
+        cpu, idle = asyncio.run(measure(request))
+        print(f"{name}: {idle} connections open after the burst, {cpu:.2f} ms CPU per request (client and stand-in)")
+    print(f"(KEEP_ALIVE = {KEEP_ALIVE})")
+
+
+if __name__ == "__main__":
+    main()
