@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from bot.core import stopwords
 from bot.core.analysis import Analyzer
 from bot.core.model import LANGS, Entry
-from bot.core.term_index import LATIN_LANGS, TermIndex, contains, variant_hits
+from bot.core.term_index import LATIN_LANGS, TermIndex, uses_in_script, variant_hits
 
 FUNCTION_WORDS = sorted(
     w
@@ -316,12 +316,10 @@ class Matcher:
         # Which matched terms each entry's variants in the question's script, or its best variant, use.
         script = index.script_postings[latin]
         pooled = hits.uses[best]
-        for j, tid in enumerate(hits.term_ids):
-            pooled[:, j] |= contains(script.row(tid), eids)
-        entry_gain, covered = np.zeros(len(eids)), np.zeros(len(eids))
-        for j, (term, gain, _) in enumerate(matched):
-            entry_gain[pooled[:, j]] += gain
-            covered[pooled[:, j]] += cover[term]
+        pooled |= uses_in_script(script, hits.term_ids, eids)
+        # Summed term by term in the question's order (cumsum adds sequentially, as a loop would).
+        entry_gain = np.cumsum(np.where(pooled, [gain for _, gain, _ in matched], 0.0), axis=1)[:, -1]
+        covered = np.cumsum(np.where(pooled, [cover[term] for term, _, _ in matched], 0.0), axis=1)[:, -1]
         covered /= cover_total
         lexical = s.variant_share * best_score + (1.0 - s.variant_share) * (entry_gain / total)
         top = np.lexsort((found_first, -lexical))[: s.rerank]

@@ -18,7 +18,6 @@ from bot.core.stopwords import QUESTION_WORDS
 LATIN_LANGS = ("pl", "en")
 
 IntArray = npt.NDArray[np.int32]
-FloatArray = npt.NDArray[np.float64]
 
 
 class Postings:
@@ -61,6 +60,28 @@ def contains(row: IntArray, values: IntArray) -> npt.NDArray[np.bool_]:
     at[at == len(row)] = 0
     found: npt.NDArray[np.bool_] = row[at] == values
     return found
+
+
+#: Most (term, entry) pairs looked up in one go; beyond, term by term (the other way round).
+BATCH_PAIRS = 20_000
+
+
+def uses_in_script(script: Postings, term_ids: list[int], entries: IntArray) -> npt.NDArray[np.bool_]:
+    """For each of the ascending `entries` and each term, whether the entry's variants in one
+    script use the term (`script`: term -> entries)."""
+    used = np.zeros((len(entries), len(term_ids)), dtype=bool)
+    sizes = [script.length(t) for t in term_ids]
+    if sum(sizes) > BATCH_PAIRS:
+        for j, tid in enumerate(term_ids):
+            used[:, j] = contains(script.row(tid), entries)
+        return used
+    users = np.concatenate([script.row(t) for t in term_ids])
+    column = np.repeat(np.arange(len(term_ids)), sizes)
+    at = np.searchsorted(entries, users)
+    at[at == len(entries)] = 0
+    found = entries[at] == users
+    used[at[found], column[found]] = True
+    return used
 
 
 def first_found(values: IntArray) -> tuple[IntArray, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -140,7 +161,6 @@ class TermIndex:
             latin: np.add.reduceat(self.idf[latin][flat], starts[:-1]) if len(flat) else np.zeros(0)
             for latin in (True, False)
         }
-        self.n_entries = len(entries)
         # An entry's variants are contiguous: entry e owns variants entry_starts[e] to entry_starts[e + 1].
         self.entry_starts = np.searchsorted(self.variant_entry, np.arange(len(entries) + 1)).astype(np.int64)
 
