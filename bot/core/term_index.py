@@ -212,8 +212,8 @@ class VariantHits:
 def variant_hits(index: TermIndex, matched: list[tuple[str, float, float]], cap: int) -> VariantHits:
     """A question's candidate variants and their matched weight, as the question and as the variant
     weighs it (`matched`: each term with both weights). Candidates come from the query's rarest terms
-    until there are about `cap` of them; commoner terms then only add to those candidates. Each variant's sums add the terms in
-    the same order as a loop over them would, rarest first."""
+    until there are about `cap` of them; commoner terms then only add to those candidates. Each
+    variant's sums add the terms in the same order as a loop over them would, rarest first."""
     postings = index.postings
     ids = [index.vocab[term] for term, _, _ in matched]
     taken: list[int] = []
