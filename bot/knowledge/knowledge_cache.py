@@ -16,17 +16,15 @@ import dataclasses
 import hashlib
 import itertools
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from bot.core.danger_model import DangerModel
 from bot.core.model import Knowledge
 from bot.knowledge.files import watched_files
-from bot.knowledge.lexicon_store import cache_dir
+from bot.knowledge.lexicon_store import atomic_write, cache_dir
 from bot.knowledge.loader import load_knowledge
 
 log = logging.getLogger(__name__)
@@ -98,18 +96,11 @@ def _write(path: Path, wanted: str, knowledge: Knowledge) -> None:
         # Its half a million weights as one array of floats: a quarter of the time to read back.
         knowledge = dataclasses.replace(knowledge, crisis=dataclasses.replace(knowledge.crisis, model=None))
         packed = _pack(model)
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".knowledge-")
-        with os.fdopen(fd, "wb") as out:
-            out.write(MAGIC + b" " + wanted.encode() + b"\n")
-            pickle.dump((knowledge, packed), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        data = pickle.dumps((knowledge, packed), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, [MAGIC + b" " + wanted.encode() + b"\n", data])
     except OSError as exc:
         log.warning("Could not cache the knowledge in %s (%s); it is read afresh next time.", path.parent, exc.strerror)
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 def _pack(model: DangerModel) -> tuple:
@@ -127,18 +118,24 @@ def _unpack(
 
 
 class PackedWeights(Mapping[str, tuple[float, ...]]):
-    """The danger model's weights, read from one array as they are asked for: making half a million
-    floats at once would take longer than the rest of the cached knowledge."""
+    """The danger model's weights, read from one array as they are asked for and kept once made:
+    making half a million floats at once would take longer than the rest of the cached knowledge,
+    and making them again for every message would slow each reply's danger check."""
 
     def __init__(self, grams: list[str], flat: array.array, width: int):
         self._rows = dict(zip(grams, range(len(grams)), strict=True))
         self._flat, self._width = flat, width
+        self._made: dict[str, tuple[float, ...]] = {}
 
     def get(self, key, default=None):
+        made = self._made.get(key)
+        if made is not None:
+            return made
         row = self._rows.get(key)
         if row is None:
             return default
-        return tuple(self._flat[row * self._width : (row + 1) * self._width])
+        made = self._made[key] = tuple(self._flat[row * self._width : (row + 1) * self._width])
+        return made
 
     def __getitem__(self, key: str) -> tuple[float, ...]:
         found = self.get(key)

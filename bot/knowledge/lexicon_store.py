@@ -176,9 +176,10 @@ def _raw(tables: dict[str, dict[str, bytes]], source: str) -> list[bytes]:
     return chunks
 
 
-def _atomic_write(path: Path, chunks: list[bytes], mode: int | None = None) -> None:
+def atomic_write(path: Path, chunks: list[bytes], mode: int | None = None) -> None:
+    """Write `chunks` to `path` through a temporary file beside it, so a reader sees the old file or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
     try:
         with os.fdopen(fd, "wb") as out:
             for chunk in chunks:
@@ -193,7 +194,7 @@ def _atomic_write(path: Path, chunks: list[bytes], mode: int | None = None) -> N
 
 def write_tables(path: Path, tables: dict[str, dict[str, bytes]], source: str) -> None:
     """Write the sections of every language's table to `path` atomically, as `load` maps them."""
-    _atomic_write(path, _raw(tables, source))
+    atomic_write(path, _raw(tables, source))
 
 
 def write_shipped(path: Path, tables: dict[str, dict[str, bytes]], source: str, preset: int = 9) -> None:
@@ -212,7 +213,7 @@ def write_shipped(path: Path, tables: dict[str, dict[str, bytes]], source: str, 
     header = {**_stamp(source), "packed": layout}
     chunks = [MAGIC + b"\n" + json.dumps(header).encode() + b"\n"]
     chunks += [packed[lang][name] for lang in LANGS for name in SECTIONS]
-    _atomic_write(path, chunks, 0o644)
+    atomic_write(path, chunks, 0o644)
 
 
 def read_shipped(path: Path, source: str) -> dict[str, dict[str, bytes]] | None:

@@ -37,6 +37,15 @@ def raw(update_id, text="pytanie", chat=1):
     }
 
 
+async def run_for(poller, seconds=0.2):
+    """Let the poller run for `seconds`, then stop it."""
+    stopping = asyncio.Event()
+    task = asyncio.create_task(poller.run(stopping))
+    await asyncio.sleep(seconds)
+    stopping.set()
+    await task
+
+
 def test_nothing_is_confirmed_before_it_is_handled_and_a_poison_update_is_skipped(caplog):
     handled, slow = [], asyncio.Event
 
@@ -79,11 +88,7 @@ def test_an_update_answered_before_a_restart_is_not_answered_again():
         await log.record(5)
         bot = FakeBot([raw(5), raw(6)])
         poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], handled=log, poll_seconds=0)
-        stopping = asyncio.Event()
-        task = asyncio.create_task(poller.run(stopping))
-        await asyncio.sleep(0.2)
-        stopping.set()
-        await task
+        await run_for(poller)
         await poller.confirm()
         assert bot.offsets[-1] == 7
 
@@ -134,11 +139,7 @@ def test_updates_recorded_before_a_restart_are_looked_up_and_newer_ones_are_not(
         await log.record(5)
         bot = FakeBot([raw(4), raw(5), raw(6), raw(7)])
         poller = Poller(bot, Dispatcher(handle, lambda u: False), ["message"], handled=log, poll_seconds=0)
-        stopping = asyncio.Event()
-        task = asyncio.create_task(poller.run(stopping))
-        await asyncio.sleep(0.2)
-        stopping.set()
-        await task
+        await run_for(poller)
         return log.looked_up
 
     assert asyncio.run(go()) == [4, 5]
