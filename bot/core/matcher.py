@@ -313,10 +313,14 @@ class Matcher:
         best = np.flatnonzero(among_best == np.minimum.reduceat(among_best, starts)[run])
         eids, best_vids, best_score = owner[starts], hits.vids[best], score[best]
         found_first = np.minimum.reduceat(hits.first, starts)
-        # Which matched terms each entry's variants in the question's script, or its best variant, use.
-        script = index.script_postings[latin]
-        pooled = hits.uses[best]
-        pooled |= uses_in_script(script, hits.term_ids, eids)
+        # Which matched terms each entry's variants in the question's script, or its best variant, use. Every
+        # variant using one of the rarer terms is a candidate; the commoner terms are looked up in the index.
+        in_script = hits.uses & (index.variant_latin[hits.vids] == latin)[:, None]
+        pooled = np.logical_or.reduceat(in_script, starts, axis=0)
+        pooled |= hits.uses[best]
+        if hits.looked_up:
+            script = index.script_postings[latin]
+            pooled[:, hits.looked_up] |= uses_in_script(script, [hits.term_ids[j] for j in hits.looked_up], eids)
         # Summed term by term in the question's order (cumsum adds sequentially, as a loop would).
         entry_gain = np.cumsum(np.where(pooled, [gain for _, gain, _ in matched], 0.0), axis=1)[:, -1]
         covered = np.cumsum(np.where(pooled, [cover[term] for term, _, _ in matched], 0.0), axis=1)[:, -1]
@@ -326,28 +330,37 @@ class Matcher:
         joined = " ".join(sorted({term for _, term, _, f in query}))
         matched_terms = {term for _, term, _, f in query if f > 0}
         informative = {term: self.informative(token) * factor for token, term, _, factor in query if factor > 0}
-        content_of = [informative[term] for term, _, _ in matched]
-        best_full = hits.full[best].tolist()
-        chosen = [(int(eids[at]), self.variant(int(best_vids[at]))) for at in top.tolist()]
+        # How informative the words each of the top entries matches are, summed in the question's order.
+        content = np.cumsum(np.where(pooled[top], [informative[term] for term, _, _ in matched], 0.0), axis=1)[:, -1]
+        top_vids = best_vids[top]
+        variant_coverage = hits.full[best][top] / index.variant_weight[latin][top_vids]
+        chosen = [(int(eids[at]), self.variant(vid)) for at, vid in zip(top.tolist(), top_vids.tolist(), strict=True)]
         fuzzy = self._fuzzy(joined, chosen, latin) if s.fuzzy_share > 0 else [0.0] * len(chosen)
-        candidates = []
-        for at, (eid, variant), fz in zip(top.tolist(), chosen, fuzzy, strict=True):
-            lex = float(lexical[at])
-            total_score = (1.0 - s.fuzzy_share) * lex + s.fuzzy_share * fz
-            row = pooled[at].tolist()
-            candidates.append(
-                Candidate(
-                    self.entries[eid],
-                    round(total_score, 4),
-                    round(lex, 4),
-                    round(fz, 4),
-                    variant,
-                    sorted(matched_terms & variant.terms),
-                    round(float(covered[at]), 4),
-                    round(best_full[at] / variant.weights[latin], 4),
-                    round(sum(c for c, used in zip(content_of, row, strict=True) if used), 4),
-                )
+        lex_top = lexical[top]
+        scores = (1.0 - s.fuzzy_share) * lex_top + s.fuzzy_share * np.array(fuzzy, dtype=np.float64)
+        candidates = [
+            Candidate(
+                self.entries[eid],
+                round(total_score, 4),
+                round(lex, 4),
+                round(fz, 4),
+                variant,
+                sorted(matched_terms & variant.terms),
+                round(cov, 4),
+                round(vcov, 4),
+                round(cnt, 4),
             )
+            for (eid, variant), total_score, lex, fz, cov, vcov, cnt in zip(
+                chosen,
+                scores.tolist(),
+                lex_top.tolist(),
+                fuzzy,
+                covered[top].tolist(),
+                variant_coverage.tolist(),
+                content.tolist(),
+                strict=True,
+            )
+        ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(candidates, query, corrections)
 

@@ -26,6 +26,7 @@ class Postings:
 
     def __init__(self, starts: npt.NDArray[np.int64], values: IntArray):
         self.starts, self.values = starts, values
+        self._bounds = starts.data  # the same numbers, read as Python ints without numpy's overhead
 
     @classmethod
     def of_pairs(cls, rows: npt.NDArray[np.int64], values: IntArray, n_rows: int) -> Postings:
@@ -40,10 +41,12 @@ class Postings:
         return cls(starts, values.astype(np.int32))
 
     def row(self, r: int) -> IntArray:
-        return self.values[self.starts[r] : self.starts[r + 1]]
+        bounds = self._bounds
+        return self.values[bounds[r] : bounds[r + 1]]
 
     def length(self, r: int) -> int:
-        return int(self.starts[r + 1] - self.starts[r])
+        bounds = self._bounds
+        return int(bounds[r + 1] - bounds[r])
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -132,7 +135,8 @@ class TermIndex:
         self.postings = Postings.of_pairs(flat.astype(np.int64), row_of.astype(np.int32), n_terms)
         # term -> entries, per script (the terms an entry's Latin / Cyrillic variants use) and in any script
         owner = self.variant_entry[row_of].astype(np.int32)
-        latin_variant = np.isin(self.variant_lang, [LANGS.index(lang) for lang in LATIN_LANGS])[row_of]
+        self.variant_latin = np.isin(self.variant_lang, [LANGS.index(lang) for lang in LATIN_LANGS])
+        latin_variant = self.variant_latin[row_of]
         self.script_postings = {
             latin: Postings.of_pairs(
                 flat[latin_variant == latin].astype(np.int64), owner[latin_variant == latin], n_terms
@@ -191,15 +195,22 @@ class TermIndex:
 
     def nbytes(self) -> int:
         """The size of the arrays (the vocabulary and texts not counted)."""
-        arrays = [self.variant_entry, self.variant_lang, *self.idf.values(), *self.variant_weight.values()]
+        arrays = [
+            self.variant_entry,
+            self.variant_lang,
+            self.variant_latin,
+            *self.idf.values(),
+            *self.variant_weight.values(),
+        ]
         lists = [self.variant_rows, self.postings, self.entry_postings, *self.script_postings.values()]
         return sum(int(a.nbytes) for a in arrays) + sum(p.nbytes() for p in lists)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class VariantHits:
     """A question's candidate variants (ascending), where each was first found, and their matched
-    weight as the question and as the variant weighs it; which matched terms each uses, and their ids."""
+    weight as the question and as the variant weighs it; which matched terms each uses, their ids, and
+    the columns of the terms only looked up among the candidates (the commoner ones)."""
 
     vids: npt.NDArray[np.int32]
     first: npt.NDArray[np.int64]
@@ -207,6 +218,7 @@ class VariantHits:
     full: npt.NDArray[np.float64]
     uses: npt.NDArray[np.bool_]
     term_ids: list[int]
+    looked_up: list[int]
 
 
 def variant_hits(index: TermIndex, matched: list[tuple[str, float, float]], cap: int) -> VariantHits:
@@ -216,28 +228,36 @@ def variant_hits(index: TermIndex, matched: list[tuple[str, float, float]], cap:
     variant's sums add the terms in the same order as a loop over them would, rarest first."""
     postings = index.postings
     ids = [index.vocab[term] for term, _, _ in matched]
+    sizes = [postings.length(t) for t in ids]
     taken: list[int] = []
     rest: list[int] = []
-    count, exact = 0, False  # candidates so far: at most `count` until counted exactly
-    for j in sorted(range(len(ids)), key=lambda j: postings.length(ids[j])):
-        size = postings.length(ids[j])
-        if count and count + size > cap and not exact:
-            count = len(np.unique(np.concatenate([postings.row(ids[t]) for t in taken])))
-            exact = True
+    count = 0  # candidates so far: at most `count` until counted exactly, in `seen`
+    seen: npt.NDArray[np.bool_] | None = None
+    for j in sorted(range(len(ids)), key=sizes.__getitem__):
+        size = sizes[j]
+        if count and count + size > cap and seen is None:
+            seen = np.zeros(len(index.variant_text), dtype=bool)
+            seen[np.concatenate([postings.row(ids[t]) for t in taken])] = True
+            count = int(np.count_nonzero(seen))
         if count and count + size > cap:
             rest.append(j)
             continue
         taken.append(j)
-        if exact:
-            union = np.concatenate([postings.row(ids[t]) for t in taken])
-            count = len(np.unique(union))
-        else:
+        if seen is None:
             count += size
+        else:
+            row = postings.row(ids[j])
+            count += size - int(np.count_nonzero(seen[row]))
+            seen[row] = True
     rows = [postings.row(ids[j]) for j in taken]
-    sizes = [len(r) for r in rows]
+    sizes = [sizes[j] for j in taken]
     vids, first, inverse = first_found(np.concatenate(rows))
-    gain = np.bincount(inverse, np.repeat([matched[j][1] for j in taken], sizes), len(vids)).astype(np.float64)
-    full = np.bincount(inverse, np.repeat([matched[j][2] for j in taken], sizes), len(vids)).astype(np.float64)
+    gain = np.bincount(inverse, np.repeat([matched[j][1] for j in taken], sizes), len(vids)).astype(
+        np.float64, copy=False
+    )
+    full = np.bincount(inverse, np.repeat([matched[j][2] for j in taken], sizes), len(vids)).astype(
+        np.float64, copy=False
+    )
     # Which matched terms each candidate uses (a column per term, in the question's order).
     uses = np.zeros((len(vids), len(ids)), dtype=bool)
     uses[inverse, np.repeat(taken, sizes)] = True
@@ -246,4 +266,4 @@ def variant_hits(index: TermIndex, matched: list[tuple[str, float, float]], cap:
         gain[has] += matched[j][1]
         full[has] += matched[j][2]
         uses[has, j] = True
-    return VariantHits(vids, first, gain, full, uses, ids)
+    return VariantHits(vids, first, gain, full, uses, ids, rest)
