@@ -143,7 +143,8 @@ class TermIndex:
             )
             for latin in (True, False)
         }
-        self.entry_postings = Postings.of_pairs(flat.astype(np.int64), owner, n_terms)
+        # How many entries use each term, in any script (the lists themselves are the two scripts' merged).
+        self.entry_count = np.diff(Postings.of_pairs(flat.astype(np.int64), owner, n_terms).starts).astype(np.int32)
         df = {latin: np.diff(p.starts).tolist() for latin, p in self.script_postings.items()}
         # Python floats, computed as the matcher always did (numpy's vectorised log may differ in the last
         # bit), once per distinct count of entries.
@@ -184,6 +185,11 @@ class TermIndex:
                 ids.append(tid)
         return sorted(ids)
 
+    def entries_with(self, term: int) -> IntArray:
+        """The entries whose variants use a term, in any script, ascending."""
+        latin, cyrillic = self.script_postings[True].row(term), self.script_postings[False].row(term)
+        return np.union1d(latin, cyrillic) if len(cyrillic) and len(latin) else latin if len(latin) else cyrillic
+
     def entry_terms(self, entry: int) -> frozenset[str]:
         """The terms an entry's variants use, in any script."""
         start, end = self.entry_starts[entry], self.entry_starts[entry + 1]
@@ -195,14 +201,9 @@ class TermIndex:
 
     def nbytes(self) -> int:
         """The size of the arrays (the vocabulary and texts not counted)."""
-        arrays = [
-            self.variant_entry,
-            self.variant_lang,
-            self.variant_latin,
-            *self.idf.values(),
-            *self.variant_weight.values(),
-        ]
-        lists = [self.variant_rows, self.postings, self.entry_postings, *self.script_postings.values()]
+        arrays: list[np.ndarray] = [self.variant_entry, self.variant_lang, self.variant_latin, self.entry_count]
+        arrays += [self.entry_starts, *self.idf.values(), *self.variant_weight.values()]
+        lists = [self.variant_rows, self.postings, *self.script_postings.values()]
         return sum(int(a.nbytes) for a in arrays) + sum(p.nbytes() for p in lists)
 
 
