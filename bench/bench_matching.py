@@ -1,7 +1,9 @@
 """Benchmark: per-question latency (p50, p99), start-up time and memory of the assistant, on the
 shipped knowledge and on synthetic knowledge bases, beside two baselines over the same variants: the
 naive rapidfuzz one (`process.extractOne` with `WRatio`) and BM25 over simplemma lemmas (`bm25s`
-with its numba backend, bench-only dependencies: `pip install -e '.[bench]'`). Prints figures; asserts nothing.
+with its numba backend, bench-only dependencies: `pip install -e '.[bench]'`). At each synthetic size, our
+assistant and bm25s are each built and timed in a forked child (Linux), and each one's memory is what
+its build adds to the child's resident memory. Prints figures; asserts nothing.
 
     python bench/bench_matching.py [--questions FILE] [--sizes 1000 10000 50000] [--repeat 3]
 """
@@ -11,11 +13,15 @@ from __future__ import annotations
 import argparse
 import gc
 import itertools
+import os
 import random
 import resource
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -30,6 +36,8 @@ from bot.i18n import Catalogs  # noqa: E402
 from bot.knowledge.evaluation import evaluate, judge, load_items, summary  # noqa: E402
 from bot.knowledge.lexicon_store import load_lexicon  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
+
+T = TypeVar("T")
 
 
 def current_rss() -> int:
@@ -123,7 +131,7 @@ class Bm25Baseline:
         self.retriever.index(docs, show_progress=False)
 
     def index_bytes(self) -> int:
-        """The size of the index's arrays (scores and vocabulary), as RSS cannot tell it after a bigger index."""
+        """The size of the index's arrays (scores and vocabulary)."""
         arrays = sum(a.nbytes for a in self.retriever.scores.values() if hasattr(a, "nbytes"))
         vocab = sum(sys.getsizeof(k) + 8 for k in self.retriever.vocab_dict)
         return arrays + vocab
@@ -287,20 +295,10 @@ def main() -> None:
 
     for size in args.sizes:
         kb, qs = synthetic_knowledge(size, knowledge)
-        gc.collect()
-        before = current_rss()
-        t = time.perf_counter()
-        big = Assistant(kb, lexicon, catalogs)
-        build = time.perf_counter() - t
-        gc.collect()
-        current = current_rss() - before
-        print(
-            f"\nsynthetic knowledge: {size} entries x 8 variants; assistant built in {build:.2f} s, "
-            f"{current / 2**20:.1f} MiB (the matcher's arrays {big.matcher.index.nbytes() / 2**20:.1f} MiB)"
-        )
-        print(line("assistant (whole reply)", time_replies(big.reply, qs, args.repeat)))
-        print(line("assistant (matcher alone)", time_matching(big, qs, args.repeat)))
-        del big
+        print(f"\nsynthetic knowledge: {size} entries x 8 variants")
+        # Each system is built and timed in a child of this process, so that each memory figure is
+        # the same thing: what the build adds to the resident memory of a process holding the lexicon.
+        in_child(partial(measure_assistant, kb, qs, lexicon, catalogs, args.repeat))
         if size <= NAIVE_UP_TO:
             naive = NaiveBaseline(kb)
             print(line("naive extractOne(WRatio)", time_replies(naive.reply, qs, 1)))
@@ -308,15 +306,54 @@ def main() -> None:
         else:
             print(f"naive extractOne(WRatio): left out above {NAIVE_UP_TO} entries (seconds per question)")
         if with_bm25:
-            t = time.perf_counter()
-            bm25 = Bm25Baseline(kb, lexicon)
-            build = time.perf_counter() - t
-            print(f"bm25s index built in {build:.2f} s, its arrays {bm25.index_bytes() / 2**20:.1f} MiB")
-            print(line(f"bm25s (lemmas, {BM25_BACKEND})", time_replies(bm25.reply, qs, args.repeat)))
-            del bm25
+            in_child(partial(measure_bm25, kb, qs, lexicon, args.repeat))
         del kb
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS of this process: {rss:.0f} MiB (lexicon included)")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\npeak RSS: {rss:.0f} MiB this process (lexicon included), {children:.0f} MiB its largest child")
+
+
+def in_child(measure: Callable[[], None]) -> None:
+    """Run a measurement in a forked child (Linux), which prints its figures and exits."""
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            measure()
+        finally:
+            sys.stdout.flush()
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def built(build: Callable[[], T]) -> tuple[T, float, float]:
+    """What `build` returns, the seconds it took and the MiB it added to this process's resident memory."""
+    gc.collect()
+    before = current_rss()
+    t = time.perf_counter()
+    made = build()
+    seconds = time.perf_counter() - t
+    gc.collect()
+    return made, seconds, (current_rss() - before) / 2**20
+
+
+def measure_assistant(kb: Knowledge, qs: list[str], lexicon: Lexicon, catalogs: Catalogs, repeat: int) -> None:
+    big, seconds, memory = built(lambda: Assistant(kb, lexicon, catalogs))
+    arrays = big.matcher.index.nbytes() / 2**20
+    print(
+        f"assistant built in {seconds:.2f} s, resident memory +{memory:.1f} MiB (the matcher's arrays {arrays:.1f} MiB)"
+    )
+    print(line("assistant (whole reply)", time_replies(big.reply, qs, repeat)))
+    print(line("assistant (matcher alone)", time_matching(big, qs, repeat)))
+
+
+def measure_bm25(kb: Knowledge, qs: list[str], lexicon: Lexicon, repeat: int) -> None:
+    bm25, seconds, memory = built(lambda: Bm25Baseline(kb, lexicon))
+    arrays = bm25.index_bytes() / 2**20
+    print(
+        f"bm25s index built in {seconds:.2f} s, resident memory +{memory:.1f} MiB (its arrays and vocabulary {arrays:.1f} MiB)"
+    )
+    print(line(f"bm25s (lemmas, {BM25_BACKEND})", time_replies(bm25.reply, qs, repeat)))
 
 
 if __name__ == "__main__":
