@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeAlias
 
 from rapidfuzz import fuzz, process
@@ -43,6 +44,8 @@ tak mocno w ogole
 )
 MIN_STEM = 3
 MIN_FUZZY = 5
+#: How many of the words read most recently keep what they are (a message's words recur in the next ones).
+WORDS_KEPT = 50_000
 
 
 class PatternError(ValueError):
@@ -171,6 +174,7 @@ class ConceptIndex:
         for p, ids in enumerate(self._pattern_words):
             self._by_first_word[ids[0]].append(p)
         self._pattern_gaps = [self._gaps(ids) for ids in self._pattern_words]
+        self._word_hits = lru_cache(maxsize=WORDS_KEPT)(self._read_word)
 
     def _gaps(self, ids: tuple[int, ...]) -> tuple[int, ...]:
         """The gap allowed before each word after the first: one word in a two-word phrase."""
@@ -201,17 +205,20 @@ class ConceptIndex:
         pl = sum(1 for t in tokens if self.known(t, ("pl",)) and not self.known(t, ("en",)))
         return en >= 3 and en > 2 * pl
 
-    def word_hits(self, token: str, latin_cyrillic: bool = False, english: bool = False) -> set[int]:
+    def word_hits(self, token: str, latin_cyrillic: bool = False, english: bool = False) -> frozenset[int]:
         """Ids of the pattern words this token is, in any language (messages mix languages, and
         patterns are written so that a word of one language is not another's: "=mostu", not "most").
         In a message plainly in English, an English word is not read as a Polish one: "line" is no
-        "linę" folded, "most" no bridge."""
+        "linę" folded, "most" no bridge. Kept for the words read most recently: the index never changes."""
+        return self._word_hits(token, latin_cyrillic, english)
+
+    def _read_word(self, token: str, latin_cyrillic: bool, english: bool) -> frozenset[int]:
         hits: set[int] = set()
         skip_polish = english and self.known(token, ("en",))
         if token.isdecimal():  # int() reads decimal digits of any script, not every digit-like sign
             value = int(token) if len(token) < 7 else 0
             hits.update(i for least, i in self._numbers if value >= least)
-            return hits
+            return frozenset(hits)
         for other in LEXICON_LANGS:
             if other == "pl" and skip_polish:
                 continue
@@ -231,7 +238,7 @@ class ConceptIndex:
             if not spelt and candidates and not self.known(token):  # a misspelt word: "dverymy" (дверима)
                 hits |= self.word_hits(candidates[0])
             if hits:
-                return hits
+                return frozenset(hits)
         if not hits and not self.known(token):  # common Russian misspellings: "повесица" (-ться), "жыть" (жи)
             if token.endswith("ца"):
                 for ending in ("ться", "тся"):
@@ -248,7 +255,7 @@ class ConceptIndex:
             found = process.extractOne(token, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found:  # read the corrected word as if it had been typed ("suicde" -> "suicide", suicid*)
                 hits |= self._fuzzy[found[0]] | self.word_hits(found[0])
-        return hits
+        return frozenset(hits)
 
     def split_negation(self, tokens: list[str]) -> list[str]:
         """Tokens with a negation written together with its verb split off ("niechce" -> "nie chce",
@@ -285,6 +292,8 @@ class ConceptIndex:
             if len(ids) == 1:
                 found[self.patterns[p].concept] += [(start, start, self.patterns[p]) for start in positions[ids[0]]]
                 continue
+            if not all(w in positions for w in ids[1:]):
+                continue  # a word of the phrase is not in the message
             for start in positions[ids[0]]:
                 end = _follow(ids[1:], gaps, positions, start, tokens)
                 if end is not None:

@@ -6,7 +6,10 @@ from typing import Protocol
 
 
 class Lexicon(Protocol):
-    """Word knowledge for folded (lower-case, diacritic-free) tokens of Polish, English, Ukrainian and Russian."""
+    """Word knowledge for folded (lower-case, diacritic-free) tokens of Polish, English, Ukrainian and Russian.
+    A lexicon never changes and is hashable: what is read from it may be kept, keyed by it."""
+
+    def __hash__(self) -> int: ...
 
     def lemma(self, token: str, lang: str) -> str | None:
         """The folded lemma of `token` in `lang` ("pl" | "en" | "uk" | "ru"), or None if the word is unknown there."""

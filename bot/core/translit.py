@@ -110,6 +110,7 @@ def _known(lexicon: Lexicon, token: str, langs: tuple[str, ...]) -> bool:
     return any(lexicon.lemma(token, lang) for lang in langs)
 
 
+@lru_cache(maxsize=65536)  # each message is read so by language detection, the danger check and matching
 def _reads_as_cyrillic(token: str, lexicon: Lexicon) -> bool:
     """True when one Cyrillic spelling of a Latin token is a Ukrainian or Russian word."""
     return any(_known(lexicon, c, ("uk", "ru")) for c in to_cyrillic(token))
