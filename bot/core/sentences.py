@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,7 +69,13 @@ class MessageReader:
 
     def __init__(self, courtesy: Iterable[str], max_words: int = 60):
         phrases = {tuple(split_tokens(p)) for p in courtesy}
-        self.courtesy = sorted((p for p in phrases if p), key=len, reverse=True)
+        self.courtesy = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))  # the longest first
+        # Which phrases (by place in that order) start and end with each word: only they may be stripped.
+        self._starting: dict[str, list[int]] = defaultdict(list)
+        self._ending: dict[str, list[int]] = defaultdict(list)
+        for at, phrase in enumerate(self.courtesy):
+            self._starting[phrase[0]].append(at)
+            self._ending[phrase[-1]].append(at)
         self.max_words = max_words
 
     def sentences(self, text: str) -> tuple[Sentence, ...]:
@@ -92,17 +100,29 @@ class MessageReader:
         return word is not None and word.group(1).lower() in ABBREVIATIONS
 
     def _strip(self, words: list[str]) -> list[str]:
-        """Words with courtesy phrases removed from the start and the end, repeatedly."""
+        """Words with courtesy phrases removed from the start and the end, repeatedly: each round tries
+        the phrases in order, longest first, skipping those that neither start nor end as the words do."""
         changed = True
         while words and changed:
             changed = False
-            for phrase in self.courtesy:
+            at = -1
+            while words and (following := self._next_phrase(words, at)) is not None:
+                at = following
+                phrase = self.courtesy[at]
                 n = len(phrase)
                 if tuple(words[:n]) == phrase:
                     words, changed = words[n:], True
                 elif len(words) >= n and tuple(words[-n:]) == phrase:
                     words, changed = words[:-n], True
         return words
+
+    def _next_phrase(self, words: list[str], after: int) -> int | None:
+        """The place of the next phrase after `after` that starts with the first word or ends with the last."""
+        places = []
+        for listed in (self._starting.get(words[0]), self._ending.get(words[-1])):
+            if listed and (k := bisect_right(listed, after)) < len(listed):
+                places.append(listed[k])
+        return min(places, default=None)
 
     def read(self, text: str) -> ReadMessage:
         """The words to match, at most `max_words`, the asking sentences' first, and the story's words."""

@@ -1,5 +1,9 @@
 """Reading a message as sentences: courtesy dropped, the question sentence first, the story's words."""
 
+import os
+import subprocess
+import sys
+
 from bot.core.sentences import MessageReader
 
 COURTESY = ["dzień dobry", "z góry dziękuję", "pozdrawiam", "hi", "thanks a lot", "i have a question"]
@@ -53,3 +57,25 @@ def test_a_message_of_nothing_but_courtesy():
 def test_an_address_abbreviation_or_a_decimal_does_not_end_a_sentence():
     sentences = reader().read("Mieszkam przy ul. Długiej 3.5 roku. Czy mogę?").sentences
     assert len(sentences) == 2
+
+
+def test_overlapping_courtesy_phrases_are_stripped_the_same_way_in_every_process():
+    """Two phrases of one length that overlap ("witam pana" / "pana prosze" in "witam pana prosze"):
+    which went first followed the process's string hashing, so a restart could read a message
+    differently. The longest go first, then in alphabetical order."""
+    script = (
+        "from bot.core.sentences import MessageReader\n"
+        "r = MessageReader(['witam pana', 'pana prosze', 'dzien dobry'])\n"
+        "print([s.words for s in r.sentences('witam pana prosze. gdzie zglosic')])\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert seen == {"[('witam',), ('gdzie', 'zglosic')]\n"}
