@@ -65,6 +65,8 @@ class DangerDetector:
         self.rules = rules
         self.index = ConceptIndex(compile_patterns(rules), lexicon)
         self.model = model
+        # Each frame's slots as sets: a frame whose slot has no concept in the message cannot apply.
+        self._frame_slots = [(frame, tuple(frozenset(slot) for slot in frame.when)) for frame in rules.frames]
 
     def concepts(self, tokens: list[str]) -> Found:
         """The concepts found in the tokens, without the words that idioms cover. An idiom that names
@@ -108,8 +110,8 @@ class DangerDetector:
         serious = bool(self.rules.serious) and self.rules.serious in present
         best: list[tuple[int, Frame]] = []
         words = word_count(tokens)
-        for frame in self.rules.frames:
-            if frame.max_words and words > frame.max_words:
+        for frame, slots in self._frame_slots:
+            if any(slot.isdisjoint(present) for slot in slots) or frame.max_words and words > frame.max_words:
                 continue
             if any(
                 all((c[1:] not in present) if c.startswith("!") else (c in present) for c in group)
