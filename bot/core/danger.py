@@ -14,9 +14,10 @@ Recall matters more than precision: a needless card costs little, a missed one m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from bot.core.concepts import ConceptIndex, Found, Pattern, compile_pattern
-from bot.core.danger_model import DangerModel
+from bot.core.concepts import WORDS_KEPT, ConceptIndex, Found, Pattern, compile_pattern
+from bot.core.danger_model import DangerModel, token_features
 from bot.core.lexicon import Lexicon
 from bot.core.model import DangerRules, Frame
 from bot.core.text import word_count
@@ -65,6 +66,8 @@ class DangerDetector:
         self.rules = rules
         self.index = ConceptIndex(compile_patterns(rules), lexicon)
         self.model = model
+        # The model's weights for each word's n-grams, kept for the words read most recently.
+        self._known_of = lru_cache(maxsize=WORDS_KEPT)(self._word_weights)
         # Each frame's slots as sets: a frame whose slot has no concept in the message cannot apply.
         self._frame_slots = [(frame, tuple(frozenset(slot) for slot in frame.when)) for frame in rules.frames]
 
@@ -92,15 +95,24 @@ class DangerDetector:
         danger = self._by_rules(tokens, found)
         if self.model is None or danger is not None and danger.tier == "crisis":
             return danger
-        score = self.model.score(tokens)
+        known: dict[str, tuple[float, ...]] = {}
+        for token in tokens:
+            known.update(self._known_of(token))
+        score = self.model.score_of(known.values())
         if score < self.model.threshold:
             return danger
-        situations = list(danger.situations if danger and danger.situations else self.model.likely_situations(tokens))
+        situations = list(
+            danger.situations if danger and danger.situations else self.model.situations_of(known.values())
+        )
         for refinement in self.rules.refinements:
             if refinement.situation in situations and refinement.concept in found and refinement.adds not in situations:
                 situations.insert(0, refinement.adds)
         evidence = (danger.evidence if danger else ()) + (f"model {score:.2f}",)
         return Danger("crisis", tuple(situations), MODEL_FRAME, evidence)
+
+    def _word_weights(self, token: str) -> tuple[tuple[str, tuple[float, ...]], ...]:
+        """The model's weights for the n-grams of one word, as (n-gram, weights) pairs."""
+        return tuple(self.model.known(token_features(token)).items()) if self.model else ()
 
     def _by_rules(self, tokens: list[str], found: Found) -> Danger | None:
         """What the frames, softeners and signals make of the concepts found."""

@@ -10,7 +10,7 @@ read by `bot.knowledge.danger_model_reader`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.core.text import SENTENCE_BREAK
@@ -23,15 +23,18 @@ def features(tokens: Iterable[str]) -> set[str]:
     """The n-grams of the danger tokens' words; a short word is one feature, whole (" zyc ")."""
     out: set[str] = set()
     for token in tokens:
-        if token == SENTENCE_BREAK:
-            continue
-        padded = f" {token} "
-        if len(padded) <= max(NGRAMS):
-            out.add(padded)
-            continue
-        for n in NGRAMS:
-            out.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+        out |= token_features(token)
     return out
+
+
+def token_features(token: str) -> frozenset[str]:
+    """The n-grams of one word (none for a sentence break)."""
+    if token == SENTENCE_BREAK:
+        return frozenset()
+    padded = f" {token} "
+    if len(padded) <= max(NGRAMS):
+        return frozenset((padded,))
+    return frozenset(padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -44,21 +47,30 @@ class DangerModel:
     situations: tuple[str, ...]
     situation_bias: tuple[float, ...]
 
-    def _known(self, tokens: Iterable[str]) -> list[tuple[float, ...]]:
-        return [w for f in features(tokens) if (w := self.weights.get(f)) is not None]
+    def known(self, grams: Iterable[str]) -> dict[str, tuple[float, ...]]:
+        """The weights of those n-grams the model has."""
+        return {f: w for f in grams if (w := self.weights.get(f)) is not None}
 
     def score(self, tokens: Iterable[str]) -> float:
         """The probability (0–1) that the message is from someone who may be in danger."""
-        known = self._known(tokens)
+        return self.score_of(self.known(features(tokens)).values())
+
+    def score_of(self, known: Collection[tuple[float, ...]]) -> float:
+        """`score` from the weights of a message's distinct known n-grams (summed exactly, in any order)."""
         if not known:
             return 0.0
-        z = self.bias + sum(w[0] for w in known) / math.sqrt(len(known))
+        z = self.bias + math.fsum(w[0] for w in known) / math.sqrt(len(known))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def likely_situations(self, tokens: Iterable[str], count: int = 2) -> tuple[str, ...]:
         """The `count` situations the message most likely describes, most likely first."""
-        known = self._known(tokens)
+        return self.situations_of(self.known(features(tokens)).values(), count)
+
+    def situations_of(self, known: Collection[tuple[float, ...]], count: int = 2) -> tuple[str, ...]:
+        """`likely_situations` from the weights of a message's distinct known n-grams."""
         norm = math.sqrt(len(known)) or 1.0
-        scores = [self.situation_bias[s] + sum(w[1 + s] for w in known) / norm for s in range(len(self.situations))]
+        scores = [
+            self.situation_bias[s] + math.fsum(w[1 + s] for w in known) / norm for s in range(len(self.situations))
+        ]
         ranked = sorted(range(len(self.situations)), key=lambda s: scores[s], reverse=True)
         return tuple(self.situations[s] for s in ranked[:count])
