@@ -11,7 +11,7 @@ between them. Each word is written as
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeAlias
@@ -170,9 +170,11 @@ class ConceptIndex:
             if word.kind == "word" and len(word.text) >= MIN_FUZZY or word.kind == "stem" and len(word.text) >= 6:
                 self._fuzzy[word.text].add(i)
         self._fuzzy_choices = sorted(self._fuzzy)
-        self._by_first_word: dict[int, list[int]] = defaultdict(list)
+        # Each pattern under its word fewest patterns have: a message without that word cannot match it.
+        sharing = Counter(w for ids in self._pattern_words for w in set(ids))
+        self._by_rarest_word: dict[int, list[int]] = defaultdict(list)
         for p, ids in enumerate(self._pattern_words):
-            self._by_first_word[ids[0]].append(p)
+            self._by_rarest_word[min(ids, key=lambda w: (sharing[w], w))].append(p)
         self._pattern_gaps = [self._gaps(ids) for ids in self._pattern_words]
         self._word_hits = lru_cache(maxsize=WORDS_KEPT)(self._read_word)
 
@@ -286,13 +288,13 @@ class ConceptIndex:
             for w in self.word_hits(token, latin_cyrillic, english):
                 positions[w].append(t)
         found: Found = defaultdict(list)
-        candidates = sorted({p for w in positions for p in self._by_first_word.get(w, ())})
+        candidates = sorted(p for w in positions for p in self._by_rarest_word.get(w, ()))
         for p in candidates:
             ids, gaps = self._pattern_words[p], self._pattern_gaps[p]
             if len(ids) == 1:
                 found[self.patterns[p].concept] += [(start, start, self.patterns[p]) for start in positions[ids[0]]]
                 continue
-            if not all(w in positions for w in ids[1:]):
+            if not all(w in positions for w in ids):
                 continue  # a word of the phrase is not in the message
             for start in positions[ids[0]]:
                 end = _follow(ids[1:], gaps, positions, start, tokens)
