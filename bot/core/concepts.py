@@ -177,6 +177,7 @@ class ConceptIndex:
             self._by_rarest_word[min(ids, key=lambda w: (sharing[w], w))].append(p)
         self._pattern_gaps = [self._gaps(ids) for ids in self._pattern_words]
         self._word_hits = lru_cache(maxsize=WORDS_KEPT)(self._read_word)
+        self._only_in = lru_cache(maxsize=WORDS_KEPT)(self._read_only_in)
 
     def _gaps(self, ids: tuple[int, ...]) -> tuple[int, ...]:
         """The gap allowed before each word after the first: one word in a two-word phrase."""
@@ -203,9 +204,14 @@ class ConceptIndex:
         """True when the message is plainly English: three words only English knows, more than
         twice as many as words only Polish knows (folded Polish knows many English spellings, so
         the converse cannot be told this way)."""
-        en = sum(1 for t in tokens if self.known(t, ("en",)) and not self.known(t, ("pl",)))
-        pl = sum(1 for t in tokens if self.known(t, ("pl",)) and not self.known(t, ("en",)))
+        sides = [self._only_in(t) for t in tokens]
+        en, pl = sides.count("en"), sides.count("pl")
         return en >= 3 and en > 2 * pl
+
+    def _read_only_in(self, token: str) -> str | None:
+        """ "en" for a word only English knows, "pl" for one only Polish knows, else None."""
+        en, pl = self.known(token, ("en",)), self.known(token, ("pl",))
+        return "en" if en and not pl else "pl" if pl and not en else None
 
     def word_hits(self, token: str, latin_cyrillic: bool = False, english: bool = False) -> frozenset[int]:
         """Ids of the pattern words this token is, in any language (messages mix languages, and
