@@ -209,7 +209,7 @@ class ConceptIndex:
         return en >= 3 and en > 2 * pl
 
     def _read_only_in(self, token: str) -> str | None:
-        """ "en" for a word only English knows, "pl" for one only Polish knows, else None."""
+        """Which one of English and Polish alone knows the word: "en", "pl", or None (both or neither)."""
         en, pl = self.known(token, ("en",)), self.known(token, ("pl",))
         return "en" if en and not pl else "pl" if pl and not en else None
 
