@@ -240,19 +240,29 @@ class SqlStore:
     def flood_check(self, pseudonym: str, limit: int, window: float, quiet: float, now: float | None = None) -> str:
         """Count a message: "ok", "notify" (the first one over `limit` in `window` s, then `quiet` s of
         silence) or "drop"."""
-        now = time.time() if now is None else now
         with self._transaction() as run:
-            run(
-                "INSERT INTO rate (pseudonym, window_start, count) VALUES (?, ?, 0) ON CONFLICT (pseudonym) DO NOTHING",
-                (pseudonym, now),
-            )
-            row = run(
-                f"SELECT window_start, count, quiet_until FROM rate WHERE pseudonym = ?{self.FOR_UPDATE}", (pseudonym,)
-            ).fetchone()
-            verdict, values = flood_step(row, limit, window, quiet, now)
-            run(
-                "UPDATE rate SET window_start = ?, count = ?, quiet_until = ? WHERE pseudonym = ?", (*values, pseudonym)
-            )
+            return self._count(run, pseudonym, limit, window, quiet, time.time() if now is None else now)
+
+    def flood_check_and_language(
+        self, pseudonym: str, limit: int, window: float, quiet: float, now: float | None = None
+    ) -> tuple[str, str | None]:
+        """`flood_check`, and the resident's chosen language (or None) read in the same transaction:
+        one round trip for what every message needs first."""
+        with self._transaction() as run:
+            verdict = self._count(run, pseudonym, limit, window, quiet, time.time() if now is None else now)
+            rows = run("SELECT lang FROM preferences WHERE pseudonym = ?", (pseudonym,)).fetchall()
+        return verdict, rows[0][0] if rows else None
+
+    def _count(self, run, pseudonym: str, limit: int, window: float, quiet: float, now: float) -> str:
+        run(
+            "INSERT INTO rate (pseudonym, window_start, count) VALUES (?, ?, 0) ON CONFLICT (pseudonym) DO NOTHING",
+            (pseudonym, now),
+        )
+        row = run(
+            f"SELECT window_start, count, quiet_until FROM rate WHERE pseudonym = ?{self.FOR_UPDATE}", (pseudonym,)
+        ).fetchone()
+        verdict, values = flood_step(row, limit, window, quiet, now)
+        run("UPDATE rate SET window_start = ?, count = ?, quiet_until = ? WHERE pseudonym = ?", (*values, pseudonym))
         return verdict
 
     FOR_UPDATE = ""  # PostgreSQL locks the row it reads

@@ -183,6 +183,12 @@ class StoreGateway:
         """ "ok", "notify" or "drop" from the shared counter; "ok" when storage fails (answers first)."""
         return await self._call("ok", self.store.flood_check, pseudonym, limit, window, quiet)
 
+    async def flood_check_and_language(
+        self, pseudonym: str, limit: int = 20, window: float = 60.0, quiet: float = 60.0
+    ) -> tuple[str, str | None]:
+        """`flood_check` and the resident's chosen language in one call; ("ok", None) when storage fails."""
+        return await self._call(("ok", None), self.store.flood_check_and_language, pseudonym, limit, window, quiet)
+
     async def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:
         """Remember which reply answered `message`; `resident` (the sender's pseudonym) lets /forget erase it."""
         await self._call(None, self.store.remember_reply, message, reply_id, resident)

@@ -51,7 +51,9 @@ def reading_of(update: Update, svc: Services, bot_username: str) -> MessageReadi
 
 def forget_reading(update: object, svc: Services) -> None:
     """Drop what was read of an update once it is handled: no message stays in memory."""
-    svc.readings.pop(getattr(update, "update_id", None), None)
+    update_id = getattr(update, "update_id", None)
+    svc.readings.pop(update_id, None)
+    svc.languages.pop(update_id, None)
 
 
 async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -74,7 +76,9 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         and _addressed_text(update, context.bot.username) is None
     ):
         return  # a group conversation the bot does not answer costs nothing
-    verdict = await svc.store.flood_check(svc.pseudonym(user.id))
+    verdict, svc.languages[update.update_id] = await svc.store.flood_check_and_language(svc.pseudonym(user.id))
+    while len(svc.languages) > 2000:
+        svc.languages.popitem(last=False)
     if verdict == "ok" and in_group:
         group_verdict = await svc.store.flood_check(svc.pseudonym(f"group:{chat.id}"), limit=GROUP_PER_MINUTE)
         verdict = "drop" if group_verdict != "ok" else verdict

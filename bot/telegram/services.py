@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 #: How long an unanswered question may still be sent to the editors.
 OFFER_SECONDS = 15 * 60
+#: Services.languages has no entry for the update: its language was not read with its flood counter.
+UNREAD = object()
 
 
 @dataclass
@@ -43,6 +45,10 @@ class Services:
     # How recent updates' texts were read (update id -> MessageReading, None: nothing to read): once per
     # update, by the urgent pre-check; kept only until the update's handler takes it or it is handled.
     readings: OrderedDict = field(default_factory=OrderedDict)
+    # The resident's stored language choice (or None) as the flood gate read it with the flood
+    # counter, per update id, so that the update's handlers need not read it again; dropped with the
+    # update's reading once it is handled.
+    languages: OrderedDict = field(default_factory=OrderedDict)
 
     def offer(self, text: str, lang: str, resident: str) -> str:
         """A token for the "send to the editors" button of an unanswered question; it works only for
@@ -76,7 +82,10 @@ async def interface_language(update: Update, svc: Services) -> str:
     user = update.effective_user
     if user is None:
         return "pl"
-    return await svc.store.language(svc.pseudonym(user.id)) or negotiate(user.language_code) or "pl"
+    stored = svc.languages.get(update.update_id, UNREAD)
+    if stored is UNREAD:
+        stored = await svc.store.language(svc.pseudonym(user.id))
+    return stored or negotiate(user.language_code) or "pl"
 
 
 async def for_resident(update: Update, context: ContextTypes.DEFAULT_TYPE):

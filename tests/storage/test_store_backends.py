@@ -126,6 +126,16 @@ def test_flood_control_is_shared_by_every_connection(make_store):
     assert second.flood_check("q", 3, 60, 60, now) == "ok"
 
 
+def test_the_flood_counter_and_the_language_choice_come_in_one_call(make_store):
+    first, second = make_store(), make_store()
+    now = time.time()
+    assert first.flood_check_and_language("p", 2, 60, 60, now) == ("ok", None)
+    second.set_language("p", "uk")
+    verdicts = [first.flood_check_and_language("p", 2, 60, 60, now + i) for i in range(1, 4)]
+    assert verdicts == [("ok", "uk"), ("notify", "uk"), ("drop", "uk")]  # the same counter as flood_check
+    assert second.flood_check("p", 2, 60, 60, now + 4) == "drop"
+
+
 def test_an_edited_question_finds_its_reply_from_any_connection(make_store):
     first, second = make_store(), make_store()
     first.remember_reply("message-key", 41)
