@@ -23,6 +23,7 @@ FORGET_COLUMNS = {
     "replies": "resident",
 }
 EVENT_COLUMNS = ("pseudonym", "kind", "chat_type", "lang", "outcome", "entry", "band", "latency_ms")
+RECORD_UPDATE = "INSERT INTO handled (update_id, at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING"
 
 
 class SqlStore:
@@ -267,15 +268,19 @@ class SqlStore:
 
     FOR_UPDATE = ""  # PostgreSQL locks the row it reads
 
-    def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:
+    def remember_reply(self, message: str, reply_id: int, resident: str | None = None, update: int | None = None):
         """Which reply answered a message (`message`: a pseudonym of chat and message id), kept
-        REPLY_DAYS days; `resident` (the sender's pseudonym) lets /forget erase it."""
+        REPLY_DAYS days; `resident` (the sender's pseudonym) lets /forget erase it. With `update`, that
+        update is recorded as handled in the same transaction (see `record_update`)."""
         with self._transaction() as run:
             run(
                 "INSERT INTO replies (message, reply_id, at, resident) VALUES (?, ?, ?, ?) ON CONFLICT (message) "
                 "DO UPDATE SET reply_id = excluded.reply_id, at = excluded.at, resident = excluded.resident",
                 (message, reply_id, time.time(), resident),
             )
+            if update is not None:
+                run(RECORD_UPDATE, (update, time.time()))
+        return True
 
     def reply_for(self, message: str) -> int | None:
         rows = self._read("SELECT reply_id FROM replies WHERE message = ?", (message,))
@@ -293,10 +298,7 @@ class SqlStore:
     def record_update(self, update_id: int) -> None:
         """Remember that a Telegram update was answered (kept REPLY_DAYS days)."""
         with self._transaction() as run:
-            run(
-                "INSERT INTO handled (update_id, at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING",
-                (update_id, time.time()),
-            )
+            run(RECORD_UPDATE, (update_id, time.time()))
 
     # -- admins' figures and key rotation --------------------------------------------------------
 

@@ -55,6 +55,7 @@ class StoreGateway:
         self._flushing: asyncio.Task | None = None
         self._dropped = [0, 0]  # events pushed out of the queue (event loop), of the store's (worker thread)
         self._dropped_logged = -60.0
+        self._recorded: set[int] = set()  # updates recorded as handled with their reply
         self.failures = 0
 
     @property
@@ -189,9 +190,19 @@ class StoreGateway:
         """`flood_check` and the resident's chosen language in one call; ("ok", None) when storage fails."""
         return await self._call(("ok", None), self.store.flood_check_and_language, pseudonym, limit, window, quiet)
 
-    async def remember_reply(self, message: str, reply_id: int, resident: str | None = None) -> None:
-        """Remember which reply answered `message`; `resident` (the sender's pseudonym) lets /forget erase it."""
-        await self._call(None, self.store.remember_reply, message, reply_id, resident)
+    async def remember_reply(
+        self, message: str, reply_id: int, resident: str | None = None, update: int | None = None
+    ) -> None:
+        """Remember which reply answered `message`; `resident` (the sender's pseudonym) lets /forget
+        erase it. With `update` (its handler has nothing left to send), that update is recorded as
+        handled in the same transaction, and `record` leaves it out."""
+        if (
+            await self._call(False, self.store.remember_reply, message, reply_id, resident, update)
+            and update is not None
+        ):
+            if len(self._recorded) > 10_000:  # ids whose record never came (a shutdown cut them short)
+                self._recorded.clear()
+            self._recorded.add(update)
 
     async def reply_for(self, message: str) -> int | None:
         return await self._call(None, self.store.reply_for, message)
@@ -202,6 +213,9 @@ class StoreGateway:
         return bool(await self._call(False, self.store.update_handled, update_id))
 
     async def record(self, update_id: int) -> None:
+        if update_id in self._recorded:  # written with its reply (remember_reply)
+            self._recorded.discard(update_id)
+            return
         await self._call(None, self.store.record_update, update_id)
 
     async def last_handled(self) -> int | None:

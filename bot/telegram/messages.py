@@ -160,8 +160,8 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(
             svc.catalogs(reply.lang).gettext("Your message was very long; I read only its beginning."), do_quote=False
         )
-    if sent is not None and edit_of is None:
-        await svc.store.remember_reply(message_key, sent.message_id, resident)
+    if sent is not None and edit_of is None:  # everything is sent: the update is recorded as handled with it
+        await svc.store.remember_reply(message_key, sent.message_id, resident, update.update_id)
     if event is not None and reply.outcome == "crisis":  # the emergency card goes out before anything is stored
         await svc.store.log_event(*event)
 

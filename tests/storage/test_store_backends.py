@@ -151,6 +151,12 @@ def test_the_highest_handled_update_is_known_after_a_restart(make_store):
     assert make_store().last_handled() == 9 and store.update_handled(8)
 
 
+def test_a_reply_remembered_with_its_update_records_the_update_as_handled(make_store):
+    store = make_store()
+    assert store.remember_reply("message-key", 41, resident="p", update=12)
+    assert make_store().update_handled(12) and store.reply_for("message-key") == 41 and store.last_handled() == 12
+
+
 def test_key_rotation_on_either_backend(make_store, tmp_path):
     key_file = tmp_path / "samples.key"
     key_file.write_bytes(Fernet.generate_key())

@@ -195,3 +195,20 @@ def test_forget_through_the_gateway_erases_the_replies_remembered_for_the_reside
 
     asyncio.run(scenario())
     gateway.close()
+
+
+def test_an_update_recorded_with_its_reply_is_not_written_again(tmp_path):
+    store = Store(tmp_path / "bot.sqlite3")
+    gateway = StoreGateway(store)
+    writes = []
+    store.record_update = lambda update_id: writes.append(update_id)
+
+    async def scenario():
+        await gateway.remember_reply("message-key", 11, resident="p1", update=5)
+        await gateway.record(5)  # the poller, once the update is finished: already written
+        await gateway.record(6)  # an update answered without remember_reply (a command, a button)
+        assert await gateway.seen(5) and not await gateway.seen(7)
+
+    asyncio.run(scenario())
+    gateway.close()
+    assert writes == [6]
