@@ -3,7 +3,8 @@
 httpcore looks at every idle connection of the pool (a system call each) for every request, so the
 connections a burst of sends opens cost every later request while they stay open. This sends a
 burst of 50 concurrent requests to a local stand-in for Telegram, then 500 one after another, and
-prints the process's CPU per request with the bot's TrackedRequest and with every connection kept
+prints the process's CPU per request with the bot's aiohttp connection (AiohttpRequest), with
+httpx's as the bot uses it behind a proxy (TrackedRequest) and with every connection kept
 (python-telegram-bot's default); asserts nothing.
 
     python bench/bench_http_pool.py
@@ -17,11 +18,11 @@ import time
 from pathlib import Path
 
 import httpx
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.telegram.application import KEEP_ALIVE, TrackedRequest  # noqa: E402
+from bot.telegram.bot_api_http import KEEP_ALIVE, AiohttpRequest, TrackedRequest  # noqa: E402
 
 BODY = b'{"ok":true,"result":{"message_id":1}}'
 ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(BODY), BODY)
@@ -49,12 +50,18 @@ async def telegram(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -
         writer.close()
 
 
-async def measure(request: HTTPXRequest) -> tuple[float, int]:
+def idle_connections(request: BaseRequest) -> int:
+    if isinstance(request, AiohttpRequest):
+        return sum(len(kept) for kept in request._session.connector._conns.values())  # type: ignore[union-attr]
+    return len(request._client._transport._pool.connections)  # type: ignore[attr-defined]
+
+
+async def measure(request: BaseRequest) -> tuple[float, int]:
     server = await asyncio.start_server(telegram, "127.0.0.1", 0)
     url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/botTOKEN/sendMessage"
     await request.initialize()
     await asyncio.gather(*(request.post(url, RequestData()) for _ in range(50)))
-    idle = len(request._client._transport._pool.connections)  # type: ignore[attr-defined]
+    idle = idle_connections(request)
     started = time.process_time()
     for _ in range(500):
         await request.post(url, RequestData())
@@ -66,10 +73,14 @@ async def measure(request: HTTPXRequest) -> tuple[float, int]:
 
 def main() -> None:
     every = HTTPXRequest(connection_pool_size=64, httpx_kwargs={"limits": httpx.Limits(max_connections=64)})
-    for name, request in (("TrackedRequest(64)", TrackedRequest(64)), ("every connection kept", every)):
+    for name, request in (
+        ("AiohttpRequest(64)", AiohttpRequest(64)),
+        ("TrackedRequest(64)", TrackedRequest(64)),
+        ("every connection kept", every),
+    ):
         cpu, idle = asyncio.run(measure(request))
         print(f"{name}: {idle} connections open after the burst, {cpu:.2f} ms CPU per request (client and stand-in)")
-    print(f"(KEEP_ALIVE = {KEEP_ALIVE})")
+    print(f"(KEEP_ALIVE = {KEEP_ALIVE}, for httpx)")
 
 
 if __name__ == "__main__":

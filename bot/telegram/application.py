@@ -8,7 +8,6 @@ import signal
 import time
 from urllib.parse import urlparse
 
-import httpx
 from telegram import BotCommand, Update
 from telegram.error import Forbidden, InvalidToken, NetworkError
 from telegram.ext import (
@@ -21,12 +20,13 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Config, ConfigError
 from bot.core.model import LANGS
 from bot.i18n import Catalogs
 from bot.telegram.admin import stats, storage_trouble_notice
+from bot.telegram.bot_api_http import TrackedRequest, bot_api_request
 from bot.telegram.buttons import on_callback
 from bot.telegram.commands import (
     contacts,
@@ -58,8 +58,6 @@ COMMANDS = ("start", "help", "report", "contacts", "language", "settings", "topi
 #: A shutdown waits this long for the updates in hand, then leaves the rest for Telegram to deliver
 #: again (docker stop sends SIGKILL after 10 s).
 DRAIN_SECONDS = 6.0
-#: Idle connections to the Bot API kept open for the next request (see TrackedRequest).
-KEEP_ALIVE = 8
 
 
 def N_(message: str) -> str:
@@ -142,28 +140,6 @@ class ServingReplicaBot(ExtBot):
         return True
 
 
-class TrackedRequest(HTTPXRequest):
-    """The Bot API connection, remembering when Telegram last answered (any HTTP response). Up to
-    `size` connections at once, of which at most KEEP_ALIVE stay open when idle: httpcore looks at
-    every idle connection (a system call each) for every request, so the dozens a burst opens would
-    cost every later request (bench/bench_http_pool.py: 3.9-4.3 ms of CPU per request with 50 open
-    instead of 1.6 ms with 8, on the 2-core development machine)."""
-
-    last_ok: float | None = None
-
-    def __init__(self, size: int) -> None:
-        keep = min(size, KEEP_ALIVE)
-        super().__init__(
-            connection_pool_size=size,
-            httpx_kwargs={"limits": httpx.Limits(max_connections=size, max_keepalive_connections=keep)},
-        )
-
-    async def do_request(self, *args, **kwargs):
-        result = await super().do_request(*args, **kwargs)
-        TrackedRequest.last_ok = time.time()
-        return result
-
-
 def build_application(config: Config, svc: Services, request: BaseRequest | None = None) -> Application:
     """The python-telegram-bot Application with every handler registered (`request`: for tests)."""
     serving_only = bool(config.webhook_url) and not config.webhook_owner
@@ -171,8 +147,8 @@ def build_application(config: Config, svc: Services, request: BaseRequest | None
         token=config.token,
         base_url=f"{config.api_url}/bot",
         base_file_url=f"{config.api_url}/file/bot",
-        request=request or TrackedRequest(64),
-        get_updates_request=request or TrackedRequest(4),
+        request=request or bot_api_request(64),
+        get_updates_request=request or bot_api_request(4),
         rate_limiter=FairRateLimiter(),
     )
     # No Updater: bot.telegram.polling and bot.telegram.webhook fetch, and confirm only what is handled.

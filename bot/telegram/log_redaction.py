@@ -8,7 +8,7 @@ import logging
 import time
 
 #: Loggers of the libraries around Telegram; their messages may carry updates, payloads or URLs.
-LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "tornado", "apscheduler", "asyncio")
+LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "aiohttp", "tornado", "apscheduler", "asyncio")
 
 
 class ContentFree(logging.Filter):

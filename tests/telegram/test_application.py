@@ -36,12 +36,12 @@ def test_a_serving_replica_never_sets_the_webhook():
 
 
 def test_after_a_burst_of_sends_only_a_few_idle_connections_stay_open():
-    """Every idle connection kept costs each later request a look (bench/bench_telegram.py)."""
+    """Behind a proxy (httpx), every idle connection kept costs each later request a look (bench/bench_http_pool.py)."""
     import asyncio
 
     from telegram.request import RequestData
 
-    from bot.telegram.application import KEEP_ALIVE, TrackedRequest
+    from bot.telegram.bot_api_http import KEEP_ALIVE, TrackedRequest
 
     body = b'{"ok":true,"result":true}'
     answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
