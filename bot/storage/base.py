@@ -269,9 +269,8 @@ class SqlStore:
     FOR_UPDATE = ""  # PostgreSQL locks the row it reads
 
     def remember_reply(self, message: str, reply_id: int, resident: str | None = None, update: int | None = None):
-        """Which reply answered a message (`message`: a pseudonym of chat and message id), kept
-        REPLY_DAYS days; `resident` (the sender's pseudonym) lets /forget erase it. With `update`, that
-        update is recorded as handled in the same transaction (see `record_update`)."""
+        """Which reply answered a message (a pseudonym of chat and message id), kept REPLY_DAYS days;
+        `resident` lets /forget erase it; `update` is recorded as handled in the same transaction. True."""
         with self._transaction() as run:
             run(
                 "INSERT INTO replies (message, reply_id, at, resident) VALUES (?, ?, ?, ?) ON CONFLICT (message) "
