@@ -12,7 +12,7 @@ from collections import OrderedDict
 from typing import Protocol
 
 from telegram import Bot, Update
-from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import Conflict, EndPointNotFound, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.warnings import PTBUserWarning
 
 from bot.telegram.dispatch import Dispatcher
@@ -98,6 +98,8 @@ class Poller:
                 raw = await self._fetch(stopping)
             except (InvalidToken, Forbidden):
                 raise
+            except EndPointNotFound as exc:  # getUpdates exists: python-telegram-bot's word for a refused token
+                raise InvalidToken("Telegram refused the token while polling") from exc
             except Conflict:
                 log.error("another process polls with this token; stop it (or use a webhook); retrying")
                 await _sleep_or_stop(stopping, 5.0)

@@ -4,6 +4,9 @@ read is skipped with a line that holds no content; one answered before a restart
 import asyncio
 import logging
 
+import pytest
+from telegram.error import EndPointNotFound, InvalidToken
+
 from bot.telegram.dispatch import Dispatcher
 from bot.telegram.polling import MemoryHandledLog, Poller
 
@@ -144,3 +147,17 @@ def test_updates_recorded_before_a_restart_are_looked_up_and_newer_ones_are_not(
 
     assert asyncio.run(go()) == [4, 5]
     assert handled == [6, 7]
+
+
+def test_a_token_telegram_stops_taking_while_polling_stops_the_bot_as_a_refused_token():
+    """Once the bot is initialised, python-telegram-bot reports Telegram's 401 or 404 for getUpdates
+    as EndPointNotFound; the poller must treat it as the refused token it is (serve then logs one
+    line and stops), not let it escape as an unknown error with a traceback."""
+
+    class RevokedBot(FakeBot):
+        async def do_api_request(self, endpoint, api_kwargs=None, **kwargs):
+            raise EndPointNotFound("Endpoint 'getUpdates' not found in Bot API")
+
+    poller = Poller(RevokedBot([]), Dispatcher(lambda update: None, lambda u: False), ["message"], poll_seconds=0)
+    with pytest.raises(InvalidToken):
+        asyncio.run(run_for(poller))
