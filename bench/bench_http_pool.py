@@ -23,31 +23,7 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.telegram.bot_api_http import KEEP_ALIVE, AiohttpRequest, TrackedRequest  # noqa: E402
-
-BODY = b'{"ok":true,"result":{"message_id":1}}'
-ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(BODY), BODY)
-
-
-async def telegram(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """Answers every request on a connection, a little later (so a burst overlaps)."""
-    try:
-        while True:
-            head = await reader.readuntil(b"\r\n\r\n")
-            length = next(
-                (
-                    int(line.split(b":")[1])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length:")
-                ),
-                0,
-            )
-            if length:
-                await reader.readexactly(length)
-            await asyncio.sleep(0.002)
-            writer.write(ANSWER)
-            await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
-        writer.close()
+from tests.telegram_support import bot_api_stand_in  # noqa: E402
 
 
 def idle_connections(request: BaseRequest) -> int:
@@ -57,7 +33,7 @@ def idle_connections(request: BaseRequest) -> int:
 
 
 async def measure(request: BaseRequest) -> tuple[float, int]:
-    server = await asyncio.start_server(telegram, "127.0.0.1", 0)
+    server = await bot_api_stand_in(delay=0.002)  # a little later, so a burst overlaps
     url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/botTOKEN/sendMessage"
     await request.initialize()
     await asyncio.gather(*(request.post(url, RequestData()) for _ in range(50)))

@@ -1,4 +1,5 @@
-"""Offline Telegram test support: a recording BaseRequest, update builders (messages, edits, taps), the buttons sent."""
+"""Offline Telegram test support: a recording BaseRequest, a local HTTP stand-in for the Bot API, update
+builders (messages, edits, taps), the buttons sent."""
 
 import asyncio
 import json
@@ -8,6 +9,38 @@ from telegram import Update
 from telegram.request import BaseRequest
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-test"
+#: What the stand-in answers every request with.
+STAND_IN_BODY = b'{"ok":true,"result":{"message_id":7}}'
+
+
+async def bot_api_stand_in(received: list[tuple[bytes, bytes]] | None = None, delay: float = 0.0):
+    """A local HTTP/1.1 stand-in for the Bot API (an asyncio server on a free port): answers every
+    request on a connection with STAND_IN_BODY, `delay` seconds later, recording each request's head
+    and body in `received` when given."""
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lengths = (
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                )
+                length = next(lengths, 0)
+                body = await reader.readexactly(length) if length else b""
+                if received is not None:
+                    received.append((head, body))
+                await asyncio.sleep(delay)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+                    % (len(STAND_IN_BODY), STAND_IN_BODY)
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            writer.close()
+
+    return await asyncio.start_server(serve, "127.0.0.1", 0)
 
 
 class RecordingRequest(BaseRequest):

@@ -22,7 +22,7 @@ KEEP_ALIVE = 8
 #: An idle connection older than this is closed rather than reused (httpx's keepalive_expiry).
 KEEP_ALIVE_SECONDS = 5.0
 #: python-telegram-bot's default timeouts, in seconds, for a request that names none.
-READ_TIMEOUT, WRITE_TIMEOUT, CONNECT_TIMEOUT, POOL_TIMEOUT = 5.0, 5.0, 5.0, 1.0
+READ_TIMEOUT, CONNECT_TIMEOUT, POOL_TIMEOUT = 5.0, 5.0, 1.0
 
 
 def bot_api_request(size: int) -> BaseRequest:

@@ -11,39 +11,9 @@ from telegram import InputFile
 from telegram.error import NetworkError, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
+from telegram_support import STAND_IN_BODY, bot_api_stand_in
 
 from bot.telegram.bot_api_http import AiohttpRequest, TrackedRequest, bot_api_request
-
-BODY = b'{"ok":true,"result":{"message_id":7}}'
-
-
-async def stand_in(received: list[tuple[bytes, bytes]], delay: float = 0.0):
-    """A local stand-in for Telegram: records each request's head and body, answers BODY."""
-
-    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                length = next(
-                    (
-                        int(line.split(b":")[1])
-                        for line in head.split(b"\r\n")
-                        if line.lower().startswith(b"content-length:")
-                    ),
-                    0,
-                )
-                body = await reader.readexactly(length) if length else b""
-                received.append((head, body))
-                await asyncio.sleep(delay)
-                writer.write(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
-                    % (len(BODY), BODY)
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
-            writer.close()
-
-    return await asyncio.start_server(serve, "127.0.0.1", 0)
 
 
 def url_of(server, method: str = "sendMessage") -> str:
@@ -55,7 +25,7 @@ def send(data: RequestData, delay: float = 0.0, **timeouts):
 
     async def go():
         received: list[tuple[bytes, bytes]] = []
-        server = await stand_in(received, delay)
+        server = await bot_api_stand_in(received, delay)
         request = AiohttpRequest(4)
         await request.initialize()
         try:
@@ -73,7 +43,7 @@ def test_a_message_reaches_telegram_as_a_form_and_its_answer_comes_back():
         [RequestParameter.from_input("chat_id", 42), RequestParameter.from_input("text", "Gdzie zgłosić? 112 & więcej")]
     )
     (status, body), received = send(data)
-    assert (status, body) == (200, BODY)
+    assert (status, body) == (200, STAND_IN_BODY)
     [(head, sent)] = received
     assert head.startswith(b"POST /botTOKEN/sendMessage HTTP/1.1")
     assert b"python-telegram-bot" in head  # the User-Agent python-telegram-bot's requests carry
@@ -119,7 +89,7 @@ def test_the_heartbeat_learns_when_telegram_last_answered():
 def test_a_burst_of_replies_reuses_connections_afterwards():
     async def go():
         received: list[tuple[bytes, bytes]] = []
-        server = await stand_in(received, delay=0.02)
+        server = await bot_api_stand_in(received, delay=0.02)
         request = AiohttpRequest(64)
         await request.initialize()
         try:
