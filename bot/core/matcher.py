@@ -177,7 +177,7 @@ class Matcher:
     def entries_using(self, term: str) -> int:
         """How many entries use a term in their variants (0 for a term the knowledge never uses)."""
         tid = self.index.vocab.get(term)
-        return 0 if tid is None else int(self.index.entry_count[tid])
+        return 0 if tid is None else len(self.index.entries_with(tid))
 
     def _variant(self, vid: int) -> Variant:
         """One variant as an object (built for the few candidates a question ends with)."""
@@ -244,9 +244,9 @@ class Matcher:
         seen, pairs = set(), []
         terms_of = lru_cache(maxsize=None)(self.index.entry_terms)
         for term in range(len(self.index.terms)):
-            if self.index.entry_count[term] > max_sharing:
-                continue
             sharing = self.index.entries_with(term).tolist()
+            if len(sharing) > max_sharing:
+                continue
             for n, a in enumerate(sharing):
                 for b in sharing[n + 1 :]:
                     if (a, b) in seen or OUT_OF_SCOPE in (self.entries[a].id, self.entries[b].id):

@@ -143,8 +143,6 @@ class TermIndex:
             )
             for latin in (True, False)
         }
-        # How many entries use each term, in any script (the lists themselves are the two scripts' merged).
-        self.entry_count = np.diff(Postings.of_pairs(flat.astype(np.int64), owner, n_terms).starts).astype(np.int32)
         df = {latin: np.diff(p.starts).tolist() for latin, p in self.script_postings.items()}
         # Python floats, computed as the matcher always did (numpy's vectorised log may differ in the last
         # bit), once per distinct count of entries.
@@ -201,8 +199,8 @@ class TermIndex:
 
     def nbytes(self) -> int:
         """The size of the arrays (the vocabulary and texts not counted)."""
-        arrays: list[np.ndarray] = [self.variant_entry, self.variant_lang, self.variant_latin, self.entry_count]
-        arrays += [self.entry_starts, *self.idf.values(), *self.variant_weight.values()]
+        arrays: list[np.ndarray] = [self.variant_entry, self.variant_lang, self.variant_latin, self.entry_starts]
+        arrays += [*self.idf.values(), *self.variant_weight.values()]
         lists = [self.variant_rows, self.postings, *self.script_postings.values()]
         return sum(int(a.nbytes) for a in arrays) + sum(p.nbytes() for p in lists)
 
