@@ -220,6 +220,7 @@ async def serve(application: Application, config: Config, svc: Services) -> None
     await application.start()
     application.bot_data["dispatcher"] = dispatcher
     poller = webhook = None
+    refused = False
     try:
         if config.webhook_url:
             await application.bot.set_webhook(
@@ -246,19 +247,21 @@ async def serve(application: Application, config: Config, svc: Services) -> None
             poller = Poller(application.bot, dispatcher, ALLOWED_UPDATES, svc.store)
             log.info("polling for updates")
             await poller.run(stopping)
-    except (InvalidToken, Forbidden) as exc:
-        log.error("Telegram refuses the bot token (%s); check TELEGRAM_BOT_TOKEN", type(exc).__name__)
+    except (InvalidToken, Forbidden):
+        refused = True  # the updates in hand are still answered (a send may work); nothing can be confirmed
     finally:
         if webhook is not None:
             await webhook.stop()
         cut = await dispatcher.drain(DRAIN_SECONDS)
-        if poller is not None:
+        if poller is not None and not refused:
             await poller.confirm()
         if cut:
             log.warning("stopped with %d update(s) unfinished; Telegram delivers them again", cut)
         await _bounded(application.stop(), 2.0)
         await post_stop(application)
         await _bounded(application.shutdown(), 2.0)
+    if refused:  # a failure exit status, so that a supervisor reports it rather than taking it for a stop
+        raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram stopped accepting this token; copy it again from @BotFather.")
 
 
 async def connect(application: Application, config: Config, stopping: asyncio.Event) -> bool:

@@ -171,3 +171,20 @@ def test_a_stop_while_the_bot_is_still_starting_is_a_clean_exit(emulator, tmp_pa
     time.sleep(1.5)  # started, not yet serving: reading the knowledge and the lexicon takes longer
     assert bot.stop() == 0
     assert "Traceback" not in bot.log_text()
+
+
+def test_a_token_revoked_while_serving_stops_the_bot_with_a_failure_status(emulator, tmp_path):
+    """@BotFather revokes the token while the bot runs: the bot says so in one line and exits with
+    status 1, so that a supervisor (`Restart=on-failure`, an orchestrator's alerts) sees a failure,
+    not a clean stop."""
+    bot = BotProcess(emulator, tmp_path / "data")
+    try:
+        Resident(emulator, 900, "pl").command("/start", timeout=60)
+        emulator.post("/fault", {"method": "getUpdates", "status": 401, "seconds": 120})
+        code = bot.process.wait(timeout=60)
+    finally:
+        bot.stop()
+    log = bot.log_text()
+    assert code == 1, log
+    assert "Error: TELEGRAM_BOT_TOKEN: Telegram stopped accepting this token" in log, log
+    assert "Traceback" not in log and "could not confirm" not in log, log
