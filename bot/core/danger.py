@@ -171,20 +171,28 @@ class DangerDetector:
         own = [
             (a, b) for slot in frame.when for c in slot for a, b, _ in found.get(c, ()) if span[0] <= a and b <= span[1]
         ]
+        # ... and it is the subject of the danger word itself (a signal: "kill", "hit"), not of any word
+        # in the frame's window ("he followed her from the tram stop shouting he will kill").
+        signals = set(self.rules.signals)
+        core = [
+            (a, b)
+            for slot in frame.when
+            for c in slot
+            if c in signals
+            for a, b, _ in found.get(c, ())
+            if span[0] <= a and b <= span[1]
+        ] or own
         for item in group:
             absent, concept = item.startswith("!"), item.lstrip("!")
             # An idiom's subject comes before its verb ("my feet are killing me"), or right after it.
-            near = (
-                (span[0] - LOCAL_REACH, span[1] + 1)
-                if concept in local
-                else (span[0] - NEAR_REACH, span[1] + NEAR_REACH)
-                if concept in close
-                else (span[0] - SOFTENER_REACH, span[1] + SOFTENER_REACH)
-            )
-            there = any(
-                near[0] <= a and b <= near[1] and not (concept in local and _inside((a, b), own))
-                for a, b, _ in found.get(concept, ())
-            )
+            if concept in local:
+                there = any(
+                    any(c0 - LOCAL_REACH <= a and b <= c1 + 1 for c0, c1 in core) and not _inside((a, b), own)
+                    for a, b, _ in found.get(concept, ())
+                )
+            else:
+                reach = NEAR_REACH if concept in close else SOFTENER_REACH
+                there = any(span[0] - reach <= a and b <= span[1] + reach for a, b, _ in found.get(concept, ()))
             if there == absent:
                 return False
         return True

@@ -231,3 +231,29 @@ def test_an_idiom_subject_is_not_one_of_the_frames_own_words(lexicon):
 @pytest.mark.parametrize("text", ["he tried to rapee me", "my uncle tried to raep me last night"])
 def test_a_misspelt_rape_too_short_for_typo_tolerance_still_gets_the_card(real_assistant, text):
     assert real_assistant.reply(text).outcome == "crisis"
+
+
+def test_an_idiom_subject_counts_only_just_before_the_danger_word_itself(lexicon):
+    """An idiom: "the tram is killing me". A threat: "a man followed her from the tram stop shouting he
+    will kill all Muslims", where "tram" stands inside the frame's window but far from "kill"."""
+    rules = DangerRules(
+        concepts={
+            "kill": {"en": ["kill"]},
+            "victim": {"en": ["=me", "=her"]},
+            "agent": {"en": ["=he"]},
+            "subject": {"en": ["=tram"]},
+        },
+        frames=(
+            Frame(
+                "kill-threat", (("kill",), ("victim",), ("agent",)), "violence", window=12, softened_by=(("subject",),)
+            ),
+        ),
+        exceptions={},
+        protected=(),
+        serious=None,
+        signals=("kill",),
+        local=("subject",),
+    )
+    detector = DangerDetector(rules, lexicon)
+    assert check(detector, "the tram is killing me").tier == "concern"
+    assert check(detector, "a man followed her from the tram stop shouting he will kill").tier == "crisis"
