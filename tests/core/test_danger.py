@@ -257,3 +257,15 @@ def test_an_idiom_subject_counts_only_just_before_the_danger_word_itself(lexicon
     detector = DangerDetector(rules, lexicon)
     assert check(detector, "the tram is killing me").tier == "concern"
     assert check(detector, "a man followed her from the tram stop shouting he will kill").tier == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he makes me sleep with men for money and keeps my phone",
+        "zmusza mnie do spotkań z klientami i zabiera wszystkie pieniądze",
+        "він змушує мене спати з чоловіками за гроші і забрав телефон",
+    ],
+)
+def test_someone_forced_into_sex_for_money_gets_the_card(real_assistant, text):
+    assert real_assistant.reply(text).outcome == "crisis"
