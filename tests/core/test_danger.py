@@ -269,3 +269,28 @@ def test_an_idiom_subject_counts_only_just_before_the_danger_word_itself(lexicon
 )
 def test_someone_forced_into_sex_for_money_gets_the_card(real_assistant, text):
     assert real_assistant.reply(text).outcome == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "szef trzyma nasze paszporty i mówi że nie wyjdziemy dopóki nie odpracujemy długu",
+        "my employer has my passport and says I owe them money for the flight",
+        "робота на складі, шеф забрав паспорти і не випускає з гуртожитку",
+        "хозяин забрал паспорт, говорит буду спать с клиентами пока не отдам долг",
+    ],
+)
+def test_documents_kept_with_no_way_out_gets_the_card(real_assistant, text):
+    assert real_assistant.reply(text).outcome == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chcę odebrać paszport z urzędu, ile to trwa?",
+        "my boss keeps my passport copy in the HR file, is that allowed?",
+        "czy praca w agencji towarzyskiej jest w Polsce legalna?",
+    ],
+)
+def test_passports_and_sex_work_in_an_ordinary_question_get_no_card(real_assistant, text):
+    assert real_assistant.reply(text).outcome != "crisis"
