@@ -9,7 +9,7 @@ from bot.core import stopwords
 from bot.core.lexicon import Lexicon
 from bot.core.model import LANGS
 from bot.core.text import cyrillic_share, fold, has_polish_letters, word_list
-from bot.core.translit import written_in_latin_cyrillic
+from bot.core.translit import cyrillic_spelling, written_in_latin_cyrillic
 
 _PL_ONLY = (stopwords.POLISH | stopwords.QUESTION_POLISH) - stopwords.ENGLISH - stopwords.QUESTION_ENGLISH
 _EN_ONLY = (stopwords.ENGLISH | stopwords.QUESTION_ENGLISH) - stopwords.POLISH - stopwords.QUESTION_POLISH
@@ -76,7 +76,12 @@ def detect(text: str, tokens: list[str], lexicon: Lexicon) -> LanguageGuess:
     if share >= MIXED_SHARE or sum(1 for t in tokens if not t.isascii() and not has_polish_letters(t)) >= 2:
         return LanguageGuess(None, guess.pl, guess.en, script="uk")
     if written_in_latin_cyrillic(tokens, lexicon, polish_letters=has_polish_letters(text)):
-        return LanguageGuess(None, guess.pl, guess.en, script="uk", latin_cyrillic=True)
+        # Read as the Cyrillic it stands for: plainly Russian ("spasibo vsem") is Russian, else Ukrainian.
+        reading = [cyrillic_spelling(t, lexicon) or t for t in tokens]
+        cyrillic = _detect_cyrillic(" ".join(reading), reading, lexicon)
+        plainly_russian = cyrillic.ru >= MIN_EVIDENCE and cyrillic.ru >= 1.5 * cyrillic.uk
+        lang = "ru" if plainly_russian else None
+        return LanguageGuess(lang, guess.pl, guess.en, cyrillic.uk, cyrillic.ru, script="uk", latin_cyrillic=True)
     return guess
 
 

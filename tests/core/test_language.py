@@ -76,3 +76,19 @@ def test_a_russian_message_is_answered_in_ukrainian(lexicon):
     text = "сколько времени есть чтобы подать в суд за дискриминацию на работе"
     guess = detect(text, tokens(text), lexicon)
     assert guess.lang == "ru" and reply_language(guess, None) == "uk" and reply_language(guess, "pl") == "uk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["eto moe poslednee soobshchenie, spasibo vsem", "gde v krakove besplatnaya yuridicheskaya pomoshch"],
+)
+def test_plainly_russian_typed_in_latin_letters_is_russian(lexicon, text):
+    """Its emergency card is the Russian one; an answer comes in Ukrainian, as for Cyrillic Russian."""
+    guess = detect(text, tokens(text), lexicon)
+    assert (guess.lang, guess.script, guess.latin_cyrillic) == ("ru", "uk", True)
+    assert reply_language(guess, None) == "uk"
+
+
+def test_latin_typed_russian_in_danger_gets_the_russian_card(real_assistant):
+    reply = real_assistant.reply("ne hochu bolshe zhit, nikomu ya tut ne nuzhna")
+    assert reply.outcome == "crisis" and reply.lang == "ru" and reply.text.startswith("Если вы в опасности")
