@@ -70,6 +70,7 @@ class DangerDetector:
         self._known_of = lru_cache(maxsize=WORDS_KEPT)(self._word_weights)
         # Each frame's slots as sets: a frame whose slot has no concept in the message cannot apply.
         self._frame_slots = [(frame, tuple(frozenset(slot) for slot in frame.when)) for frame in rules.frames]
+        self._signals = frozenset(rules.signals)
 
     def concepts(self, tokens: list[str]) -> Found:
         """The concepts found in the tokens, without the words that idioms cover. An idiom that names
@@ -142,7 +143,7 @@ class DangerDetector:
                 tier = "concern"
             best.append((TIERS.index(tier), frame))
         if not best:
-            signals = sorted(present & set(self.rules.signals))
+            signals = sorted(present & self._signals)
             if signals:
                 return Danger("concern", (), None, tuple(_evidence(found, signals)))
             return None
@@ -173,12 +174,11 @@ class DangerDetector:
         ]
         # ... and it is the subject of the danger word itself (a signal: "kill", "hit"), not of any word
         # in the frame's window ("he followed her from the tram stop shouting he will kill").
-        signals = set(self.rules.signals)
         core = [
             (a, b)
             for slot in frame.when
             for c in slot
-            if c in signals
+            if c in self._signals
             for a, b, _ in found.get(c, ())
             if span[0] <= a and b <= span[1]
         ] or own
